@@ -1,0 +1,194 @@
+//! Recording, editing and cancelling entries.
+
+use super::Book;
+use crate::domain::entry_request::{EntryRequest, TransferRequest, build_entry, build_transfer};
+use crate::domain::piece::{next_piece, reversal_piece};
+use crate::domain::{AccountKind, ChartRow, Entry, EntryKind, NewEntry};
+use crate::store::{self, Result, StoreError, audit};
+
+impl Book {
+    /// The pièce number proposed for a new entry of `kind`.
+    pub fn next_piece(&self, kind: EntryKind) -> Result<String> {
+        let used = store::entries::pieces(&self.conn, self.exercice())?;
+        Ok(next_piece(kind, used.iter().map(String::as_str)))
+    }
+
+    fn check_open(&self) -> Result<()> {
+        if store::coop::is_closed(&self.conn, self.exercice())? {
+            return Err(StoreError::Refused(format!(
+                "l'exercice {} est clôturé : il ne peut plus être modifié",
+                self.exercice()
+            )));
+        }
+        Ok(())
+    }
+
+    fn insert_new(&mut self, entry: NewEntry) -> Result<i64> {
+        self.check_open()?;
+        let now = self.clock.stamp();
+        let exercice = self.exercice();
+        let tx = self.conn.transaction()?;
+        let id = store::entries::insert(&tx, exercice, &entry, &now)?;
+        let stored = store::entries::load_one(&tx, id)?.ok_or(StoreError::Corrupt("écriture introuvable".into()))?;
+        audit::record(&tx, &now, "ajout", "ecriture", Some(id), None, Some(&audit::describe(&stored)))?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Records a recette or a dépense. An empty pièce takes the next number.
+    pub fn add_entry(&mut self, request: &EntryRequest) -> Result<i64> {
+        let mut request = request.clone();
+        if request.piece.trim().is_empty() {
+            request.piece = self.next_piece(request.kind)?;
+        }
+        let entry = build_entry(&request, &self.chart, self.exercice())?;
+        self.insert_new(entry)
+    }
+
+    /// Records a virement interne between two money accounts.
+    pub fn add_transfer(&mut self, request: &TransferRequest) -> Result<i64> {
+        let mut request = request.clone();
+        if request.piece.trim().is_empty() {
+            request.piece = self.next_piece(EntryKind::Virement)?;
+        }
+        let entry = build_transfer(&request, &self.chart, self.exercice())?;
+        self.insert_new(entry)
+    }
+
+    /// An entry that may still be changed: of the open exercice, not cancelled,
+    /// not itself a reversal, not the opening.
+    fn editable(&self, id: i64) -> Result<Entry> {
+        self.check_open()?;
+        let entry = self
+            .entry(id)?
+            .ok_or_else(|| StoreError::Refused(format!("l'écriture n° {id} n'existe pas")))?;
+        if entry.exercice != self.exercice() {
+            return Err(StoreError::Refused(format!(
+                "{} appartient à l'exercice {} : seul l'exercice {} est modifiable",
+                entry.piece,
+                entry.exercice,
+                self.exercice()
+            )));
+        }
+        if entry.is_cancelled() {
+            return Err(StoreError::Refused(format!("{} est annulée : elle ne peut plus changer", entry.piece)));
+        }
+        if entry.reverses.is_some() {
+            return Err(StoreError::Refused(format!(
+                "{} est une écriture d'annulation : elle ne se modifie pas",
+                entry.piece
+            )));
+        }
+        if entry.kind == EntryKind::Ouverture {
+            return Err(StoreError::Refused(
+                "le report à nouveau se corrige par une écriture, pas en le modifiant".into(),
+            ));
+        }
+        Ok(entry)
+    }
+
+    fn replace(&mut self, before: Entry, after: NewEntry) -> Result<()> {
+        let now = self.clock.stamp();
+        let tx = self.conn.transaction()?;
+        store::entries::check_piece_free(&tx, before.exercice, &after.piece, Some(before.id))?;
+        store::entries::replace(&tx, before.id, &after)?;
+        let stored =
+            store::entries::load_one(&tx, before.id)?.ok_or(StoreError::Corrupt("écriture introuvable".into()))?;
+        audit::record(
+            &tx,
+            &now,
+            "modification",
+            "ecriture",
+            Some(before.id),
+            Some(&audit::describe(&before)),
+            Some(&audit::describe(&stored)),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Changes a recette or dépense.
+    pub fn edit_entry(&mut self, id: i64, request: &EntryRequest) -> Result<()> {
+        let before = self.editable(id)?;
+        if before.kind == EntryKind::Virement {
+            return Err(StoreError::Refused(format!("{} est un virement interne", before.piece)));
+        }
+        let after = build_entry(request, &self.chart, self.exercice())?;
+        self.replace(before, after)
+    }
+
+    /// Changes a virement interne.
+    pub fn edit_transfer(&mut self, id: i64, request: &TransferRequest) -> Result<()> {
+        let before = self.editable(id)?;
+        if before.kind != EntryKind::Virement {
+            return Err(StoreError::Refused(format!("{} n'est pas un virement interne", before.piece)));
+        }
+        let after = build_transfer(request, &self.chart, self.exercice())?;
+        self.replace(before, after)
+    }
+
+    /// Cancels an entry by a reversing entry dated today (or the last day of
+    /// the exercice if today is past it). Returns the reversal's id.
+    pub fn cancel_entry(&mut self, id: i64) -> Result<i64> {
+        let original = self.editable(id)?;
+        let used = store::entries::pieces(&self.conn, self.exercice())?;
+        let piece = reversal_piece(&original.piece, used.iter().map(String::as_str));
+        let date = self.default_date().max(original.date);
+        let reversal = NewEntry::reversal_of(&original, date, piece);
+        let now = self.clock.stamp();
+        let tx = self.conn.transaction()?;
+        let rid = store::entries::insert(&tx, self.coop.current, &reversal, &now)?;
+        audit::record(
+            &tx,
+            &now,
+            "annulation",
+            "ecriture",
+            Some(id),
+            Some(&audit::describe(&original)),
+            Some(&format!("annulée par {} (écriture n° {rid})", reversal.piece)),
+        )?;
+        tx.commit()?;
+        Ok(rid)
+    }
+
+    /// Adds a category to the chart (or renames it if the code exists).
+    pub fn save_category(&mut self, code: &str, label: &str, kind: AccountKind, heading: Option<&str>) -> Result<()> {
+        let code = code.trim();
+        let label = label.trim();
+        if code.is_empty() || !code.chars().all(|c| c.is_ascii_digit()) {
+            return Err(StoreError::Refused(format!("code « {code} » : des chiffres sont attendus (ex. 6068)")));
+        }
+        if label.is_empty() {
+            return Err(StoreError::Refused("libellé de catégorie vide".into()));
+        }
+        let wanted_prefix = match kind {
+            AccountKind::Charge => '6',
+            AccountKind::Produit => '7',
+            _ => return Err(StoreError::Refused("seules les charges (6…) et produits (7…) s'ajoutent ici".into())),
+        };
+        if !code.starts_with(wanted_prefix) {
+            return Err(StoreError::Refused(format!(
+                "code « {code} » : une {} commence par {wanted_prefix}",
+                if kind == AccountKind::Charge { "charge" } else { "produit" }
+            )));
+        }
+        let now = self.clock.stamp();
+        let tx = self.conn.transaction()?;
+        let existed = store::accounts::id_of(&tx, code)?.is_some();
+        if existed {
+            store::accounts::rename(&tx, code, label)?;
+        } else {
+            let row = ChartRow {
+                code: code.into(),
+                label: label.into(),
+                kind,
+                money_key: None,
+                crf_heading: heading.map(str::to_string),
+            };
+            store::accounts::insert_chart(&tx, &[row])?;
+        }
+        audit::record(&tx, &now, if existed { "renommage" } else { "ajout" }, "compte", None, None, Some(&format!("{code} {label}")))?;
+        tx.commit()?;
+        self.reload_chart()
+    }
+}

@@ -1,0 +1,106 @@
+//! The coop's books as the user acts on them: each method is one user action,
+//! run as one SQL transaction through the domain rules. The TUI and the CLI
+//! both call these, so they behave the same.
+
+mod entries;
+mod setup;
+
+pub use setup::{SetupRequest, create_book};
+
+use crate::domain::{Account, Entry, Exercice, Money, MoneyKey, ledger};
+use crate::store::{self, Result, coop::CoopInfo};
+use chrono::{Local, NaiveDate};
+use rusqlite::Connection;
+
+/// Where "now" comes from: the wall clock, or a fixed instant in tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    System,
+    Fixed(chrono::NaiveDateTime),
+}
+
+impl Clock {
+    pub fn now(self) -> chrono::NaiveDateTime {
+        match self {
+            Clock::System => Local::now().naive_local(),
+            Clock::Fixed(at) => at,
+        }
+    }
+
+    pub fn today(self) -> NaiveDate {
+        self.now().date()
+    }
+
+    /// Timestamp written in the audit trail.
+    pub fn stamp(self) -> String {
+        self.now().format("%Y-%m-%dT%H:%M:%S").to_string()
+    }
+}
+
+/// An open database with its chart and coop settings loaded.
+pub struct Book {
+    conn: Connection,
+    chart: Vec<Account>,
+    coop: CoopInfo,
+    clock: Clock,
+}
+
+impl Book {
+    /// Opens the books of an initialised database.
+    pub fn load(conn: Connection, clock: Clock) -> Result<Book> {
+        let coop = store::coop::require(&conn)?;
+        let chart = store::accounts::load_chart(&conn)?;
+        Ok(Book { conn, chart, coop, clock })
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn chart(&self) -> &[Account] {
+        &self.chart
+    }
+
+    pub fn coop(&self) -> &CoopInfo {
+        &self.coop
+    }
+
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+
+    /// The exercice being kept.
+    pub fn exercice(&self) -> Exercice {
+        self.coop.current
+    }
+
+    /// Today if it falls in the current exercice, else its last day (or first
+    /// day if the exercice has not begun): the default date of a new entry.
+    pub fn default_date(&self) -> NaiveDate {
+        let today = self.clock.today();
+        let ex = self.exercice();
+        today.clamp(ex.first_day(), ex.last_day())
+    }
+
+    pub fn account(&self, key: MoneyKey) -> Option<&Account> {
+        self.chart.iter().find(|a| a.money_key == Some(key))
+    }
+
+    pub fn entries(&self, exercice: Exercice) -> Result<Vec<Entry>> {
+        store::entries::load_exercice(&self.conn, exercice)
+    }
+
+    pub fn entry(&self, id: i64) -> Result<Option<Entry>> {
+        store::entries::load_one(&self.conn, id)
+    }
+
+    /// Balance of each money account over an exercice (up to `at` if given).
+    pub fn balances(&self, exercice: Exercice, at: Option<NaiveDate>) -> Result<Vec<(MoneyKey, Money)>> {
+        Ok(ledger::balances(&self.entries(exercice)?, &self.chart, at))
+    }
+
+    fn reload_chart(&mut self) -> Result<()> {
+        self.chart = store::accounts::load_chart(&self.conn)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,37 @@
+//! First launch: the coop's name, the exercice, the chart, opening balances.
+
+use super::{Book, Clock};
+use crate::domain::entry_request::build_opening;
+use crate::domain::{ChartRow, Exercice, Field, FieldError, Money, MoneyKey};
+use crate::store::{self, Result, audit};
+use rusqlite::Connection;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetupRequest {
+    pub coop_name: String,
+    pub exercice: Exercice,
+    pub openings: Vec<(MoneyKey, Money)>,
+}
+
+/// Creates the coop in an empty database, in one transaction.
+pub fn create_book(mut conn: Connection, request: &SetupRequest, chart: &[ChartRow], clock: Clock) -> Result<Book> {
+    let name = request.coop_name.trim();
+    if name.is_empty() {
+        return Err(FieldError::new(
+            Field::Coop,
+            "vide : saisissez le nom, par exemple « Coopérative scolaire OCCE de l'école Jules Ferry »",
+        )
+        .into());
+    }
+    let now = clock.stamp();
+    let tx = conn.transaction()?;
+    store::coop::create(&tx, name, request.exercice, &now)?;
+    store::accounts::insert_chart(&tx, chart)?;
+    let accounts = store::accounts::load_chart(&tx)?;
+    if let Some(opening) = build_opening(request.exercice, &request.openings, &accounts)? {
+        store::entries::insert(&tx, request.exercice, &opening, &now)?;
+    }
+    audit::record(&tx, &now, "creation", "coop", None, None, Some(&format!("{name} {}", request.exercice)))?;
+    tx.commit()?;
+    Book::load(conn, clock)
+}

@@ -1,0 +1,406 @@
+//! What the user typed for a recette, a dépense, a virement or the opening
+//! balances, checked field by field and turned into a balanced [`NewEntry`].
+//! The TUI forms and the CLI both go through here.
+
+use super::accounts::{Account, AccountKind, MoneyKey};
+use super::dates::{Exercice, format_date, parse_date};
+use super::entry::{EntryKind, Line, NewEntry, PaymentMode};
+use super::field::{Field, FieldError, FieldErrors};
+use super::money::Money;
+
+/// Code of the "report à nouveau" account, the other side of opening balances.
+pub const REPORT_A_NOUVEAU: &str = "110";
+
+/// One part of a ventilation as typed: a category code and, when the entry is
+/// split, the part of the amount that goes to it (empty = the whole amount).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SplitInput {
+    pub code: String,
+    pub amount: String,
+}
+
+/// A recette or a dépense as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryRequest {
+    pub date: String,
+    pub kind: EntryKind,
+    pub account: MoneyKey,
+    pub amount: String,
+    pub label: String,
+    pub mode: Option<PaymentMode>,
+    pub splits: Vec<SplitInput>,
+    pub piece: String,
+    pub cheque_no: String,
+}
+
+/// A virement interne as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransferRequest {
+    pub date: String,
+    pub from: MoneyKey,
+    pub to: MoneyKey,
+    pub amount: String,
+    pub label: String,
+    pub piece: String,
+}
+
+/// The chart code of a money account.
+pub fn money_code(chart: &[Account], key: MoneyKey) -> Option<&str> {
+    chart.iter().find(|a| a.money_key == Some(key)).map(|a| a.code.as_str())
+}
+
+fn check_date(input: &str, exercice: Exercice, errors: &mut Vec<FieldError>) -> Option<chrono::NaiveDate> {
+    match parse_date(input, exercice) {
+        Ok(date) if exercice.contains(date) => Some(date),
+        Ok(date) => {
+            errors.push(FieldError::new(
+                Field::Date,
+                format!(
+                    "« {} » est hors de l'exercice {exercice} (du {} au {})",
+                    format_date(date),
+                    format_date(exercice.first_day()),
+                    format_date(exercice.last_day())
+                ),
+            ));
+            None
+        }
+        Err(e) => {
+            errors.push(FieldError::new(Field::Date, e.to_string()));
+            None
+        }
+    }
+}
+
+fn check_amount(field: Field, input: &str, errors: &mut Vec<FieldError>) -> Option<Money> {
+    Money::parse_positive(input)
+        .map_err(|e| errors.push(FieldError::new(field, e.to_string())))
+        .ok()
+}
+
+fn check_label(input: &str, errors: &mut Vec<FieldError>) -> String {
+    let label = input.trim().to_string();
+    if label.is_empty() {
+        errors.push(FieldError::new(
+            Field::Libelle,
+            "vide : décrivez l'opération (ex. « Sortie cinéma CP »)",
+        ));
+    } else if label.chars().count() > 200 {
+        errors.push(FieldError::new(Field::Libelle, "trop long : 200 caractères au plus"));
+    }
+    label
+}
+
+fn check_piece(input: &str, errors: &mut Vec<FieldError>) -> String {
+    let piece = input.trim().to_string();
+    if piece.is_empty() {
+        errors.push(FieldError::new(Field::Piece, "vide : un numéro de pièce est attendu (ex. R001)"));
+    } else if piece.chars().count() > 20 || piece.chars().any(char::is_control) {
+        errors.push(FieldError::new(
+            Field::Piece,
+            format!("« {piece} » : 20 caractères au plus, sans retour à la ligne"),
+        ));
+    }
+    piece
+}
+
+/// Checks a recette or dépense and builds its balanced lines.
+pub fn build_entry(
+    request: &EntryRequest,
+    chart: &[Account],
+    exercice: Exercice,
+) -> Result<NewEntry, FieldErrors> {
+    let mut errors = Vec::new();
+    let wanted_kind = match request.kind {
+        EntryKind::Recette => AccountKind::Produit,
+        EntryKind::Depense => AccountKind::Charge,
+        other => {
+            return Err(FieldError::new(
+                Field::Nature,
+                format!("« {} » : recette ou dépense attendue", other.label()),
+            )
+            .into());
+        }
+    };
+    let date = check_date(&request.date, exercice, &mut errors);
+    let amount = check_amount(Field::Montant, &request.amount, &mut errors);
+    let label = check_label(&request.label, &mut errors);
+    let piece = check_piece(&request.piece, &mut errors);
+    let money_code = money_code(chart, request.account);
+    if money_code.is_none() {
+        errors.push(FieldError::new(
+            Field::Compte,
+            format!("le compte « {} » manque au plan comptable", request.account.key()),
+        ));
+    }
+    if request.kind == EntryKind::Recette
+        && request.mode == Some(PaymentMode::Cheque)
+        && request.account != MoneyKey::Lbp
+    {
+        errors.push(FieldError::new(
+            Field::Mode,
+            "les chèques ne sont plus acceptés : rendez le chèque et proposez le paiement en ligne ou en espèces",
+        ));
+    }
+    let splits = check_splits(request, chart, wanted_kind, amount, &mut errors);
+    let (Some(date), Some(amount), Some(money_code), true) = (date, amount, money_code, errors.is_empty())
+    else {
+        return Err(FieldErrors(errors));
+    };
+    let receipt = request.kind == EntryKind::Recette;
+    let signed = |m: Money| if receipt { m } else { -m };
+    let mut lines = vec![Line { account_code: money_code.to_string(), amount: signed(amount) }];
+    lines.extend(splits.into_iter().map(|(code, part)| Line { account_code: code, amount: -signed(part) }));
+    let mut entry = NewEntry::new(date, piece, request.kind, label, request.mode, lines)
+        .map_err(|e| FieldErrors::from(FieldError::new(Field::Ventilation, e.to_string())))?;
+    let cheque_no = request.cheque_no.trim();
+    entry.cheque_no = (!cheque_no.is_empty()).then(|| cheque_no.to_string());
+    Ok(entry)
+}
+
+/// Ventilation: each code must be a category of the right kind; parts must add
+/// up to the amount. A single code with no part takes the whole amount.
+fn check_splits(
+    request: &EntryRequest,
+    chart: &[Account],
+    wanted: AccountKind,
+    amount: Option<Money>,
+    errors: &mut Vec<FieldError>,
+) -> Vec<(String, Money)> {
+    let filled: Vec<&SplitInput> = request
+        .splits
+        .iter()
+        .filter(|s| !s.code.trim().is_empty() || !s.amount.trim().is_empty())
+        .collect();
+    if filled.is_empty() {
+        errors.push(FieldError::new(
+            Field::Categorie,
+            format!("aucune catégorie : choisissez un compte de {}", kind_words(wanted)),
+        ));
+        return Vec::new();
+    }
+    let single = filled.len() == 1;
+    let mut parts = Vec::new();
+    let mut ok = true;
+    for split in &filled {
+        let code = split.code.trim();
+        let field = if single { Field::Categorie } else { Field::Ventilation };
+        match chart.iter().find(|a| a.code == code) {
+            None => {
+                errors.push(FieldError::new(
+                    field,
+                    format!("« {code} » n'existe pas dans le plan comptable"),
+                ));
+                ok = false;
+            }
+            Some(account) if account.kind != wanted => {
+                errors.push(FieldError::new(
+                    field,
+                    format!("« {} » n'est pas un compte de {}", account.display(), kind_words(wanted)),
+                ));
+                ok = false;
+            }
+            Some(_) => {}
+        }
+        let part = if single && split.amount.trim().is_empty() {
+            amount
+        } else {
+            match Money::parse_positive(&split.amount) {
+                Ok(m) => Some(m),
+                Err(e) => {
+                    errors.push(FieldError::new(Field::Ventilation, format!("{code} : {e}")));
+                    ok = false;
+                    None
+                }
+            }
+        };
+        if let Some(part) = part {
+            parts.push((code.to_string(), part));
+        }
+    }
+    if ok && let Some(amount) = amount {
+        let total: Money = parts.iter().map(|(_, m)| *m).sum();
+        if total != amount {
+            errors.push(FieldError::new(
+                Field::Ventilation,
+                format!(
+                    "la ventilation fait {} pour un montant de {} (reste à ventiler {})",
+                    total,
+                    amount,
+                    amount - total
+                ),
+            ));
+        }
+    }
+    parts
+}
+
+fn kind_words(kind: AccountKind) -> &'static str {
+    match kind {
+        AccountKind::Charge => "charges (6…) pour une dépense",
+        AccountKind::Produit => "produits (7…) pour une recette",
+        _ => "catégorie",
+    }
+}
+
+/// What is left to ventilate, for the live hint in the form (`None` when the
+/// amount or a part does not parse yet).
+pub fn remaining_to_split(amount: &str, parts: &[&str]) -> Option<Money> {
+    let amount = Money::parse(amount).ok()?;
+    let mut total = Money::ZERO;
+    for part in parts.iter().filter(|p| !p.trim().is_empty()) {
+        total += Money::parse(part).ok()?;
+    }
+    Some(amount - total)
+}
+
+/// Checks a virement interne and builds its two lines.
+pub fn build_transfer(
+    request: &TransferRequest,
+    chart: &[Account],
+    exercice: Exercice,
+) -> Result<NewEntry, FieldErrors> {
+    let mut errors = Vec::new();
+    let date = check_date(&request.date, exercice, &mut errors);
+    let amount = check_amount(Field::Montant, &request.amount, &mut errors);
+    let label = check_label(&request.label, &mut errors);
+    let piece = check_piece(&request.piece, &mut errors);
+    if request.from == request.to {
+        errors.push(FieldError::new(
+            Field::Destination,
+            format!("« {} » : choisissez un autre compte que celui de départ", request.to.label()),
+        ));
+    }
+    let from = money_code(chart, request.from);
+    let to = money_code(chart, request.to);
+    if from.is_none() || to.is_none() {
+        errors.push(FieldError::new(Field::Compte, "compte de trésorerie absent du plan comptable"));
+    }
+    let (Some(date), Some(amount), Some(from), Some(to), true) = (date, amount, from, to, errors.is_empty())
+    else {
+        return Err(FieldErrors(errors));
+    };
+    let mode = if request.from == MoneyKey::Caisse { PaymentMode::Especes } else { PaymentMode::Virement };
+    NewEntry::new(
+        date,
+        piece,
+        EntryKind::Virement,
+        label,
+        Some(mode),
+        vec![
+            Line { account_code: from.to_string(), amount: -amount },
+            Line { account_code: to.to_string(), amount },
+        ],
+    )
+    .map_err(|e| FieldError::new(Field::Montant, e.to_string()).into())
+}
+
+/// The opening entry (report à nouveau) of an exercice: one line per money
+/// account with a non-zero balance, against account 110. `None` if all are zero.
+pub fn build_opening(
+    exercice: Exercice,
+    balances: &[(MoneyKey, Money)],
+    chart: &[Account],
+) -> Result<Option<NewEntry>, FieldErrors> {
+    let mut lines = Vec::new();
+    for (key, amount) in balances.iter().filter(|(_, m)| !m.is_zero()) {
+        if *key == MoneyKey::Caisse && amount.is_negative() {
+            return Err(FieldError::new(
+                Field::Ouverture,
+                format!("Caisse « {amount} » : une caisse ne peut pas être négative"),
+            )
+            .into());
+        }
+        let code = money_code(chart, *key).ok_or_else(|| {
+            FieldError::new(Field::Compte, format!("le compte « {} » manque au plan comptable", key.key()))
+        })?;
+        lines.push(Line { account_code: code.to_string(), amount: *amount });
+    }
+    if lines.is_empty() {
+        return Ok(None);
+    }
+    let total: Money = lines.iter().map(|l| l.amount).sum();
+    lines.push(Line { account_code: REPORT_A_NOUVEAU.to_string(), amount: -total });
+    if total.is_zero() {
+        lines.pop();
+    }
+    NewEntry::new(
+        exercice.first_day(),
+        "AN".to_string(),
+        EntryKind::Ouverture,
+        format!("Report à nouveau {exercice}"),
+        None,
+        lines,
+    )
+    .map(Some)
+    .map_err(|e| FieldError::new(Field::Ouverture, e.to_string()).into())
+}
+
+/// Parses `code=montant` (CLI `--split`, demo file) into a split.
+pub fn parse_split(text: &str) -> SplitInput {
+    match text.split_once('=') {
+        Some((code, amount)) => SplitInput { code: code.trim().into(), amount: amount.trim().into() },
+        None => SplitInput { code: text.trim().into(), amount: String::new() },
+    }
+}
+
+impl EntryRequest {
+    /// An empty recette or dépense on `account`, dated `date`, numbered `piece`.
+    pub fn blank(kind: EntryKind, account: MoneyKey, date: &str, piece: &str) -> Self {
+        EntryRequest {
+            date: date.to_string(),
+            kind,
+            account,
+            amount: String::new(),
+            label: String::new(),
+            mode: Some(PaymentMode::default_for(account)),
+            splits: vec![SplitInput::default()],
+            piece: piece.to_string(),
+            cheque_no: String::new(),
+        }
+    }
+
+    /// The request that would rebuild a stored recette or dépense (to edit it).
+    pub fn from_entry(entry: &super::entry::Entry, chart: &[Account]) -> Option<Self> {
+        if !matches!(entry.kind, EntryKind::Recette | EntryKind::Depense) {
+            return None;
+        }
+        let money = entry.lines.iter().find_map(|l| {
+            chart.iter().find(|a| a.code == l.account_code).and_then(|a| a.money_key).map(|k| (k, l.amount))
+        })?;
+        let splits: Vec<SplitInput> = entry
+            .category_lines(chart)
+            .map(|l| SplitInput { code: l.account_code.clone(), amount: l.amount.abs().fr_plain() })
+            .collect();
+        Some(EntryRequest {
+            date: format_date(entry.date),
+            kind: entry.kind,
+            account: money.0,
+            amount: money.1.abs().fr_plain(),
+            label: entry.label.clone(),
+            mode: entry.mode,
+            splits,
+            piece: entry.piece.clone(),
+            cheque_no: entry.cheque_no.clone().unwrap_or_default(),
+        })
+    }
+}
+
+impl TransferRequest {
+    /// The request that would rebuild a stored virement (to edit it).
+    pub fn from_entry(entry: &super::entry::Entry, chart: &[Account]) -> Option<Self> {
+        if entry.kind != EntryKind::Virement {
+            return None;
+        }
+        let key_of = |code: &str| chart.iter().find(|a| a.code == code).and_then(|a| a.money_key);
+        let from = entry.lines.iter().find(|l| l.amount.is_negative())?;
+        let to = entry.lines.iter().find(|l| l.amount.is_positive())?;
+        Some(TransferRequest {
+            date: format_date(entry.date),
+            from: key_of(&from.account_code)?,
+            to: key_of(&to.account_code)?,
+            amount: to.amount.fr_plain(),
+            label: entry.label.clone(),
+            piece: entry.piece.clone(),
+        })
+    }
+}

@@ -1,0 +1,148 @@
+//! A money account's ledger as the user reads it: rows in date order with
+//! money in, money out and the running balance; and balances of all accounts.
+
+use super::accounts::{Account, AccountKind, MoneyKey};
+use super::entry::{Entry, EntryKind};
+use super::money::Money;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// Whether a row is live, cancelled, or the reversal that cancels another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowStatus {
+    Active,
+    Cancelled,
+    Reversal,
+}
+
+/// One row of a money account's ledger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LedgerRow {
+    pub entry_id: i64,
+    pub date: NaiveDate,
+    pub piece: String,
+    pub label: String,
+    pub kind: EntryKind,
+    /// Category code(s), "ventilé (n)", or the other account of a transfer.
+    pub category: String,
+    /// Signed amount on this account: money in > 0.
+    pub amount: Money,
+    pub balance: Money,
+    pub status: RowStatus,
+}
+
+impl LedgerRow {
+    pub fn money_in(&self) -> Option<Money> {
+        self.amount.is_positive().then_some(self.amount)
+    }
+
+    pub fn money_out(&self) -> Option<Money> {
+        self.amount.is_negative().then_some(-self.amount)
+    }
+}
+
+/// Builds the ledger of one money account from entries in any order; rows come
+/// out by date, then pièce order of recording (id), with running balances.
+pub fn ledger_rows(entries: &[Entry], account: &Account, chart: &[Account]) -> Vec<LedgerRow> {
+    let by_code: HashMap<&str, &Account> = chart.iter().map(|a| (a.code.as_str(), a)).collect();
+    let mut touching: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| e.lines.iter().any(|l| l.account_code == account.code))
+        .collect();
+    touching.sort_by_key(|e| (e.date, e.kind != EntryKind::Ouverture, e.id));
+    let mut balance = Money::ZERO;
+    touching
+        .into_iter()
+        .map(|entry| {
+            let amount = entry.amount_on(&account.code);
+            balance += amount;
+            LedgerRow {
+                entry_id: entry.id,
+                date: entry.date,
+                piece: entry.piece.clone(),
+                label: entry.label.clone(),
+                kind: entry.kind,
+                category: category_text(entry, &account.code, &by_code),
+                amount,
+                balance,
+                status: if entry.reverses.is_some() {
+                    RowStatus::Reversal
+                } else if entry.is_cancelled() {
+                    RowStatus::Cancelled
+                } else {
+                    RowStatus::Active
+                },
+            }
+        })
+        .collect()
+}
+
+fn category_text(entry: &Entry, own_code: &str, by_code: &HashMap<&str, &Account>) -> String {
+    let others: Vec<&str> = entry
+        .lines
+        .iter()
+        .map(|l| l.account_code.as_str())
+        .filter(|code| *code != own_code)
+        .collect();
+    match entry.kind {
+        EntryKind::Virement => {
+            let other = others.first().and_then(|c| by_code.get(c));
+            let name = other.and_then(|a| a.money_key).map(MoneyKey::label).unwrap_or("?");
+            let arrow = if entry.amount_on(own_code).is_negative() { "→" } else { "←" };
+            format!("{arrow} {name}")
+        }
+        EntryKind::Ouverture => "Report à nouveau".to_string(),
+        _ => match others.as_slice() {
+            [one] => (*one).to_string(),
+            many => format!("ventilé ({})", many.len()),
+        },
+    }
+}
+
+/// Balance of each money account from the entries (all of them, or up to and
+/// including `at`).
+pub fn balances(entries: &[Entry], chart: &[Account], at: Option<NaiveDate>) -> Vec<(MoneyKey, Money)> {
+    let codes: HashMap<&str, MoneyKey> = chart
+        .iter()
+        .filter(|a| a.kind == AccountKind::Tresorerie)
+        .filter_map(|a| a.money_key.map(|k| (a.code.as_str(), k)))
+        .collect();
+    let mut totals: HashMap<MoneyKey, Money> = HashMap::new();
+    for entry in entries.iter().filter(|e| at.is_none_or(|d| e.date <= d)) {
+        for line in &entry.lines {
+            if let Some(key) = codes.get(line.account_code.as_str()) {
+                *totals.entry(*key).or_default() += line.amount;
+            }
+        }
+    }
+    MoneyKey::ALL.iter().map(|k| (*k, totals.get(k).copied().unwrap_or_default())).collect()
+}
+
+/// Case- and accent-insensitive filter on a row: label, pièce, category, amount
+/// (typed as `12,50` or `12.50`), or date.
+pub fn row_matches(row: &LedgerRow, query: &str, chart: &[Account]) -> bool {
+    let query = query.trim();
+    if query.is_empty() {
+        return true;
+    }
+    if let Ok(amount) = Money::parse(query)
+        && (amount.abs() == row.amount.abs())
+    {
+        return true;
+    }
+    let category_label = chart
+        .iter()
+        .find(|a| a.code == row.category)
+        .map(|a| a.label.as_str())
+        .unwrap_or("");
+    let haystack = super::accounts::fold(&format!(
+        "{} {} {} {} {} {}",
+        super::dates::format_date(row.date),
+        row.piece,
+        row.label,
+        row.category,
+        category_label,
+        row.amount.abs().fr_plain()
+    ));
+    super::accounts::fold(query).split_whitespace().all(|w| haystack.contains(w))
+}

@@ -1,0 +1,16 @@
+//! The bookkeeping rules, pure Rust: no database, no terminal.
+
+pub mod accounts;
+pub mod dates;
+pub mod entry;
+pub mod entry_request;
+pub mod field;
+pub mod ledger;
+pub mod money;
+pub mod piece;
+
+pub use accounts::{Account, AccountKind, ChartRow, MoneyKey};
+pub use dates::{Exercice, format_date, parse_date};
+pub use entry::{Entry, EntryKind, Line, NewEntry, PaymentMode};
+pub use field::{Field, FieldError, FieldErrors};
+pub use money::{Money, MoneyError};

@@ -1,0 +1,293 @@
+//! Exact money amounts: parsing the ways a French user types them, formatting
+//! them the French way, and converting to and from integer cents for storage.
+
+use rust_decimal::Decimal;
+use std::fmt;
+use std::ops::{Add, AddAssign, Neg, Sub, SubAssign};
+
+/// An amount of euros, exact, with at most two decimals (the invariant is kept
+/// by every constructor). May be negative (balances, signed ledger lines); an
+/// entry's typed amount is checked positive with [`Money::parse_positive`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Money(Decimal);
+
+/// Why a typed amount was refused. The messages are shown to the user.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MoneyError {
+    #[error("montant vide : saisissez un montant, par exemple 12,50")]
+    Empty,
+    #[error("« {0} » n'est pas un montant : chiffres attendus, par exemple 12,50")]
+    NotANumber(String),
+    #[error("« {0} » a plus de deux décimales : les centimes s'arrêtent à 2 chiffres (ex. 12,35)")]
+    TooManyDecimals(String),
+    #[error("« {0} » est trop grand pour un montant (au plus 9 999 999 999,99)")]
+    TooLarge(String),
+    #[error("« {0} » : le montant doit être supérieur à zéro")]
+    NotPositive(String),
+}
+
+/// Largest amount accepted from the user, in cents (keeps sums far from i64 limits).
+const MAX_CENTS: i64 = 999_999_999_999;
+
+impl Money {
+    pub const ZERO: Money = Money(Decimal::ZERO);
+
+    pub fn from_cents(cents: i64) -> Self {
+        Money(Decimal::new(cents, 2))
+    }
+
+    /// Integer cents, as stored in SQLite.
+    pub fn cents(self) -> i64 {
+        // Exact: the scale is at most 2 by construction.
+        let scaled = self.0 * Decimal::ONE_HUNDRED;
+        i64::try_from(scaled.trunc()).unwrap_or(if scaled.is_sign_negative() {
+            i64::MIN
+        } else {
+            i64::MAX
+        })
+    }
+
+    /// Wraps a decimal that has at most two decimals; `None` otherwise.
+    pub fn from_decimal(value: Decimal) -> Option<Self> {
+        (value.normalize().scale() <= 2).then_some(Money(value))
+    }
+
+    pub fn to_decimal(self) -> Decimal {
+        self.0
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.0.is_zero()
+    }
+
+    pub fn is_positive(self) -> bool {
+        self.0 > Decimal::ZERO
+    }
+
+    pub fn is_negative(self) -> bool {
+        self.0 < Decimal::ZERO
+    }
+
+    pub fn abs(self) -> Self {
+        Money(self.0.abs())
+    }
+
+    /// Parses what a user types: `12,50`, `12.50`, `1 234,50`, `1 234,50 €`,
+    /// `12 €`, `1.234,50`, `-3,20`. Refuses more than two decimals (never rounds).
+    pub fn parse(input: &str) -> Result<Money, MoneyError> {
+        let raw = input.trim();
+        if raw.is_empty() {
+            return Err(MoneyError::Empty);
+        }
+        let not_a_number = || MoneyError::NotANumber(raw.to_string());
+        let text: String = raw
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '€'))
+            .collect();
+        let text = text
+            .strip_suffix("EUR")
+            .or_else(|| text.strip_suffix("eur"))
+            .unwrap_or(&text);
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text.strip_prefix('+').unwrap_or(text)),
+        };
+        let normalized = normalize_separators(digits).ok_or_else(not_a_number)?;
+        let (int_part, frac_part) = normalized
+            .split_once('.')
+            .unwrap_or((normalized.as_str(), ""));
+        let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+        if !all_digits(int_part)
+            || !all_digits(frac_part)
+            || (int_part.is_empty() && frac_part.is_empty())
+            || normalized.ends_with('.')
+        {
+            return Err(not_a_number());
+        }
+        if frac_part.len() > 2 {
+            return Err(MoneyError::TooManyDecimals(raw.to_string()));
+        }
+        let exact = format!("{}.{}", if int_part.is_empty() { "0" } else { int_part }, frac_part);
+        let exact = exact.trim_end_matches('.');
+        let value = Decimal::from_str_exact(exact)
+            .map_err(|_| MoneyError::TooLarge(raw.to_string()))?;
+        let money = Money(if negative { -value } else { value });
+        if money.0.abs() > Decimal::new(MAX_CENTS, 2) {
+            return Err(MoneyError::TooLarge(raw.to_string()));
+        }
+        Ok(money)
+    }
+
+    /// Parses an amount that must be strictly positive (an entry's amount).
+    pub fn parse_positive(input: &str) -> Result<Money, MoneyError> {
+        let money = Money::parse(input)?;
+        if money.is_positive() {
+            Ok(money)
+        } else {
+            Err(MoneyError::NotPositive(input.trim().to_string()))
+        }
+    }
+
+    /// French display without the euro sign: `1 234,56`, `-12,50`.
+    pub fn fr_plain(self) -> String {
+        let (sign, euros, cents) = self.parts();
+        format!("{sign}{},{cents:02}", group_thousands(euros))
+    }
+
+    /// French display with the euro sign: `1 234,56 €`.
+    pub fn fr(self) -> String {
+        format!("{} €", self.fr_plain())
+    }
+
+    /// Machine display: `-12.50`, `1843.20` (CLI balance, standard CSV).
+    pub fn std(self) -> String {
+        let (sign, euros, cents) = self.parts();
+        format!("{sign}{euros}.{cents:02}")
+    }
+
+    fn parts(self) -> (&'static str, u64, u64) {
+        let cents = self.cents();
+        let sign = if cents < 0 { "-" } else { "" };
+        let abs = cents.unsigned_abs();
+        (sign, abs / 100, abs % 100)
+    }
+}
+
+/// Turns the digits part into `1234.50` form: a lone `,` or `.` is the decimal
+/// mark; with both, the last one is the decimal mark and the other groups
+/// thousands. Returns `None` when the separators make no sense.
+fn normalize_separators(digits: &str) -> Option<String> {
+    let commas = digits.matches(',').count();
+    let dots = digits.matches('.').count();
+    let last_comma = digits.rfind(',');
+    let last_dot = digits.rfind('.');
+    match (commas, dots) {
+        (0, 0) | (0, 1) => Some(digits.to_string()),
+        (1, 0) => Some(digits.replace(',', ".")),
+        (1, _) if last_comma > last_dot => Some(digits.replace('.', "").replace(',', ".")),
+        (_, 1) if last_dot > last_comma => Some(digits.replace(',', "")),
+        _ => None,
+    }
+}
+
+fn group_thousands(mut n: u64) -> String {
+    let mut groups = Vec::new();
+    loop {
+        groups.push(n % 1000);
+        n /= 1000;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut out = groups.pop().map(|g| g.to_string()).unwrap_or_default();
+    while let Some(g) = groups.pop() {
+        out.push(' ');
+        out.push_str(&format!("{g:03}"));
+    }
+    out
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.fr())
+    }
+}
+
+impl Add for Money {
+    type Output = Money;
+    fn add(self, rhs: Money) -> Money {
+        Money(self.0 + rhs.0)
+    }
+}
+
+impl AddAssign for Money {
+    fn add_assign(&mut self, rhs: Money) {
+        self.0 += rhs.0;
+    }
+}
+
+impl Sub for Money {
+    type Output = Money;
+    fn sub(self, rhs: Money) -> Money {
+        Money(self.0 - rhs.0)
+    }
+}
+
+impl SubAssign for Money {
+    fn sub_assign(&mut self, rhs: Money) {
+        self.0 -= rhs.0;
+    }
+}
+
+impl Neg for Money {
+    type Output = Money;
+    fn neg(self) -> Money {
+        Money(-self.0)
+    }
+}
+
+impl std::iter::Sum for Money {
+    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
+        iter.fold(Money::ZERO, Add::add)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(s: &str) -> i64 {
+        Money::parse(s).unwrap().cents()
+    }
+
+    #[test]
+    fn accepts_the_usual_ways_of_typing() {
+        assert_eq!(ok("12,50"), 1250);
+        assert_eq!(ok("12.50"), 1250);
+        assert_eq!(ok("1 234,50"), 123_450);
+        assert_eq!(ok("1\u{a0}234,50 €"), 123_450);
+        assert_eq!(ok("12 €"), 1200);
+        assert_eq!(ok("12€"), 1200);
+        assert_eq!(ok("0,5"), 50);
+        assert_eq!(ok(",5"), 50);
+        assert_eq!(ok("1.234,50"), 123_450);
+        assert_eq!(ok("1,234.50"), 123_450);
+        assert_eq!(ok("-3,20"), -320);
+        assert_eq!(ok("  7  "), 700);
+    }
+
+    #[test]
+    fn refuses_with_a_reason() {
+        assert_eq!(Money::parse(""), Err(MoneyError::Empty));
+        assert_eq!(
+            Money::parse("12,345"),
+            Err(MoneyError::TooManyDecimals("12,345".into()))
+        );
+        assert_eq!(Money::parse("abc"), Err(MoneyError::NotANumber("abc".into())));
+        assert_eq!(Money::parse("12,5a"), Err(MoneyError::NotANumber("12,5a".into())));
+        assert_eq!(Money::parse("1,2,3"), Err(MoneyError::NotANumber("1,2,3".into())));
+        assert_eq!(Money::parse("€"), Err(MoneyError::NotANumber("€".into())));
+        assert_eq!(Money::parse("12,"), Err(MoneyError::NotANumber("12,".into())));
+        assert_eq!(
+            Money::parse_positive("0"),
+            Err(MoneyError::NotPositive("0".into()))
+        );
+        assert_eq!(
+            Money::parse_positive("-5"),
+            Err(MoneyError::NotPositive("-5".into()))
+        );
+        assert!(matches!(
+            Money::parse("99999999999999999999999"),
+            Err(MoneyError::TooLarge(_))
+        ));
+    }
+
+    #[test]
+    fn formats_the_french_way() {
+        assert_eq!(Money::from_cents(123_456).fr(), "1 234,56 €");
+        assert_eq!(Money::from_cents(-5).fr(), "-0,05 €");
+        assert_eq!(Money::from_cents(100_000_000).fr_plain(), "1 000 000,00");
+        assert_eq!(Money::from_cents(-1250).std(), "-12.50");
+        assert_eq!(Money::from_cents(184_320).std(), "1843.20");
+    }
+}

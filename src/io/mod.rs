@@ -1,0 +1,3 @@
+//! Files in and out: the chart of accounts, the demo year, ledger exports.
+
+pub mod chart_csv;

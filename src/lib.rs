@@ -1,0 +1,6 @@
+//! coopcompta: the books of an OCCE school coopérative, in the terminal.
+
+pub mod book;
+pub mod domain;
+pub mod io;
+pub mod store;

@@ -1,0 +1,82 @@
+//! Schema migrations, numbered and only ever added: migration N brings the
+//! database from `user_version` N-1 to N, inside one transaction.
+
+use rusqlite::Connection;
+
+/// Each item is one migration; never edit one that has shipped, add a new one.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: the coop, exercices, chart of accounts, entries and their lines, audit.
+    r#"
+    CREATE TABLE coop (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        name TEXT NOT NULL,
+        current_exercice INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE exercice (
+        start_year INTEGER PRIMARY KEY,
+        closed_at TEXT
+    );
+    CREATE TABLE account (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        label TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('tresorerie', 'charge', 'produit', 'bilan')),
+        money_key TEXT UNIQUE CHECK (money_key IN ('caisse', 'pro', 'en-ligne', 'lbp')),
+        crf_heading TEXT,
+        hidden INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE entry (
+        id INTEGER PRIMARY KEY,
+        exercice INTEGER NOT NULL REFERENCES exercice(start_year),
+        date TEXT NOT NULL,
+        piece TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('recette', 'depense', 'virement', 'ouverture')),
+        label TEXT NOT NULL,
+        mode TEXT CHECK (mode IN ('especes', 'carte', 'virement', 'cheque', 'prelevement')),
+        cheque_no TEXT,
+        reverses INTEGER UNIQUE REFERENCES entry(id),
+        created_at TEXT NOT NULL,
+        UNIQUE (exercice, piece)
+    );
+    CREATE INDEX entry_by_date ON entry (exercice, date);
+    CREATE TABLE entry_line (
+        id INTEGER PRIMARY KEY,
+        entry_id INTEGER NOT NULL REFERENCES entry(id),
+        position INTEGER NOT NULL,
+        account_id INTEGER NOT NULL REFERENCES account(id),
+        amount_cents INTEGER NOT NULL CHECK (amount_cents <> 0)
+    );
+    CREATE INDEX entry_line_by_entry ON entry_line (entry_id);
+    CREATE INDEX entry_line_by_account ON entry_line (account_id);
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id INTEGER,
+        before TEXT,
+        after TEXT
+    );
+    "#,
+];
+
+/// The schema version this build writes.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// Brings the database up to date. A database newer than this build is refused.
+pub fn migrate(conn: &mut Connection) -> Result<(), super::StoreError> {
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current > latest_version() {
+        return Err(super::StoreError::TooNew { found: current, supported: latest_version() });
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
