@@ -1,1 +1,25 @@
-fn main() {}
+//! coopcompta: parse the arguments, then run a headless command or the
+//! full-screen application. Nothing else lives here.
+
+use clap::Parser;
+use coopcompta::cli::{self, args::{Cli, Command}};
+use std::process::ExitCode;
+
+mod launch;
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    let db = args.db.clone().unwrap_or_else(coopcompta::store::default_db_path);
+    let result = match args.command {
+        None => launch::app(&db),
+        Some(Command::Demo { no_tui }) => launch::demo(args.db.as_deref(), no_tui),
+        Some(command) => cli::run(&db, command, &mut std::io::stdout().lock()).map_err(|e| e.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("coopcompta : {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

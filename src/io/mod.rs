@@ -1,3 +1,5 @@
 //! Files in and out: the chart of accounts, the demo year, ledger exports.
 
 pub mod chart_csv;
+pub mod demo;
+pub mod export;

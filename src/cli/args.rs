@@ -1,0 +1,140 @@
+//! Command-line arguments (clap). Help texts are in French.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "coopcompta",
+    version,
+    about = "Comptabilité de la coopérative scolaire OCCE : caisse, Compte Pro, collectes en ligne",
+    long_about = "Sans commande : ouvre l'application plein écran sur la base de la coopérative."
+)]
+pub struct Cli {
+    /// Fichier de la base (sinon $COOPCOMPTA_DB, sinon ~/.local/share/coopcompta/coop.db)
+    #[arg(long, global = true, value_name = "FICHIER")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Ouvre l'application sur une copie neuve de l'année de démonstration
+    Demo {
+        /// Crée seulement la base de démonstration et affiche son chemin
+        #[arg(long)]
+        no_tui: bool,
+    },
+    /// Crée la coopérative dans une base vide
+    Init(InitArgs),
+    /// Enregistre une recette ou une dépense
+    Add(AddArgs),
+    /// Enregistre un virement interne entre deux comptes de trésorerie
+    Transfer(TransferArgs),
+    /// Affiche le solde de chaque compte de trésorerie (clé<TAB>montant)
+    Balance {
+        /// Exercice, ex. 2024-2025 (par défaut l'exercice en cours)
+        #[arg(long)]
+        exercice: Option<String>,
+        /// Solde à cette date (jj/mm/aaaa) incluse
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// Exporte des données en CSV
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+    /// Ajoute ou renomme une catégorie du plan comptable
+    Category(CategoryArgs),
+    /// Vérifie l'intégrité de la base et l'équilibre de chaque écriture
+    Check,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Nom de la coopérative
+    #[arg(long)]
+    pub coop: String,
+    /// Exercice, ex. 2024-2025 (par défaut celui de la date du jour)
+    #[arg(long)]
+    pub exercice: Option<String>,
+    /// Solde d'ouverture, ex. caisse=120,50 (répétable)
+    #[arg(long, value_name = "COMPTE=MONTANT")]
+    pub opening: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// caisse, pro, en-ligne ou lbp
+    #[arg(long)]
+    pub account: String,
+    #[arg(long)]
+    pub date: String,
+    #[arg(long, allow_hyphen_values = true)]
+    pub amount: String,
+    #[arg(long, conflicts_with = "depense", required_unless_present = "depense")]
+    pub recette: bool,
+    #[arg(long)]
+    pub depense: bool,
+    /// Code de la catégorie (tout le montant)
+    #[arg(long, conflicts_with = "split", required_unless_present = "split")]
+    pub category: Option<String>,
+    /// Ventilation CODE=MONTANT (répétable ; la somme doit faire le montant)
+    #[arg(long, value_name = "CODE=MONTANT")]
+    pub split: Vec<String>,
+    #[arg(long)]
+    pub label: String,
+    /// N° de pièce (par défaut le suivant : R001, D001…)
+    #[arg(long)]
+    pub piece: Option<String>,
+    /// especes, carte, virement, cheque ou prelevement
+    #[arg(long)]
+    pub mode: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TransferArgs {
+    #[arg(long)]
+    pub from: String,
+    #[arg(long)]
+    pub to: String,
+    #[arg(long)]
+    pub date: String,
+    #[arg(long, allow_hyphen_values = true)]
+    pub amount: String,
+    #[arg(long)]
+    pub label: String,
+    #[arg(long)]
+    pub piece: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportWhat {
+    /// Le journal : une ligne par ligne de ventilation
+    Ledger {
+        #[arg(long)]
+        exercice: Option<String>,
+        #[arg(long)]
+        out: PathBuf,
+        /// std (virgule, point décimal) ou fr (Excel/LibreOffice français)
+        #[arg(long, default_value = "std")]
+        format: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CategoryArgs {
+    #[arg(long)]
+    pub code: String,
+    #[arg(long)]
+    pub label: String,
+    /// charge ou produit
+    #[arg(long)]
+    pub nature: String,
+    /// Rubrique du compte rendu financier
+    #[arg(long)]
+    pub rubrique: Option<String>,
+}

@@ -1,0 +1,123 @@
+//! Exporting the ledger as CSV: a standard form for tools (`std`) and a
+//! French form for Excel and LibreOffice (`fr`).
+
+use crate::domain::{Account, AccountKind, Entry, EntryKind, Money, format_date};
+use std::collections::HashMap;
+use std::io::Write;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvFormat {
+    /// UTF-8, `,`, ISO dates, dot decimal, English-like machine headers.
+    Std,
+    /// UTF-8 with BOM, `;`, jj/mm/aaaa, decimal comma, French headers.
+    Fr,
+}
+
+impl CsvFormat {
+    pub fn parse(input: &str) -> Option<CsvFormat> {
+        match input.trim().to_lowercase().as_str() {
+            "std" => Some(CsvFormat::Std),
+            "fr" => Some(CsvFormat::Fr),
+            _ => None,
+        }
+    }
+}
+
+/// One exported row: one line of ventilation seen from its money account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LedgerExportRow<'a> {
+    pub entry: &'a Entry,
+    pub money_key: &'static str,
+    pub category: String,
+    pub amount: Money,
+}
+
+/// Splits entries into export rows: a recette or dépense gives one row per
+/// category of its ventilation; a virement one row per money account; an
+/// opening one row per money account.
+pub fn ledger_export_rows<'a>(entries: &'a [Entry], chart: &[Account]) -> Vec<LedgerExportRow<'a>> {
+    let by_code: HashMap<&str, &Account> = chart.iter().map(|a| (a.code.as_str(), a)).collect();
+    let money_key = |code: &str| by_code.get(code).and_then(|a| a.money_key).map(|k| k.key());
+    let mut rows = Vec::new();
+    for entry in entries {
+        let money: Vec<(&'static str, Money)> =
+            entry.lines.iter().filter_map(|l| money_key(&l.account_code).map(|k| (k, l.amount))).collect();
+        let categories: Vec<&crate::domain::Line> = entry
+            .lines
+            .iter()
+            .filter(|l| by_code.get(l.account_code.as_str()).is_none_or(|a| a.kind != AccountKind::Tresorerie))
+            .collect();
+        match (entry.kind, money.as_slice()) {
+            (EntryKind::Recette | EntryKind::Depense, [(key, _)]) => {
+                rows.extend(categories.iter().map(|c| LedgerExportRow {
+                    entry,
+                    money_key: key,
+                    category: c.account_code.clone(),
+                    amount: -c.amount,
+                }));
+            }
+            _ => {
+                let other = categories.first().map(|c| c.account_code.clone()).unwrap_or_default();
+                rows.extend(money.iter().map(|(key, amount)| LedgerExportRow {
+                    entry,
+                    money_key: key,
+                    category: other.clone(),
+                    amount: *amount,
+                }));
+            }
+        }
+    }
+    rows
+}
+
+/// Keeps spreadsheets from running a text cell as a formula (CSV injection).
+pub fn neutralise(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Writes the ledger of `entries` (in the order given) in `format`.
+pub fn write_ledger<W: Write>(out: W, entries: &[Entry], chart: &[Account], format: CsvFormat) -> csv::Result<()> {
+    let mut out = out;
+    let delimiter = match format {
+        CsvFormat::Std => b',',
+        CsvFormat::Fr => {
+            out.write_all("\u{feff}".as_bytes())?;
+            b';'
+        }
+    };
+    let mut writer = csv::WriterBuilder::new().delimiter(delimiter).from_writer(out);
+    match format {
+        CsvFormat::Std => writer.write_record(["date", "piece", "compte", "libelle", "categorie", "montant", "mode", "id"])?,
+        CsvFormat::Fr => {
+            writer.write_record(["Date", "Pièce", "Compte", "Libellé", "Catégorie", "Montant", "Mode", "N°"])?
+        }
+    }
+    for row in ledger_export_rows(entries, chart) {
+        let entry = row.entry;
+        let (date, amount) = match format {
+            CsvFormat::Std => (entry.date.to_string(), row.amount.std()),
+            CsvFormat::Fr => (format_date(entry.date), row.amount.std().replace('.', ",")),
+        };
+        let mode = match (format, entry.mode) {
+            (_, None) => String::new(),
+            (CsvFormat::Std, Some(m)) => m.key().to_string(),
+            (CsvFormat::Fr, Some(m)) => m.label().to_string(),
+        };
+        writer.write_record([
+            date,
+            neutralise(&entry.piece),
+            row.money_key.to_string(),
+            neutralise(&entry.label),
+            neutralise(&row.category),
+            amount,
+            mode,
+            entry.id.to_string(),
+        ])?;
+    }
+    writer.flush()?;
+    Ok(())
+}
