@@ -28,13 +28,17 @@ pub fn demo(db: Option<&Path>, no_tui: bool) -> Result<(), String> {
         Some(path) => (None, path.to_path_buf()),
         None => {
             let dir = std::env::temp_dir().join(format!("coopcompta-demo-{}", std::process::id()));
-            std::fs::create_dir_all(&dir).map_err(|e| format!("dossier {} : {e}", dir.display()))?;
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| format!("dossier {} : {e}", dir.display()))?;
             let path = dir.join("demo.db");
             (Some(dir), path)
         }
     };
     if path.exists() {
-        return Err(format!("{} existe déjà : la démonstration se crée dans un fichier neuf", path.display()));
+        return Err(format!(
+            "{} existe déjà : la démonstration se crée dans un fichier neuf",
+            path.display()
+        ));
     }
     let guard = lock::acquire(&path).map_err(|e| e.to_string())?;
     let conn = store::open(&path).map_err(|e| e.to_string())?;

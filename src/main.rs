@@ -2,18 +2,36 @@
 //! full-screen application. Nothing else lives here.
 
 use clap::Parser;
-use coopcompta::cli::{self, args::{Cli, Command}};
+use clap::error::ErrorKind;
+use coopcompta::cli::{
+    self,
+    args::{Cli, Command, french_usage_error},
+};
 use std::process::ExitCode;
 
 mod launch;
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
-    let db = args.db.clone().unwrap_or_else(coopcompta::store::default_db_path);
+    let args = match Cli::try_parse() {
+        Ok(args) => args,
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            e.exit()
+        }
+        Err(e) => {
+            eprintln!("coopcompta : {}", french_usage_error(&e));
+            return ExitCode::from(2);
+        }
+    };
+    let db = args
+        .db
+        .clone()
+        .unwrap_or_else(coopcompta::store::default_db_path);
     let result = match args.command {
         None => launch::app(&db),
         Some(Command::Demo { no_tui }) => launch::demo(args.db.as_deref(), no_tui),
-        Some(command) => cli::run(&db, command, &mut std::io::stdout().lock()).map_err(|e| e.to_string()),
+        Some(command) => {
+            cli::run(&db, command, &mut std::io::stdout().lock()).map_err(|e| e.to_string())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

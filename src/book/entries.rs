@@ -29,8 +29,17 @@ impl Book {
         let exercice = self.exercice();
         let tx = self.conn.transaction()?;
         let id = store::entries::insert(&tx, exercice, &entry, &now)?;
-        let stored = store::entries::load_one(&tx, id)?.ok_or(StoreError::Corrupt("écriture introuvable".into()))?;
-        audit::record(&tx, &now, "ajout", "ecriture", Some(id), None, Some(&audit::describe(&stored)))?;
+        let stored = store::entries::load_one(&tx, id)?
+            .ok_or(StoreError::Corrupt("écriture introuvable".into()))?;
+        audit::record(
+            &tx,
+            &now,
+            "ajout",
+            "ecriture",
+            Some(id),
+            None,
+            Some(&audit::describe(&stored)),
+        )?;
         tx.commit()?;
         Ok(id)
     }
@@ -71,7 +80,10 @@ impl Book {
             )));
         }
         if entry.is_cancelled() {
-            return Err(StoreError::Refused(format!("{} est annulée : elle ne peut plus changer", entry.piece)));
+            return Err(StoreError::Refused(format!(
+                "{} est annulée : elle ne peut plus changer",
+                entry.piece
+            )));
         }
         if entry.reverses.is_some() {
             return Err(StoreError::Refused(format!(
@@ -92,8 +104,8 @@ impl Book {
         let tx = self.conn.transaction()?;
         store::entries::check_piece_free(&tx, before.exercice, &after.piece, Some(before.id))?;
         store::entries::replace(&tx, before.id, &after)?;
-        let stored =
-            store::entries::load_one(&tx, before.id)?.ok_or(StoreError::Corrupt("écriture introuvable".into()))?;
+        let stored = store::entries::load_one(&tx, before.id)?
+            .ok_or(StoreError::Corrupt("écriture introuvable".into()))?;
         audit::record(
             &tx,
             &now,
@@ -111,7 +123,10 @@ impl Book {
     pub fn edit_entry(&mut self, id: i64, request: &EntryRequest) -> Result<()> {
         let before = self.editable(id)?;
         if before.kind == EntryKind::Virement {
-            return Err(StoreError::Refused(format!("{} est un virement interne", before.piece)));
+            return Err(StoreError::Refused(format!(
+                "{} est un virement interne",
+                before.piece
+            )));
         }
         let after = build_entry(request, &self.chart, self.exercice())?;
         self.replace(before, after)
@@ -121,7 +136,10 @@ impl Book {
     pub fn edit_transfer(&mut self, id: i64, request: &TransferRequest) -> Result<()> {
         let before = self.editable(id)?;
         if before.kind != EntryKind::Virement {
-            return Err(StoreError::Refused(format!("{} n'est pas un virement interne", before.piece)));
+            return Err(StoreError::Refused(format!(
+                "{} n'est pas un virement interne",
+                before.piece
+            )));
         }
         let after = build_transfer(request, &self.chart, self.exercice())?;
         self.replace(before, after)
@@ -145,18 +163,29 @@ impl Book {
             "ecriture",
             Some(id),
             Some(&audit::describe(&original)),
-            Some(&format!("annulée par {} (écriture n° {rid})", reversal.piece)),
+            Some(&format!(
+                "annulée par {} (écriture n° {rid})",
+                reversal.piece
+            )),
         )?;
         tx.commit()?;
         Ok(rid)
     }
 
     /// Adds a category to the chart (or renames it if the code exists).
-    pub fn save_category(&mut self, code: &str, label: &str, kind: AccountKind, heading: Option<&str>) -> Result<()> {
+    pub fn save_category(
+        &mut self,
+        code: &str,
+        label: &str,
+        kind: AccountKind,
+        heading: Option<&str>,
+    ) -> Result<()> {
         let code = code.trim();
         let label = label.trim();
         if code.is_empty() || !code.chars().all(|c| c.is_ascii_digit()) {
-            return Err(StoreError::Refused(format!("code « {code} » : des chiffres sont attendus (ex. 6068)")));
+            return Err(StoreError::Refused(format!(
+                "code « {code} » : des chiffres sont attendus (ex. 6068)"
+            )));
         }
         if label.is_empty() {
             return Err(StoreError::Refused("libellé de catégorie vide".into()));
@@ -164,12 +193,20 @@ impl Book {
         let wanted_prefix = match kind {
             AccountKind::Charge => '6',
             AccountKind::Produit => '7',
-            _ => return Err(StoreError::Refused("seules les charges (6…) et produits (7…) s'ajoutent ici".into())),
+            _ => {
+                return Err(StoreError::Refused(
+                    "seules les charges (6…) et produits (7…) s'ajoutent ici".into(),
+                ));
+            }
         };
         if !code.starts_with(wanted_prefix) {
             return Err(StoreError::Refused(format!(
                 "code « {code} » : une {} commence par {wanted_prefix}",
-                if kind == AccountKind::Charge { "charge" } else { "produit" }
+                if kind == AccountKind::Charge {
+                    "charge"
+                } else {
+                    "produit"
+                }
             )));
         }
         let now = self.clock.stamp();
@@ -187,7 +224,15 @@ impl Book {
             };
             store::accounts::insert_chart(&tx, &[row])?;
         }
-        audit::record(&tx, &now, if existed { "renommage" } else { "ajout" }, "compte", None, None, Some(&format!("{code} {label}")))?;
+        audit::record(
+            &tx,
+            &now,
+            if existed { "renommage" } else { "ajout" },
+            "compte",
+            None,
+            None,
+            Some(&format!("{code} {label}")),
+        )?;
         tx.commit()?;
         self.reload_chart()
     }

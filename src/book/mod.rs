@@ -4,8 +4,9 @@
 
 mod entries;
 mod setup;
+mod views;
 
-pub use setup::{SetupRequest, create_book};
+pub use setup::{SetupRequest, create_book, create_coop};
 
 use crate::domain::{Account, Entry, Exercice, Money, MoneyKey, ledger};
 use crate::store::{self, Result, coop::CoopInfo};
@@ -50,7 +51,12 @@ impl Book {
     pub fn load(conn: Connection, clock: Clock) -> Result<Book> {
         let coop = store::coop::require(&conn)?;
         let chart = store::accounts::load_chart(&conn)?;
-        Ok(Book { conn, chart, coop, clock })
+        Ok(Book {
+            conn,
+            chart,
+            coop,
+            clock,
+        })
     }
 
     pub fn conn(&self) -> &Connection {
@@ -95,7 +101,11 @@ impl Book {
     }
 
     /// Balance of each money account over an exercice (up to `at` if given).
-    pub fn balances(&self, exercice: Exercice, at: Option<NaiveDate>) -> Result<Vec<(MoneyKey, Money)>> {
+    pub fn balances(
+        &self,
+        exercice: Exercice,
+        at: Option<NaiveDate>,
+    ) -> Result<Vec<(MoneyKey, Money)>> {
         Ok(ledger::balances(&self.entries(exercice)?, &self.chart, at))
     }
 

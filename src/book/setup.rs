@@ -14,7 +14,25 @@ pub struct SetupRequest {
 }
 
 /// Creates the coop in an empty database, in one transaction.
-pub fn create_book(mut conn: Connection, request: &SetupRequest, chart: &[ChartRow], clock: Clock) -> Result<Book> {
+pub fn create_book(
+    mut conn: Connection,
+    request: &SetupRequest,
+    chart: &[ChartRow],
+    clock: Clock,
+) -> Result<Book> {
+    create_coop(&mut conn, request, chart, clock)?;
+    Book::load(conn, clock)
+}
+
+/// Same as [`create_book`] but borrows the connection, so the caller keeps it
+/// when the request is refused (the first-launch form lets the user retry);
+/// open the books afterwards with [`Book::load`].
+pub fn create_coop(
+    conn: &mut Connection,
+    request: &SetupRequest,
+    chart: &[ChartRow],
+    clock: Clock,
+) -> Result<()> {
     let name = request.coop_name.trim();
     if name.is_empty() {
         return Err(FieldError::new(
@@ -31,7 +49,15 @@ pub fn create_book(mut conn: Connection, request: &SetupRequest, chart: &[ChartR
     if let Some(opening) = build_opening(request.exercice, &request.openings, &accounts)? {
         store::entries::insert(&tx, request.exercice, &opening, &now)?;
     }
-    audit::record(&tx, &now, "creation", "coop", None, None, Some(&format!("{name} {}", request.exercice)))?;
+    audit::record(
+        &tx,
+        &now,
+        "creation",
+        "coop",
+        None,
+        None,
+        Some(&format!("{name} {}", request.exercice)),
+    )?;
     tx.commit()?;
-    Book::load(conn, clock)
+    Ok(())
 }

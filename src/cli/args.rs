@@ -85,7 +85,7 @@ pub struct AddArgs {
     /// Ventilation CODE=MONTANT (répétable ; la somme doit faire le montant)
     #[arg(long, value_name = "CODE=MONTANT")]
     pub split: Vec<String>,
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub label: String,
     /// N° de pièce (par défaut le suivant : R001, D001…)
     #[arg(long)]
@@ -105,7 +105,7 @@ pub struct TransferArgs {
     pub date: String,
     #[arg(long, allow_hyphen_values = true)]
     pub amount: String,
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub label: String,
     #[arg(long)]
     pub piece: Option<String>,
@@ -137,4 +137,36 @@ pub struct CategoryArgs {
     /// Rubrique du compte rendu financier
     #[arg(long)]
     pub rubrique: Option<String>,
+}
+
+/// Clap's own errors are in English: say the same in French, on one line.
+pub fn french_usage_error(error: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |kind: ContextKind| match error.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(list)) => list.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let arg = context(ContextKind::InvalidArg);
+    let value = context(ContextKind::InvalidValue);
+    let message = match error.kind() {
+        ErrorKind::MissingRequiredArgument => format!("argument obligatoire manquant : {arg}"),
+        ErrorKind::UnknownArgument => format!("argument inconnu : {arg}"),
+        ErrorKind::InvalidSubcommand => format!("commande inconnue : {arg}"),
+        ErrorKind::ArgumentConflict => {
+            format!(
+                "{arg} ne peut pas aller avec {}",
+                context(ContextKind::PriorArg)
+            )
+        }
+        ErrorKind::InvalidValue => format!("valeur « {value} » refusée pour {arg}"),
+        ErrorKind::NoEquals | ErrorKind::ValueValidation => format!("valeur refusée pour {arg}"),
+        ErrorKind::TooManyValues => format!("trop de valeurs pour {arg}"),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "commande manquante".to_string()
+        }
+        _ => "arguments incorrects".to_string(),
+    };
+    format!("{message} (voir coopcompta --help)")
 }

@@ -5,7 +5,9 @@ pub mod args;
 
 use crate::book::{Book, Clock, SetupRequest, create_book};
 use crate::domain::entry_request::{EntryRequest, SplitInput, TransferRequest, parse_split};
-use crate::domain::{AccountKind, EntryKind, Exercice, Field, FieldError, Money, MoneyKey, PaymentMode, parse_date};
+use crate::domain::{
+    AccountKind, EntryKind, Exercice, Field, FieldError, Money, MoneyKey, PaymentMode, parse_date,
+};
 use crate::io::export::{CsvFormat, write_ledger};
 use crate::store::{self, StoreError, lock};
 use args::{AddArgs, CategoryArgs, Command, ExportWhat, InitArgs, TransferArgs};
@@ -54,8 +56,12 @@ fn open_book_for_reading(db: &Path) -> Result<Book, CliError> {
 }
 
 fn parse_account(field: Field, text: &str) -> Result<MoneyKey, CliError> {
-    MoneyKey::parse(text)
-        .ok_or_else(|| field_error(field, format!("« {text} » inconnu : {} attendu", MoneyKey::expected())))
+    MoneyKey::parse(text).ok_or_else(|| {
+        field_error(
+            field,
+            format!("« {text} » inconnu : {} attendu", MoneyKey::expected()),
+        )
+    })
 }
 
 fn parse_exercice(text: Option<&str>, default: Exercice) -> Result<Exercice, CliError> {
@@ -67,7 +73,9 @@ fn parse_exercice(text: Option<&str>, default: Exercice) -> Result<Exercice, Cli
 
 /// Runs one headless command; returns what to print on stdout.
 pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliError> {
-    let print = |out: &mut dyn Write, text: String| writeln!(out, "{text}").map_err(|e| CliError::Input(e.to_string()));
+    let print = |out: &mut dyn Write, text: String| {
+        writeln!(out, "{text}").map_err(|e| CliError::Input(e.to_string()))
+    };
     match command {
         Command::Init(args) => print(out, init(db, args)?),
         Command::Add(args) => print(out, add(db, args)?),
@@ -76,7 +84,10 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
             let book = open_book_for_reading(db)?;
             let exercice = parse_exercice(exercice.as_deref(), book.exercice())?;
             let at = match at {
-                Some(text) => Some(parse_date(&text, exercice).map_err(|e| field_error(Field::Date, e.to_string()))?),
+                Some(text) => Some(
+                    parse_date(&text, exercice)
+                        .map_err(|e| field_error(Field::Date, e.to_string()))?,
+                ),
                 None => None,
             };
             for (key, amount) in book.balances(exercice, at)? {
@@ -84,30 +95,60 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
             }
             Ok(())
         }
-        Command::Export { what: ExportWhat::Ledger { exercice, out: path, format } } => {
+        Command::Export {
+            what:
+                ExportWhat::Ledger {
+                    exercice,
+                    out: path,
+                    format,
+                },
+        } => {
             let book = open_book_for_reading(db)?;
             let exercice = parse_exercice(exercice.as_deref(), book.exercice())?;
-            let format = CsvFormat::parse(&format)
-                .ok_or_else(|| CliError::Input(format!("format « {format} » inconnu : std ou fr attendu")))?;
+            let format = CsvFormat::parse(&format).ok_or_else(|| {
+                CliError::Input(format!("format « {format} » inconnu : std ou fr attendu"))
+            })?;
             let entries = book.entries(exercice)?;
-            export_to(&path, |file| write_ledger(file, &entries, book.chart(), format))?;
-            print(out, format!("{} écritures exportées dans {}", entries.len(), path.display()))
+            export_to(&path, |file| {
+                write_ledger(file, &entries, book.chart(), format)
+            })?;
+            print(
+                out,
+                format!(
+                    "{} écritures exportées dans {}",
+                    entries.len(),
+                    path.display()
+                ),
+            )
         }
         Command::Category(args) => print(out, category(db, args)?),
         Command::Check => print(out, check(db)?),
-        Command::Demo { .. } => Err(CliError::Input("la démonstration se lance depuis main".into())),
+        Command::Demo { .. } => Err(CliError::Input(
+            "la démonstration se lance depuis main".into(),
+        )),
     }
 }
 
 /// Writes to a temporary file beside `path`, then renames it: a failed export
 /// never leaves half a file.
-fn export_to(path: &Path, write: impl FnOnce(&mut std::fs::File) -> csv::Result<()>) -> Result<(), CliError> {
-    let fail = |reason: String| CliError::Output { path: path.display().to_string(), reason };
-    let mut tmp_name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+fn export_to(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> csv::Result<()>,
+) -> Result<(), CliError> {
+    let fail = |reason: String| CliError::Output {
+        path: path.display().to_string(),
+        reason,
+    };
+    let mut tmp_name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
     tmp_name.push(".partiel");
     let tmp = path.with_file_name(tmp_name);
     let mut file = std::fs::File::create(&tmp).map_err(|e| fail(e.to_string()))?;
-    let written = write(&mut file).map_err(|e| fail(e.to_string())).and_then(|()| file.sync_all().map_err(|e| fail(e.to_string())));
+    let written = write(&mut file)
+        .map_err(|e| fail(e.to_string()))
+        .and_then(|()| file.sync_all().map_err(|e| fail(e.to_string())));
     if let Err(e) = written {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
@@ -121,12 +162,19 @@ fn init(db: &Path, args: InitArgs) -> Result<String, CliError> {
     let mut openings = Vec::new();
     for item in &args.opening {
         let (key, amount) = item.split_once('=').ok_or_else(|| {
-            field_error(Field::Ouverture, format!("« {item} » : COMPTE=MONTANT attendu (ex. caisse=120,50)"))
+            field_error(
+                Field::Ouverture,
+                format!("« {item} » : COMPTE=MONTANT attendu (ex. caisse=120,50)"),
+            )
         })?;
         let key = parse_account(Field::Ouverture, key)?;
-        let amount = Money::parse(amount).map_err(|e| field_error(Field::Ouverture, format!("{} : {e}", key.key())))?;
+        let amount = Money::parse(amount)
+            .map_err(|e| field_error(Field::Ouverture, format!("{} : {e}", key.key())))?;
         if openings.iter().any(|(k, _)| *k == key) {
-            return Err(field_error(Field::Ouverture, format!("« {} » donné deux fois", key.key())));
+            return Err(field_error(
+                Field::Ouverture,
+                format!("« {} » donné deux fois", key.key()),
+            ));
         }
         openings.push((key, amount));
     }
@@ -138,22 +186,48 @@ fn init(db: &Path, args: InitArgs) -> Result<String, CliError> {
         ))
         .into());
     }
-    let request = SetupRequest { coop_name: args.coop, exercice, openings };
-    let book = create_book(conn, &request, &crate::io::chart_csv::default_chart(), Clock::System)?;
-    Ok(format!("{} créée, exercice {}, dans {}", book.coop().name, book.exercice(), db.display()))
+    let request = SetupRequest {
+        coop_name: args.coop,
+        exercice,
+        openings,
+    };
+    let book = create_book(
+        conn,
+        &request,
+        &crate::io::chart_csv::default_chart(),
+        Clock::System,
+    )?;
+    Ok(format!(
+        "{} créée, exercice {}, dans {}",
+        book.coop().name,
+        book.exercice(),
+        db.display()
+    ))
 }
 
 fn add(db: &Path, args: AddArgs) -> Result<String, CliError> {
     let account = parse_account(Field::Compte, &args.account)?;
     let mode = match args.mode.as_deref() {
         Some(m) => Some(PaymentMode::parse(m).ok_or_else(|| {
-            field_error(Field::Mode, format!("« {m} » inconnu : especes, carte, virement, cheque ou prelevement attendu"))
+            field_error(
+                Field::Mode,
+                format!(
+                    "« {m} » inconnu : especes, carte, virement, cheque ou prelevement attendu"
+                ),
+            )
         })?),
         None => Some(PaymentMode::default_for(account)),
     };
-    let kind = if args.recette { EntryKind::Recette } else { EntryKind::Depense };
+    let kind = if args.recette {
+        EntryKind::Recette
+    } else {
+        EntryKind::Depense
+    };
     let splits: Vec<SplitInput> = match args.category {
-        Some(code) => vec![SplitInput { code, amount: String::new() }],
+        Some(code) => vec![SplitInput {
+            code,
+            amount: String::new(),
+        }],
         None => args.split.iter().map(|s| parse_split(s)).collect(),
     };
     let (_guard, mut book) = open_book_for_writing(db)?;
@@ -169,7 +243,9 @@ fn add(db: &Path, args: AddArgs) -> Result<String, CliError> {
         cheque_no: String::new(),
     };
     let id = book.add_entry(&request)?;
-    let entry = book.entry(id)?.ok_or_else(|| CliError::Input("écriture introuvable après ajout".into()))?;
+    let entry = book
+        .entry(id)?
+        .ok_or_else(|| CliError::Input("écriture introuvable après ajout".into()))?;
     Ok(format!(
         "{} {} enregistrée : {} sur {}",
         kind.label(),
@@ -192,23 +268,42 @@ fn transfer(db: &Path, args: TransferArgs) -> Result<String, CliError> {
         piece: args.piece.unwrap_or_default(),
     };
     let id = book.add_transfer(&request)?;
-    let entry = book.entry(id)?.ok_or_else(|| CliError::Input("écriture introuvable après ajout".into()))?;
-    Ok(format!("Virement {} enregistré : {} → {}", entry.piece, from.label(), to.label()))
+    let entry = book
+        .entry(id)?
+        .ok_or_else(|| CliError::Input("écriture introuvable après ajout".into()))?;
+    Ok(format!(
+        "Virement {} enregistré : {} → {}",
+        entry.piece,
+        from.label(),
+        to.label()
+    ))
 }
 
 fn category(db: &Path, args: CategoryArgs) -> Result<String, CliError> {
     let kind = match AccountKind::parse(&args.nature) {
         Some(k @ (AccountKind::Charge | AccountKind::Produit)) => k,
-        _ => return Err(CliError::Input(format!("nature « {} » : charge ou produit attendu", args.nature))),
+        _ => {
+            return Err(CliError::Input(format!(
+                "nature « {} » : charge ou produit attendu",
+                args.nature
+            )));
+        }
     };
     let (_guard, mut book) = open_book_for_writing(db)?;
     book.save_category(&args.code, &args.label, kind, args.rubrique.as_deref())?;
-    Ok(format!("Catégorie {} « {} » enregistrée", args.code.trim(), args.label.trim()))
+    Ok(format!(
+        "Catégorie {} « {} » enregistrée",
+        args.code.trim(),
+        args.label.trim()
+    ))
 }
 
 fn check(db: &Path) -> Result<String, CliError> {
     let book = open_book_for_reading(db)?;
-    let integrity: String = book.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(StoreError::from)?;
+    let integrity: String = book
+        .conn()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .map_err(StoreError::from)?;
     if integrity != "ok" {
         return Err(StoreError::Corrupt(integrity).into());
     }
@@ -217,10 +312,16 @@ fn check(db: &Path) -> Result<String, CliError> {
         for entry in book.entries(exercice)? {
             let total: Money = entry.lines.iter().map(|l| l.amount).sum();
             if !total.is_zero() {
-                return Err(StoreError::Corrupt(format!("l'écriture {} n'est pas équilibrée ({total})", entry.piece)).into());
+                return Err(StoreError::Corrupt(format!(
+                    "l'écriture {} n'est pas équilibrée ({total})",
+                    entry.piece
+                ))
+                .into());
             }
             count += 1;
         }
     }
-    Ok(format!("Base saine : {count} écritures, toutes équilibrées"))
+    Ok(format!(
+        "Base saine : {count} écritures, toutes équilibrées"
+    ))
 }

@@ -15,7 +15,12 @@ pub enum MoneyKey {
 }
 
 impl MoneyKey {
-    pub const ALL: [MoneyKey; 4] = [MoneyKey::Caisse, MoneyKey::Pro, MoneyKey::EnLigne, MoneyKey::Lbp];
+    pub const ALL: [MoneyKey; 4] = [
+        MoneyKey::Caisse,
+        MoneyKey::Pro,
+        MoneyKey::EnLigne,
+        MoneyKey::Lbp,
+    ];
 
     /// The key used in the CLI, the data files and the database.
     pub fn key(self) -> &'static str {
@@ -42,7 +47,9 @@ impl MoneyKey {
         MoneyKey::ALL.into_iter().find(|k| {
             k.key() == wanted
                 || match k {
-                    MoneyKey::EnLigne => matches!(wanted.as_str(), "enligne" | "en_ligne" | "assoconnect"),
+                    MoneyKey::EnLigne => {
+                        matches!(wanted.as_str(), "enligne" | "en_ligne" | "assoconnect")
+                    }
                     MoneyKey::Pro => matches!(wanted.as_str(), "compte-pro" | "swan" | "banque"),
                     MoneyKey::Lbp => wanted == "banque-postale",
                     MoneyKey::Caisse => wanted == "especes",
@@ -86,9 +93,14 @@ impl AccountKind {
     }
 
     pub fn parse(input: &str) -> Option<AccountKind> {
-        [AccountKind::Tresorerie, AccountKind::Charge, AccountKind::Produit, AccountKind::Bilan]
-            .into_iter()
-            .find(|k| k.key() == input.trim().to_lowercase())
+        [
+            AccountKind::Tresorerie,
+            AccountKind::Charge,
+            AccountKind::Produit,
+            AccountKind::Bilan,
+        ]
+        .into_iter()
+        .find(|k| k.key() == input.trim().to_lowercase())
     }
 }
 

@@ -8,7 +8,9 @@ use std::fmt;
 pub enum DateError {
     #[error("date vide : saisissez une date jj/mm/aaaa, par exemple 12/09/2024")]
     Empty,
-    #[error("« {0} » n'est pas une date : jj/mm/aaaa attendu (ex. 12/09/2024, 12/09 ou 2024-09-12)")]
+    #[error(
+        "« {0} » n'est pas une date : jj/mm/aaaa attendu (ex. 12/09/2024, 12/09 ou 2024-09-12)"
+    )]
     Invalid(String),
     #[error("« {0} » n'est pas un exercice : aaaa-aaaa attendu (ex. 2024-2025)")]
     InvalidExercice(String),
@@ -33,12 +35,22 @@ pub fn parse_date(input: &str, context: Exercice) -> Result<NaiveDate, DateError
     };
     let (day, month, year) = match parts.as_slice() {
         [d, m] => {
-            let (d, m) = (number(d).ok_or_else(invalid)?, number(m).ok_or_else(invalid)?);
-            let year = if m >= 9 { context.start_year } else { context.start_year + 1 };
+            let (d, m) = (
+                number(d).ok_or_else(invalid)?,
+                number(m).ok_or_else(invalid)?,
+            );
+            let year = if m >= 9 {
+                context.start_year
+            } else {
+                context.start_year + 1
+            };
             (d, m, year)
         }
         [d, m, y] => {
-            let (d, m) = (number(d).ok_or_else(invalid)?, number(m).ok_or_else(invalid)?);
+            let (d, m) = (
+                number(d).ok_or_else(invalid)?,
+                number(m).ok_or_else(invalid)?,
+            );
             let y = number(y).ok_or_else(invalid)? as i32;
             let year = match y {
                 0..=99 if parts[2].len() == 2 => 2000 + y,
@@ -71,7 +83,11 @@ impl Exercice {
 
     /// The exercice a date belongs to.
     pub fn of(date: NaiveDate) -> Self {
-        let start_year = if date.month() >= 9 { date.year() } else { date.year() - 1 };
+        let start_year = if date.month() >= 9 {
+            date.year()
+        } else {
+            date.year() - 1
+        };
         Exercice { start_year }
     }
 
@@ -97,13 +113,20 @@ impl Exercice {
         let invalid = || DateError::InvalidExercice(raw.to_string());
         let parts: Vec<&str> = raw.split(['-', '/']).collect();
         let year = |s: &str| -> Option<i32> {
-            (s.len() == 4).then(|| s.parse().ok()).flatten().filter(|y| (1900..=2999).contains(y))
+            (s.len() == 4)
+                .then(|| s.parse().ok())
+                .flatten()
+                .filter(|y| (1900..=2999).contains(y))
         };
         match parts.as_slice() {
             [a] => year(a).map(Exercice::new).ok_or_else(invalid),
             [a, b] => {
                 let (a, b) = (year(a).ok_or_else(invalid)?, year(b).ok_or_else(invalid)?);
-                if b == a + 1 { Ok(Exercice::new(a)) } else { Err(invalid()) }
+                if b == a + 1 {
+                    Ok(Exercice::new(a))
+                } else {
+                    Err(invalid())
+                }
             }
             _ => Err(invalid()),
         }
@@ -139,10 +162,22 @@ mod tests {
     fn refuses_impossible_dates() {
         let ex = Exercice::new(2024);
         assert_eq!(parse_date("", ex), Err(DateError::Empty));
-        assert_eq!(parse_date("31/02/2025", ex), Err(DateError::Invalid("31/02/2025".into())));
-        assert_eq!(parse_date("demain", ex), Err(DateError::Invalid("demain".into())));
-        assert_eq!(parse_date("12/13/2024", ex), Err(DateError::Invalid("12/13/2024".into())));
-        assert_eq!(parse_date("1/2/3/4", ex), Err(DateError::Invalid("1/2/3/4".into())));
+        assert_eq!(
+            parse_date("31/02/2025", ex),
+            Err(DateError::Invalid("31/02/2025".into()))
+        );
+        assert_eq!(
+            parse_date("demain", ex),
+            Err(DateError::Invalid("demain".into()))
+        );
+        assert_eq!(
+            parse_date("12/13/2024", ex),
+            Err(DateError::Invalid("12/13/2024".into()))
+        );
+        assert_eq!(
+            parse_date("1/2/3/4", ex),
+            Err(DateError::Invalid("1/2/3/4".into()))
+        );
     }
 
     #[test]

@@ -179,7 +179,16 @@ impl NewEntry {
         lines: Vec<Line>,
     ) -> Result<NewEntry, BalanceError> {
         check_lines(&lines)?;
-        Ok(NewEntry { date, piece, kind, label, mode, cheque_no: None, reverses: None, lines })
+        Ok(NewEntry {
+            date,
+            piece,
+            kind,
+            label,
+            mode,
+            cheque_no: None,
+            reverses: None,
+            lines,
+        })
     }
 
     pub fn lines(&self) -> &[Line] {
@@ -199,7 +208,10 @@ impl NewEntry {
             lines: original
                 .lines
                 .iter()
-                .map(|l| Line { account_code: l.account_code.clone(), amount: -l.amount })
+                .map(|l| Line {
+                    account_code: l.account_code.clone(),
+                    amount: -l.amount,
+                })
                 .collect(),
         }
     }
@@ -226,12 +238,19 @@ impl Entry {
 
     /// Signed amount of this entry on one money account (money in > 0).
     pub fn amount_on(&self, account_code: &str) -> Money {
-        self.lines.iter().filter(|l| l.account_code == account_code).map(|l| l.amount).sum()
+        self.lines
+            .iter()
+            .filter(|l| l.account_code == account_code)
+            .map(|l| l.amount)
+            .sum()
     }
 
     /// The lines that are not on a money account (the ventilation, or the
     /// other side of an opening).
-    pub fn category_lines<'a>(&'a self, chart: &'a [Account]) -> impl Iterator<Item = &'a Line> + 'a {
+    pub fn category_lines<'a>(
+        &'a self,
+        chart: &'a [Account],
+    ) -> impl Iterator<Item = &'a Line> + 'a {
         self.lines.iter().filter(move |l| {
             chart
                 .iter()
@@ -246,7 +265,10 @@ mod tests {
     use super::*;
 
     fn line(code: &str, cents: i64) -> Line {
-        Line { account_code: code.into(), amount: Money::from_cents(cents) }
+        Line {
+            account_code: code.into(),
+            amount: Money::from_cents(cents),
+        }
     }
 
     fn date() -> NaiveDate {
@@ -264,7 +286,14 @@ mod tests {
             vec![line("530", 1000), line("75620008", -900)],
         );
         assert_eq!(built, Err(BalanceError::Unbalanced(Money::from_cents(100))));
-        let one = NewEntry::new(date(), "R001".into(), EntryKind::Recette, "x".into(), None, vec![line("530", 0)]);
+        let one = NewEntry::new(
+            date(),
+            "R001".into(),
+            EntryKind::Recette,
+            "x".into(),
+            None,
+            vec![line("530", 0)],
+        );
         assert_eq!(one, Err(BalanceError::TooFewLines));
     }
 

@@ -46,10 +46,17 @@ pub struct TransferRequest {
 
 /// The chart code of a money account.
 pub fn money_code(chart: &[Account], key: MoneyKey) -> Option<&str> {
-    chart.iter().find(|a| a.money_key == Some(key)).map(|a| a.code.as_str())
+    chart
+        .iter()
+        .find(|a| a.money_key == Some(key))
+        .map(|a| a.code.as_str())
 }
 
-fn check_date(input: &str, exercice: Exercice, errors: &mut Vec<FieldError>) -> Option<chrono::NaiveDate> {
+fn check_date(
+    input: &str,
+    exercice: Exercice,
+    errors: &mut Vec<FieldError>,
+) -> Option<chrono::NaiveDate> {
     match parse_date(input, exercice) {
         Ok(date) if exercice.contains(date) => Some(date),
         Ok(date) => {
@@ -85,7 +92,10 @@ fn check_label(input: &str, errors: &mut Vec<FieldError>) -> String {
             "vide : décrivez l'opération (ex. « Sortie cinéma CP »)",
         ));
     } else if label.chars().count() > 200 {
-        errors.push(FieldError::new(Field::Libelle, "trop long : 200 caractères au plus"));
+        errors.push(FieldError::new(
+            Field::Libelle,
+            "trop long : 200 caractères au plus",
+        ));
     }
     label
 }
@@ -93,7 +103,10 @@ fn check_label(input: &str, errors: &mut Vec<FieldError>) -> String {
 fn check_piece(input: &str, errors: &mut Vec<FieldError>) -> String {
     let piece = input.trim().to_string();
     if piece.is_empty() {
-        errors.push(FieldError::new(Field::Piece, "vide : un numéro de pièce est attendu (ex. R001)"));
+        errors.push(FieldError::new(
+            Field::Piece,
+            "vide : un numéro de pièce est attendu (ex. R001)",
+        ));
     } else if piece.chars().count() > 20 || piece.chars().any(char::is_control) {
         errors.push(FieldError::new(
             Field::Piece,
@@ -129,7 +142,10 @@ pub fn build_entry(
     if money_code.is_none() {
         errors.push(FieldError::new(
             Field::Compte,
-            format!("le compte « {} » manque au plan comptable", request.account.key()),
+            format!(
+                "le compte « {} » manque au plan comptable",
+                request.account.key()
+            ),
         ));
     }
     if request.kind == EntryKind::Recette
@@ -142,14 +158,21 @@ pub fn build_entry(
         ));
     }
     let splits = check_splits(request, chart, wanted_kind, amount, &mut errors);
-    let (Some(date), Some(amount), Some(money_code), true) = (date, amount, money_code, errors.is_empty())
+    let (Some(date), Some(amount), Some(money_code), true) =
+        (date, amount, money_code, errors.is_empty())
     else {
         return Err(FieldErrors(errors));
     };
     let receipt = request.kind == EntryKind::Recette;
     let signed = |m: Money| if receipt { m } else { -m };
-    let mut lines = vec![Line { account_code: money_code.to_string(), amount: signed(amount) }];
-    lines.extend(splits.into_iter().map(|(code, part)| Line { account_code: code, amount: -signed(part) }));
+    let mut lines = vec![Line {
+        account_code: money_code.to_string(),
+        amount: signed(amount),
+    }];
+    lines.extend(splits.into_iter().map(|(code, part)| Line {
+        account_code: code,
+        amount: -signed(part),
+    }));
     let mut entry = NewEntry::new(date, piece, request.kind, label, request.mode, lines)
         .map_err(|e| FieldErrors::from(FieldError::new(Field::Ventilation, e.to_string())))?;
     let cheque_no = request.cheque_no.trim();
@@ -174,7 +197,10 @@ fn check_splits(
     if filled.is_empty() {
         errors.push(FieldError::new(
             Field::Categorie,
-            format!("aucune catégorie : choisissez un compte de {}", kind_words(wanted)),
+            format!(
+                "aucune catégorie : choisissez un compte de {}",
+                kind_words(wanted)
+            ),
         ));
         return Vec::new();
     }
@@ -183,7 +209,11 @@ fn check_splits(
     let mut ok = true;
     for split in &filled {
         let code = split.code.trim();
-        let field = if single { Field::Categorie } else { Field::Ventilation };
+        let field = if single {
+            Field::Categorie
+        } else {
+            Field::Ventilation
+        };
         match chart.iter().find(|a| a.code == code) {
             None => {
                 errors.push(FieldError::new(
@@ -195,7 +225,11 @@ fn check_splits(
             Some(account) if account.kind != wanted => {
                 errors.push(FieldError::new(
                     field,
-                    format!("« {} » n'est pas un compte de {}", account.display(), kind_words(wanted)),
+                    format!(
+                        "« {} » n'est pas un compte de {}",
+                        account.display(),
+                        kind_words(wanted)
+                    ),
                 ));
                 ok = false;
             }
@@ -267,19 +301,30 @@ pub fn build_transfer(
     if request.from == request.to {
         errors.push(FieldError::new(
             Field::Destination,
-            format!("« {} » : choisissez un autre compte que celui de départ", request.to.label()),
+            format!(
+                "« {} » : choisissez un autre compte que celui de départ",
+                request.to.label()
+            ),
         ));
     }
     let from = money_code(chart, request.from);
     let to = money_code(chart, request.to);
     if from.is_none() || to.is_none() {
-        errors.push(FieldError::new(Field::Compte, "compte de trésorerie absent du plan comptable"));
+        errors.push(FieldError::new(
+            Field::Compte,
+            "compte de trésorerie absent du plan comptable",
+        ));
     }
-    let (Some(date), Some(amount), Some(from), Some(to), true) = (date, amount, from, to, errors.is_empty())
+    let (Some(date), Some(amount), Some(from), Some(to), true) =
+        (date, amount, from, to, errors.is_empty())
     else {
         return Err(FieldErrors(errors));
     };
-    let mode = if request.from == MoneyKey::Caisse { PaymentMode::Especes } else { PaymentMode::Virement };
+    let mode = if request.from == MoneyKey::Caisse {
+        PaymentMode::Especes
+    } else {
+        PaymentMode::Virement
+    };
     NewEntry::new(
         date,
         piece,
@@ -287,8 +332,14 @@ pub fn build_transfer(
         label,
         Some(mode),
         vec![
-            Line { account_code: from.to_string(), amount: -amount },
-            Line { account_code: to.to_string(), amount },
+            Line {
+                account_code: from.to_string(),
+                amount: -amount,
+            },
+            Line {
+                account_code: to.to_string(),
+                amount,
+            },
         ],
     )
     .map_err(|e| FieldError::new(Field::Montant, e.to_string()).into())
@@ -311,15 +362,24 @@ pub fn build_opening(
             .into());
         }
         let code = money_code(chart, *key).ok_or_else(|| {
-            FieldError::new(Field::Compte, format!("le compte « {} » manque au plan comptable", key.key()))
+            FieldError::new(
+                Field::Compte,
+                format!("le compte « {} » manque au plan comptable", key.key()),
+            )
         })?;
-        lines.push(Line { account_code: code.to_string(), amount: *amount });
+        lines.push(Line {
+            account_code: code.to_string(),
+            amount: *amount,
+        });
     }
     if lines.is_empty() {
         return Ok(None);
     }
     let total: Money = lines.iter().map(|l| l.amount).sum();
-    lines.push(Line { account_code: REPORT_A_NOUVEAU.to_string(), amount: -total });
+    lines.push(Line {
+        account_code: REPORT_A_NOUVEAU.to_string(),
+        amount: -total,
+    });
     if total.is_zero() {
         lines.pop();
     }
@@ -338,8 +398,14 @@ pub fn build_opening(
 /// Parses `code=montant` (CLI `--split`, demo file) into a split.
 pub fn parse_split(text: &str) -> SplitInput {
     match text.split_once('=') {
-        Some((code, amount)) => SplitInput { code: code.trim().into(), amount: amount.trim().into() },
-        None => SplitInput { code: text.trim().into(), amount: String::new() },
+        Some((code, amount)) => SplitInput {
+            code: code.trim().into(),
+            amount: amount.trim().into(),
+        },
+        None => SplitInput {
+            code: text.trim().into(),
+            amount: String::new(),
+        },
     }
 }
 
@@ -365,11 +431,18 @@ impl EntryRequest {
             return None;
         }
         let money = entry.lines.iter().find_map(|l| {
-            chart.iter().find(|a| a.code == l.account_code).and_then(|a| a.money_key).map(|k| (k, l.amount))
+            chart
+                .iter()
+                .find(|a| a.code == l.account_code)
+                .and_then(|a| a.money_key)
+                .map(|k| (k, l.amount))
         })?;
         let splits: Vec<SplitInput> = entry
             .category_lines(chart)
-            .map(|l| SplitInput { code: l.account_code.clone(), amount: l.amount.abs().fr_plain() })
+            .map(|l| SplitInput {
+                code: l.account_code.clone(),
+                amount: l.amount.abs().fr_plain(),
+            })
             .collect();
         Some(EntryRequest {
             date: format_date(entry.date),
@@ -391,7 +464,12 @@ impl TransferRequest {
         if entry.kind != EntryKind::Virement {
             return None;
         }
-        let key_of = |code: &str| chart.iter().find(|a| a.code == code).and_then(|a| a.money_key);
+        let key_of = |code: &str| {
+            chart
+                .iter()
+                .find(|a| a.code == code)
+                .and_then(|a| a.money_key)
+        };
         let from = entry.lines.iter().find(|l| l.amount.is_negative())?;
         let to = entry.lines.iter().find(|l| l.amount.is_positive())?;
         Some(TransferRequest {

@@ -49,7 +49,10 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: Field, message: impl Into<String>) -> Self {
-        FieldError { field, message: message.into() }
+        FieldError {
+            field,
+            message: message.into(),
+        }
     }
 }
 

@@ -87,8 +87,15 @@ fn category_text(entry: &Entry, own_code: &str, by_code: &HashMap<&str, &Account
     match entry.kind {
         EntryKind::Virement => {
             let other = others.first().and_then(|c| by_code.get(c));
-            let name = other.and_then(|a| a.money_key).map(MoneyKey::label).unwrap_or("?");
-            let arrow = if entry.amount_on(own_code).is_negative() { "→" } else { "←" };
+            let name = other
+                .and_then(|a| a.money_key)
+                .map(MoneyKey::label)
+                .unwrap_or("?");
+            let arrow = if entry.amount_on(own_code).is_negative() {
+                "→"
+            } else {
+                "←"
+            };
             format!("{arrow} {name}")
         }
         EntryKind::Ouverture => "Report à nouveau".to_string(),
@@ -101,7 +108,11 @@ fn category_text(entry: &Entry, own_code: &str, by_code: &HashMap<&str, &Account
 
 /// Balance of each money account from the entries (all of them, or up to and
 /// including `at`).
-pub fn balances(entries: &[Entry], chart: &[Account], at: Option<NaiveDate>) -> Vec<(MoneyKey, Money)> {
+pub fn balances(
+    entries: &[Entry],
+    chart: &[Account],
+    at: Option<NaiveDate>,
+) -> Vec<(MoneyKey, Money)> {
     let codes: HashMap<&str, MoneyKey> = chart
         .iter()
         .filter(|a| a.kind == AccountKind::Tresorerie)
@@ -115,7 +126,10 @@ pub fn balances(entries: &[Entry], chart: &[Account], at: Option<NaiveDate>) -> 
             }
         }
     }
-    MoneyKey::ALL.iter().map(|k| (*k, totals.get(k).copied().unwrap_or_default())).collect()
+    MoneyKey::ALL
+        .iter()
+        .map(|k| (*k, totals.get(k).copied().unwrap_or_default()))
+        .collect()
 }
 
 /// Case- and accent-insensitive filter on a row: label, pièce, category, amount
@@ -144,5 +158,7 @@ pub fn row_matches(row: &LedgerRow, query: &str, chart: &[Account]) -> bool {
         category_label,
         row.amount.abs().fr_plain()
     ));
-    super::accounts::fold(query).split_whitespace().all(|w| haystack.contains(w))
+    super::accounts::fold(query)
+        .split_whitespace()
+        .all(|w| haystack.contains(w))
 }

@@ -107,10 +107,14 @@ impl Money {
         if frac_part.len() > 2 {
             return Err(MoneyError::TooManyDecimals(raw.to_string()));
         }
-        let exact = format!("{}.{}", if int_part.is_empty() { "0" } else { int_part }, frac_part);
+        let exact = format!(
+            "{}.{}",
+            if int_part.is_empty() { "0" } else { int_part },
+            frac_part
+        );
         let exact = exact.trim_end_matches('.');
-        let value = Decimal::from_str_exact(exact)
-            .map_err(|_| MoneyError::TooLarge(raw.to_string()))?;
+        let value =
+            Decimal::from_str_exact(exact).map_err(|_| MoneyError::TooLarge(raw.to_string()))?;
         let money = Money(if negative { -value } else { value });
         if money.0.abs() > Decimal::new(MAX_CENTS, 2) {
             return Err(MoneyError::TooLarge(raw.to_string()));
@@ -263,11 +267,23 @@ mod tests {
             Money::parse("12,345"),
             Err(MoneyError::TooManyDecimals("12,345".into()))
         );
-        assert_eq!(Money::parse("abc"), Err(MoneyError::NotANumber("abc".into())));
-        assert_eq!(Money::parse("12,5a"), Err(MoneyError::NotANumber("12,5a".into())));
-        assert_eq!(Money::parse("1,2,3"), Err(MoneyError::NotANumber("1,2,3".into())));
+        assert_eq!(
+            Money::parse("abc"),
+            Err(MoneyError::NotANumber("abc".into()))
+        );
+        assert_eq!(
+            Money::parse("12,5a"),
+            Err(MoneyError::NotANumber("12,5a".into()))
+        );
+        assert_eq!(
+            Money::parse("1,2,3"),
+            Err(MoneyError::NotANumber("1,2,3".into()))
+        );
         assert_eq!(Money::parse("€"), Err(MoneyError::NotANumber("€".into())));
-        assert_eq!(Money::parse("12,"), Err(MoneyError::NotANumber("12,".into())));
+        assert_eq!(
+            Money::parse("12,"),
+            Err(MoneyError::NotANumber("12,".into()))
+        );
         assert_eq!(
             Money::parse_positive("0"),
             Err(MoneyError::NotPositive("0".into()))

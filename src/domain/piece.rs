@@ -34,7 +34,10 @@ mod tests {
     #[test]
     fn numbers_follow_the_highest_in_the_series() {
         assert_eq!(next_piece(EntryKind::Recette, []), "R001");
-        assert_eq!(next_piece(EntryKind::Recette, ["R001", "R009", "D012", "R003-A"]), "R010");
+        assert_eq!(
+            next_piece(EntryKind::Recette, ["R001", "R009", "D012", "R003-A"]),
+            "R010"
+        );
         assert_eq!(next_piece(EntryKind::Depense, ["R001", "D012"]), "D013");
         assert_eq!(next_piece(EntryKind::Virement, ["V999"]), "V1000");
     }

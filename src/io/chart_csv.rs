@@ -17,7 +17,9 @@ pub fn parse_chart(text: &str) -> Result<Vec<ChartRow>, String> {
         let field = |i: usize| record.get(i).unwrap_or("").trim().to_string();
         let code = field(0);
         if code.is_empty() || !code.chars().all(|c| c.is_ascii_digit()) {
-            return Err(format!("plan comptable, ligne {line} : code « {code} » : des chiffres sont attendus"));
+            return Err(format!(
+                "plan comptable, ligne {line} : code « {code} » : des chiffres sont attendus"
+            ));
         }
         let kind = AccountKind::parse(&field(2)).ok_or_else(|| {
             format!(
@@ -28,7 +30,10 @@ pub fn parse_chart(text: &str) -> Result<Vec<ChartRow>, String> {
         let money_key = match field(3).as_str() {
             "" => None,
             key => Some(MoneyKey::parse(key).ok_or_else(|| {
-                format!("plan comptable, ligne {line} : compte « {key} » : {} attendu", MoneyKey::expected())
+                format!(
+                    "plan comptable, ligne {line} : compte « {key} » : {} attendu",
+                    MoneyKey::expected()
+                )
             })?),
         };
         let heading = field(4);
@@ -56,15 +61,24 @@ mod tests {
     fn the_default_chart_parses_and_has_the_four_money_accounts() {
         let rows = parse_chart(DEFAULT_CHART).expect("default chart parses");
         for key in MoneyKey::ALL {
-            assert!(rows.iter().any(|r| r.money_key == Some(key)), "{key:?} missing");
+            assert!(
+                rows.iter().any(|r| r.money_key == Some(key)),
+                "{key:?} missing"
+            );
         }
         assert!(rows.iter().any(|r| r.code == "110"));
-        assert!(rows.iter().any(|r| r.code == "75620008" && r.kind == AccountKind::Produit));
+        assert!(
+            rows.iter()
+                .any(|r| r.code == "75620008" && r.kind == AccountKind::Produit)
+        );
     }
 
     #[test]
     fn a_bad_nature_names_the_line() {
-        let err = parse_chart("code;libelle;nature;cle_tresorerie;rubrique_crf\n606;Fournitures;depense;;\n").unwrap_err();
+        let err = parse_chart(
+            "code;libelle;nature;cle_tresorerie;rubrique_crf\n606;Fournitures;depense;;\n",
+        )
+        .unwrap_err();
         assert_eq!(
             err,
             "plan comptable, ligne 2 : nature « depense » : tresorerie, charge, produit ou bilan attendu"

@@ -20,7 +20,9 @@ enum DemoRow {
 }
 
 fn parse_rows(text: &str) -> Result<Vec<DemoRow>, String> {
-    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for (index, record) in reader.records().enumerate() {
         let line = index + 2;
@@ -34,9 +36,10 @@ fn parse_rows(text: &str) -> Result<Vec<DemoRow>, String> {
             m => Some(PaymentMode::parse(m).ok_or_else(|| bad(format!("mode « {m} »")))?),
         };
         rows.push(match kind {
-            EntryKind::Ouverture => {
-                DemoRow::Opening(account, Money::parse(&f(3)).map_err(|e| bad(e.to_string()))?)
-            }
+            EntryKind::Ouverture => DemoRow::Opening(
+                account,
+                Money::parse(&f(3)).map_err(|e| bad(e.to_string()))?,
+            ),
             EntryKind::Virement => DemoRow::Transfer(TransferRequest {
                 date: f(0),
                 from: account,
@@ -71,7 +74,11 @@ pub fn load_demo(conn: Connection, clock: Clock) -> Result<Book, StoreError> {
             _ => None,
         })
         .collect();
-    let request = SetupRequest { coop_name: DEMO_COOP.to_string(), exercice: DEMO_EXERCICE, openings };
+    let request = SetupRequest {
+        coop_name: DEMO_COOP.to_string(),
+        exercice: DEMO_EXERCICE,
+        openings,
+    };
     let mut book = create_book(conn, &request, &default_chart(), clock)?;
     for row in &rows {
         let result = match row {

@@ -40,12 +40,19 @@ pub fn ledger_export_rows<'a>(entries: &'a [Entry], chart: &[Account]) -> Vec<Le
     let money_key = |code: &str| by_code.get(code).and_then(|a| a.money_key).map(|k| k.key());
     let mut rows = Vec::new();
     for entry in entries {
-        let money: Vec<(&'static str, Money)> =
-            entry.lines.iter().filter_map(|l| money_key(&l.account_code).map(|k| (k, l.amount))).collect();
+        let money: Vec<(&'static str, Money)> = entry
+            .lines
+            .iter()
+            .filter_map(|l| money_key(&l.account_code).map(|k| (k, l.amount)))
+            .collect();
         let categories: Vec<&crate::domain::Line> = entry
             .lines
             .iter()
-            .filter(|l| by_code.get(l.account_code.as_str()).is_none_or(|a| a.kind != AccountKind::Tresorerie))
+            .filter(|l| {
+                by_code
+                    .get(l.account_code.as_str())
+                    .is_none_or(|a| a.kind != AccountKind::Tresorerie)
+            })
             .collect();
         match (entry.kind, money.as_slice()) {
             (EntryKind::Recette | EntryKind::Depense, [(key, _)]) => {
@@ -57,7 +64,10 @@ pub fn ledger_export_rows<'a>(entries: &'a [Entry], chart: &[Account]) -> Vec<Le
                 }));
             }
             _ => {
-                let other = categories.first().map(|c| c.account_code.clone()).unwrap_or_default();
+                let other = categories
+                    .first()
+                    .map(|c| c.account_code.clone())
+                    .unwrap_or_default();
                 rows.extend(money.iter().map(|(key, amount)| LedgerExportRow {
                     entry,
                     money_key: key,
@@ -80,7 +90,12 @@ pub fn neutralise(text: &str) -> String {
 }
 
 /// Writes the ledger of `entries` (in the order given) in `format`.
-pub fn write_ledger<W: Write>(out: W, entries: &[Entry], chart: &[Account], format: CsvFormat) -> csv::Result<()> {
+pub fn write_ledger<W: Write>(
+    out: W,
+    entries: &[Entry],
+    chart: &[Account],
+    format: CsvFormat,
+) -> csv::Result<()> {
     let mut out = out;
     let delimiter = match format {
         CsvFormat::Std => b',',
@@ -89,12 +104,30 @@ pub fn write_ledger<W: Write>(out: W, entries: &[Entry], chart: &[Account], form
             b';'
         }
     };
-    let mut writer = csv::WriterBuilder::new().delimiter(delimiter).from_writer(out);
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(out);
     match format {
-        CsvFormat::Std => writer.write_record(["date", "piece", "compte", "libelle", "categorie", "montant", "mode", "id"])?,
-        CsvFormat::Fr => {
-            writer.write_record(["Date", "Pièce", "Compte", "Libellé", "Catégorie", "Montant", "Mode", "N°"])?
-        }
+        CsvFormat::Std => writer.write_record([
+            "date",
+            "piece",
+            "compte",
+            "libelle",
+            "categorie",
+            "montant",
+            "mode",
+            "id",
+        ])?,
+        CsvFormat::Fr => writer.write_record([
+            "Date",
+            "Pièce",
+            "Compte",
+            "Libellé",
+            "Catégorie",
+            "Montant",
+            "Mode",
+            "N°",
+        ])?,
     }
     for row in ledger_export_rows(entries, chart) {
         let entry = row.entry;

@@ -23,12 +23,23 @@ pub fn load_chart(conn: &Connection) -> Result<Vec<Account>> {
     let mut accounts = Vec::new();
     for row in rows {
         let (id, code, label, kind, money_key, crf_heading) = row?;
-        let kind = AccountKind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("nature de compte « {kind} »")))?;
+        let kind = AccountKind::parse(&kind)
+            .ok_or_else(|| StoreError::Corrupt(format!("nature de compte « {kind} »")))?;
         let money_key = match money_key {
-            Some(k) => Some(MoneyKey::parse(&k).ok_or_else(|| StoreError::Corrupt(format!("compte « {k} »")))?),
+            Some(k) => Some(
+                MoneyKey::parse(&k)
+                    .ok_or_else(|| StoreError::Corrupt(format!("compte « {k} »")))?,
+            ),
             None => None,
         };
-        accounts.push(Account { id, code, label, kind, money_key, crf_heading });
+        accounts.push(Account {
+            id,
+            code,
+            label,
+            kind,
+            money_key,
+            crf_heading,
+        });
     }
     Ok(accounts)
 }
@@ -54,9 +65,14 @@ pub fn insert_chart(tx: &Transaction, rows: &[ChartRow]) -> Result<usize> {
 
 /// Renames a category (its code stays, so entries keep pointing at it).
 pub fn rename(tx: &Transaction, code: &str, label: &str) -> Result<()> {
-    let changed = tx.execute("UPDATE account SET label = ?2 WHERE code = ?1", params![code, label])?;
+    let changed = tx.execute(
+        "UPDATE account SET label = ?2 WHERE code = ?1",
+        params![code, label],
+    )?;
     if changed == 0 {
-        return Err(StoreError::Refused(format!("le compte « {code} » n'existe pas")));
+        return Err(StoreError::Refused(format!(
+            "le compte « {code} » n'existe pas"
+        )));
     }
     Ok(())
 }

@@ -22,8 +22,11 @@ pub fn record(
 
 /// A readable one-line description of an entry for the audit trail.
 pub fn describe(entry: &Entry) -> String {
-    let lines: Vec<String> =
-        entry.lines.iter().map(|l| format!("{} {}", l.account_code, l.amount.std())).collect();
+    let lines: Vec<String> = entry
+        .lines
+        .iter()
+        .map(|l| format!("{} {}", l.account_code, l.amount.std()))
+        .collect();
     format!(
         "{} | {} | {} | {} | {} | mode {} | {}",
         entry.date,

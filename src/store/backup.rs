@@ -16,7 +16,10 @@ pub fn backup_dir(db: &Path) -> PathBuf {
 /// oldest copies beyond [`KEEP`]. Returns the new copy's path.
 pub fn backup_now(conn: &Connection, db: &Path, stamp: &str) -> Result<PathBuf> {
     let dir = backup_dir(db);
-    std::fs::create_dir_all(&dir).map_err(|e| StoreError::Io { path: dir.display().to_string(), source: e })?;
+    std::fs::create_dir_all(&dir).map_err(|e| StoreError::Io {
+        path: dir.display().to_string(),
+        source: e,
+    })?;
     let stem = db.file_stem().and_then(|s| s.to_str()).unwrap_or("coop");
     let target = dir.join(format!("{stem}-{stamp}.db"));
     conn.backup(MAIN_DB, &target, None::<fn(rusqlite::backup::Progress)>)?;
@@ -32,7 +35,10 @@ pub fn backup_now(conn: &Connection, db: &Path, stamp: &str) -> Result<PathBuf> 
 fn prune(dir: &Path, stem: &str) -> Result<()> {
     let prefix = format!("{stem}-");
     let mut copies: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| StoreError::Io { path: dir.display().to_string(), source: e })?
+        .map_err(|e| StoreError::Io {
+            path: dir.display().to_string(),
+            source: e,
+        })?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             p.file_name()

@@ -12,9 +12,16 @@ pub struct CoopInfo {
 
 pub fn load(conn: &Connection) -> Result<Option<CoopInfo>> {
     Ok(conn
-        .query_row("SELECT name, current_exercice FROM coop WHERE id = 1", [], |r| {
-            Ok(CoopInfo { name: r.get(0)?, current: Exercice::new(r.get(1)?) })
-        })
+        .query_row(
+            "SELECT name, current_exercice FROM coop WHERE id = 1",
+            [],
+            |r| {
+                Ok(CoopInfo {
+                    name: r.get(0)?,
+                    current: Exercice::new(r.get(1)?),
+                })
+            },
+        )
         .optional()?)
 }
 
@@ -25,7 +32,8 @@ pub fn require(conn: &Connection) -> Result<CoopInfo> {
 pub fn create(tx: &Transaction, name: &str, exercice: Exercice, now: &str) -> Result<()> {
     if load(tx)?.is_some() {
         return Err(StoreError::Refused(
-            "cette base contient déjà une coopérative : choisissez un autre fichier avec --db".into(),
+            "cette base contient déjà une coopérative : choisissez un autre fichier avec --db"
+                .into(),
         ));
     }
     tx.execute(
@@ -59,5 +67,7 @@ pub fn is_closed(conn: &Connection, exercice: Exercice) -> Result<bool> {
 pub fn exercices(conn: &Connection) -> Result<Vec<Exercice>> {
     let mut stmt = conn.prepare("SELECT start_year FROM exercice ORDER BY start_year DESC")?;
     let rows = stmt.query_map([], |r| r.get::<_, i32>(0))?;
-    Ok(rows.map(|r| r.map(Exercice::new)).collect::<rusqlite::Result<_>>()?)
+    Ok(rows
+        .map(|r| r.map(Exercice::new))
+        .collect::<rusqlite::Result<_>>()?)
 }

@@ -3,7 +3,9 @@
 //! and leaves the before/after in the audit trail.
 
 use super::{Result, StoreError};
-use crate::domain::{Entry, EntryKind, Exercice, Field, FieldError, Line, Money, NewEntry, PaymentMode};
+use crate::domain::{
+    Entry, EntryKind, Exercice, Field, FieldError, Line, Money, NewEntry, PaymentMode,
+};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use std::collections::HashMap;
@@ -13,7 +15,12 @@ fn corrupt(what: String) -> StoreError {
 }
 
 /// Refuses a pièce number already used in the exercice (except by `except`).
-pub fn check_piece_free(conn: &Connection, exercice: Exercice, piece: &str, except: Option<i64>) -> Result<()> {
+pub fn check_piece_free(
+    conn: &Connection,
+    exercice: Exercice,
+    piece: &str,
+    except: Option<i64>,
+) -> Result<()> {
     let taken: Option<i64> = conn
         .query_row(
             "SELECT id FROM entry WHERE exercice = ?1 AND piece = ?2",
@@ -44,17 +51,25 @@ fn insert_lines(tx: &Transaction, entry_id: i64, lines: &[Line]) -> Result<()> {
          VALUES (?1, ?2, (SELECT id FROM account WHERE code = ?3), ?4)",
     )?;
     for (position, line) in lines.iter().enumerate() {
-        stmt.execute(params![entry_id, position as i64, line.account_code, line.amount.cents()])
-            .map_err(|e| match e {
-                rusqlite::Error::SqliteFailure(_, _) => StoreError::Field(
-                    FieldError::new(
-                        Field::Categorie,
-                        format!("« {} » n'existe pas dans le plan comptable", line.account_code),
-                    )
-                    .into(),
-                ),
-                other => other.into(),
-            })?;
+        stmt.execute(params![
+            entry_id,
+            position as i64,
+            line.account_code,
+            line.amount.cents()
+        ])
+        .map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(_, _) => StoreError::Field(
+                FieldError::new(
+                    Field::Categorie,
+                    format!(
+                        "« {} » n'existe pas dans le plan comptable",
+                        line.account_code
+                    ),
+                )
+                .into(),
+            ),
+            other => other.into(),
+        })?;
     }
     Ok(())
 }
@@ -101,10 +116,22 @@ pub fn replace(tx: &Transaction, id: i64, entry: &NewEntry) -> Result<()> {
     insert_lines(tx, id, entry.lines())
 }
 
-const ENTRY_COLUMNS: &str = "e.id, e.exercice, e.date, e.piece, e.kind, e.label, e.mode, e.cheque_no, e.reverses,
+const ENTRY_COLUMNS: &str =
+    "e.id, e.exercice, e.date, e.piece, e.kind, e.label, e.mode, e.cheque_no, e.reverses,
      (SELECT r.id FROM entry r WHERE r.reverses = e.id)";
 
-type RawEntry = (i64, i32, String, String, String, String, Option<String>, Option<String>, Option<i64>, Option<i64>);
+type RawEntry = (
+    i64,
+    i32,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+    Option<i64>,
+);
 
 fn raw_entry(r: &rusqlite::Row) -> rusqlite::Result<RawEntry> {
     Ok((
@@ -126,12 +153,15 @@ fn to_entry(raw: RawEntry, lines: Vec<Line>) -> Result<Entry> {
     Ok(Entry {
         id,
         exercice: Exercice::new(year),
-        date: NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|_| corrupt(format!("date « {date} »")))?,
+        date: NaiveDate::parse_from_str(&date, "%Y-%m-%d")
+            .map_err(|_| corrupt(format!("date « {date} »")))?,
         piece,
         kind: EntryKind::parse(&kind).ok_or_else(|| corrupt(format!("nature « {kind} »")))?,
         label,
         mode: match mode {
-            Some(m) => Some(PaymentMode::parse(&m).ok_or_else(|| corrupt(format!("mode « {m} »")))?),
+            Some(m) => {
+                Some(PaymentMode::parse(&m).ok_or_else(|| corrupt(format!("mode « {m} »")))?)
+            }
             None => None,
         },
         cheque_no,
@@ -159,7 +189,9 @@ pub fn load_exercice(conn: &Connection, exercice: Exercice) -> Result<Vec<Entry>
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {ENTRY_COLUMNS} FROM entry e WHERE e.exercice = ?1 ORDER BY e.date, e.id"
     ))?;
-    let raws = stmt.query_map([exercice.start_year], raw_entry)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let raws = stmt
+        .query_map([exercice.start_year], raw_entry)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     raws.into_iter()
         .map(|raw| {
             let own = lines.remove(&raw.0).unwrap_or_default();
@@ -170,7 +202,9 @@ pub fn load_exercice(conn: &Connection, exercice: Exercice) -> Result<Vec<Entry>
 
 /// One entry by id.
 pub fn load_one(conn: &Connection, id: i64) -> Result<Option<Entry>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {ENTRY_COLUMNS} FROM entry e WHERE e.id = ?1"))?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {ENTRY_COLUMNS} FROM entry e WHERE e.id = ?1"
+    ))?;
     let Some(raw) = stmt.query_row([id], raw_entry).optional()? else {
         return Ok(None);
     };
@@ -179,7 +213,12 @@ pub fn load_one(conn: &Connection, id: i64) -> Result<Option<Entry>> {
          WHERE l.entry_id = ?1 ORDER BY l.position",
     )?;
     let lines = stmt
-        .query_map([id], |r| Ok(Line { account_code: r.get(0)?, amount: Money::from_cents(r.get(1)?) }))?
+        .query_map([id], |r| {
+            Ok(Line {
+                account_code: r.get(0)?,
+                amount: Money::from_cents(r.get(1)?),
+            })
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     to_entry(raw, lines).map(Some)
 }

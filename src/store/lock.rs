@@ -26,10 +26,16 @@ pub fn acquire(db: &Path) -> Result<DbLock> {
         .truncate(false)
         .write(true)
         .open(&path)
-        .map_err(|e| StoreError::Io { path: path.display().to_string(), source: e })?;
+        .map_err(|e| StoreError::Io {
+            path: path.display().to_string(),
+            source: e,
+        })?;
     match file.try_lock() {
         Ok(()) => Ok(DbLock { _file: file, path }),
         Err(TryLockError::WouldBlock) => Err(StoreError::Locked(db.display().to_string())),
-        Err(TryLockError::Error(e)) => Err(StoreError::Io { path: path.display().to_string(), source: e }),
+        Err(TryLockError::Error(e)) => Err(StoreError::Io {
+            path: path.display().to_string(),
+            source: e,
+        }),
     }
 }

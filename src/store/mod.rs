@@ -20,7 +20,10 @@ pub enum StoreError {
     #[error("erreur de la base de données : {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("fichier {path} : {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{0}")]
     Field(#[from] FieldErrors),
     #[error(
@@ -31,7 +34,9 @@ pub enum StoreError {
         "cette base a été écrite par une version plus récente de coopcompta (schéma {found}, celle-ci lit jusqu'au {supported}) : mettez coopcompta à jour"
     )]
     TooNew { found: i64, supported: i64 },
-    #[error("la base n'est pas encore créée : lancez « coopcompta init --coop \"NOM\" » ou ouvrez l'application")]
+    #[error(
+        "la base n'est pas encore créée : lancez « coopcompta init --coop \"NOM\" » ou ouvrez l'application"
+    )]
     NotInitialized,
     #[error("la base contient une valeur inattendue : {0}")]
     Corrupt(String),

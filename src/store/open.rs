@@ -19,17 +19,20 @@ pub fn default_db_path() -> PathBuf {
 }
 
 fn io_error(path: &Path, source: std::io::Error) -> StoreError {
-    StoreError::Io { path: path.display().to_string(), source }
+    StoreError::Io {
+        path: path.display().to_string(),
+        source,
+    }
 }
 
 /// Creates the folder and an empty file readable by its owner only (the
 /// database will hold children's names), then opens and migrates it.
 pub fn open(path: &Path) -> Result<Connection> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        if !parent.exists() {
-            std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
-            restrict(parent, 0o700)?;
-        }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && !parent.exists()
+    {
+        std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
+        restrict(parent, 0o700)?;
     }
     if !path.exists() {
         let mut options = std::fs::OpenOptions::new();
@@ -66,7 +69,8 @@ fn configure(conn: &Connection) -> Result<()> {
 #[cfg(unix)]
 fn restrict(path: &Path, mode: u32) -> Result<()> {
     use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).map_err(|e| io_error(path, e))
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+        .map_err(|e| io_error(path, e))
 }
 
 #[cfg(not(unix))]

@@ -70,7 +70,10 @@ pub fn latest_version() -> i64 {
 pub fn migrate(conn: &mut Connection) -> Result<(), super::StoreError> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current > latest_version() {
-        return Err(super::StoreError::TooNew { found: current, supported: latest_version() });
+        return Err(super::StoreError::TooNew {
+            found: current,
+            supported: latest_version(),
+        });
     }
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         let tx = conn.transaction()?;

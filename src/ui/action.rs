@@ -1,0 +1,49 @@
+//! What the user wants, independent of the key that asked for it. The keymap
+//! turns keys into actions; `App::update` carries them out.
+
+use tui_input::InputRequest;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    // Global.
+    Quit,
+    Help,
+    /// Switch to the tab of this index (0 = Écritures).
+    Tab(u8),
+
+    // Ledger panes.
+    FocusOther,
+    FocusLeft,
+    FocusRight,
+    CycleAccount,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    NewEntry,
+    NewTransfer,
+    Edit,
+    CancelEntry,
+    Filter,
+    ClearFilter,
+
+    // Forms and the filter line.
+    NextField,
+    PrevField,
+    /// Enter: save a form, keep the filter, pick in a picker.
+    Submit,
+    /// Esc: leave a form (asking first if something was typed), clear the filter.
+    Close,
+    ChoicePrev,
+    ChoiceNext,
+    AddSplit,
+    RemoveSplit,
+    /// Text typed into the focused input.
+    Type(InputRequest),
+
+    // Confirmation dialog.
+    Yes,
+    No,
+}

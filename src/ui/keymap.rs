@@ -1,0 +1,240 @@
+//! The one table of keys per context: what each key does, in French. The key
+//! resolver, the hint bar and the help popup all read these tables, so the
+//! hints never lie.
+
+use super::action::Action;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// One key (code and modifiers) a binding answers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key { code, mods: KeyModifiers::NONE }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key { code: KeyCode::Char(c), mods: KeyModifiers::CONTROL }
+}
+
+const fn shift(code: KeyCode) -> Key {
+    Key { code, mods: KeyModifiers::SHIFT }
+}
+
+impl Key {
+    /// Whether a key event is this key. Shift is ignored on characters (a
+    /// terminal reports `?` with or without it) and Ctrl+letter ignores case.
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        let ctrl_alt = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        match (self.code, event.code) {
+            (KeyCode::Char(want), KeyCode::Char(got)) => {
+                let same_char = if self.mods.contains(KeyModifiers::CONTROL) {
+                    want.eq_ignore_ascii_case(&got)
+                } else {
+                    want == got
+                };
+                same_char && (self.mods & ctrl_alt) == (event.modifiers & ctrl_alt)
+            }
+            (KeyCode::BackTab, KeyCode::BackTab) => true,
+            (want, got) => want == got && self.mods == event.modifiers,
+        }
+    }
+}
+
+/// A line of the table: keys, how they are written on screen, what they do.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub shown: &'static str,
+    pub desc: &'static str,
+    pub action: Action,
+    /// Also shown in the hint bar (the help popup shows every line).
+    pub hint: bool,
+}
+
+const fn bind(keys: &'static [Key], shown: &'static str, desc: &'static str, action: Action, hint: bool) -> Binding {
+    Binding { keys, shown, desc, action, hint }
+}
+
+/// Where the keyboard is: each context has its own table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Global,
+    Ledgers,
+    Filter,
+    Form,
+    Choice,
+    Split,
+    Picker,
+    Confirm,
+    Help,
+    Setup,
+}
+
+impl Context {
+    /// Heading of the context's section in the help popup.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Partout",
+            Context::Ledgers => "Écritures",
+            Context::Filter => "Filtre",
+            Context::Form => "Formulaire",
+            Context::Choice => "Champ à choix (Nature, Compte, Mode…)",
+            Context::Split => "Ventilation",
+            Context::Picker => "Liste des catégories",
+            Context::Confirm => "Question",
+            Context::Help => "Aide",
+            Context::Setup => "Création de la coopérative",
+        }
+    }
+
+    pub fn bindings(self) -> &'static [Binding] {
+        match self {
+            Context::Global => GLOBAL,
+            Context::Ledgers => LEDGERS,
+            Context::Filter => FILTER,
+            Context::Form => FORM,
+            Context::Choice => CHOICE,
+            Context::Split => SPLIT,
+            Context::Picker => PICKER,
+            Context::Confirm => CONFIRM,
+            Context::Help => HELP,
+            Context::Setup => SETUP,
+        }
+    }
+}
+
+const TABS: &[Key] = &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5')];
+
+const GLOBAL: &[Binding] = &[
+    bind(TABS, "1…5", "onglets : Écritures, Participations, Rapprochement, Migration, Clôture", Action::Tab(0), false),
+    bind(&[ch('?'), key(KeyCode::F(1))], "?", "aide (toutes les touches)", Action::Help, true),
+    bind(&[ch('q'), ctrl('c')], "q", "quitter", Action::Quit, true),
+];
+
+const LEDGERS: &[Binding] = &[
+    bind(&[ch('n')], "n", "nouvelle recette ou dépense", Action::NewEntry, true),
+    bind(&[ch('v')], "v", "virement interne", Action::NewTransfer, true),
+    bind(&[ch('e'), key(KeyCode::Enter)], "e", "modifier l'écriture", Action::Edit, true),
+    bind(&[ch('x'), key(KeyCode::Delete)], "x", "annuler l'écriture (contre-passation)", Action::CancelEntry, true),
+    bind(&[ch('/')], "/", "filtrer ce volet", Action::Filter, true),
+    bind(&[ch('c')], "c", "changer le compte de ce volet", Action::CycleAccount, true),
+    bind(&[key(KeyCode::Tab), shift(KeyCode::BackTab)], "Tab", "passer à l'autre volet", Action::FocusOther, true),
+    bind(&[key(KeyCode::Left)], "←", "volet de gauche", Action::FocusLeft, false),
+    bind(&[key(KeyCode::Right)], "→", "volet de droite", Action::FocusRight, false),
+    bind(&[key(KeyCode::Up), ch('k')], "↑", "ligne précédente", Action::Up, false),
+    bind(&[key(KeyCode::Down), ch('j')], "↓", "ligne suivante", Action::Down, false),
+    bind(&[key(KeyCode::PageUp)], "PgPréc", "page précédente", Action::PageUp, false),
+    bind(&[key(KeyCode::PageDown)], "PgSuiv", "page suivante", Action::PageDown, false),
+    bind(&[key(KeyCode::Home), ch('g')], "Début", "première ligne", Action::Home, false),
+    bind(&[key(KeyCode::End), ch('G')], "Fin", "dernière ligne", Action::End, false),
+    bind(&[key(KeyCode::Esc)], "Échap", "effacer le filtre", Action::ClearFilter, false),
+];
+
+const FILTER: &[Binding] = &[
+    bind(&[key(KeyCode::Enter)], "Entrée", "garder le filtre", Action::Submit, true),
+    bind(&[key(KeyCode::Esc)], "Échap", "effacer le filtre", Action::Close, true),
+];
+
+const FORM: &[Binding] = &[
+    bind(&[key(KeyCode::Tab), key(KeyCode::Down)], "Tab", "champ suivant", Action::NextField, true),
+    bind(&[shift(KeyCode::BackTab), key(KeyCode::Up)], "Maj+Tab", "champ précédent", Action::PrevField, true),
+    bind(&[key(KeyCode::Enter)], "Entrée", "enregistrer", Action::Submit, true),
+    bind(&[key(KeyCode::Esc), ctrl('c')], "Échap", "abandonner", Action::Close, true),
+    bind(&[key(KeyCode::F(1))], "F1", "aide", Action::Help, false),
+];
+
+const CHOICE: &[Binding] = &[
+    bind(&[key(KeyCode::Left)], "←", "valeur précédente", Action::ChoicePrev, true),
+    bind(&[key(KeyCode::Right), ch(' ')], "→/Espace", "valeur suivante", Action::ChoiceNext, true),
+];
+
+const SPLIT: &[Binding] = &[
+    bind(&[key(KeyCode::F(2)), ctrl('t')], "F2", "+ ventiler (ajouter une catégorie)", Action::AddSplit, true),
+    bind(&[key(KeyCode::F(3)), ctrl('r')], "F3", "retirer la ligne de ventilation", Action::RemoveSplit, false),
+];
+
+const PICKER: &[Binding] = &[
+    bind(&[key(KeyCode::Up)], "↑", "catégorie précédente", Action::Up, false),
+    bind(&[key(KeyCode::Down)], "↓", "catégorie suivante", Action::Down, false),
+    bind(&[key(KeyCode::Enter)], "Entrée", "prendre la catégorie", Action::Submit, true),
+];
+
+const CONFIRM: &[Binding] = &[
+    bind(&[ch('o'), ch('y')], "o", "oui", Action::Yes, true),
+    bind(&[ch('n'), key(KeyCode::Esc)], "n", "non", Action::No, true),
+];
+
+const HELP: &[Binding] = &[
+    bind(&[key(KeyCode::Up), ch('k')], "↑", "remonter", Action::Up, false),
+    bind(&[key(KeyCode::Down), ch('j')], "↓", "descendre", Action::Down, false),
+    bind(&[key(KeyCode::Esc), ch('?'), ch('q'), key(KeyCode::F(1))], "Échap", "fermer l'aide", Action::Close, true),
+];
+
+const SETUP: &[Binding] = &[
+    bind(&[key(KeyCode::Tab), key(KeyCode::Down)], "Tab", "champ suivant", Action::NextField, true),
+    bind(&[shift(KeyCode::BackTab), key(KeyCode::Up)], "Maj+Tab", "champ précédent", Action::PrevField, true),
+    bind(&[key(KeyCode::Enter)], "Entrée", "créer la coopérative", Action::Submit, true),
+    bind(&[key(KeyCode::F(1))], "F1", "aide", Action::Help, true),
+    bind(&[key(KeyCode::Esc), ctrl('c')], "Échap", "quitter", Action::Close, true),
+];
+
+/// The action of the first binding, in the first context, that answers to
+/// the key. Tab keys carry the tab's index.
+pub fn resolve(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
+    contexts.iter().flat_map(|c| c.bindings()).find_map(|b| {
+        let index = b.keys.iter().position(|k| k.matches(event))?;
+        Some(match b.action {
+            Action::Tab(_) => Action::Tab(index as u8),
+            other => other,
+        })
+    })
+}
+
+/// The bindings the hint bar shows for these contexts, in order.
+pub fn hints(contexts: &[Context]) -> impl Iterator<Item = &'static Binding> + '_ {
+    contexts.iter().flat_map(|c| c.bindings()).filter(|b| b.hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn keys_resolve_in_context_order() {
+        let esc = press(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(resolve(&[Context::Filter, Context::Ledgers], &esc), Some(Action::Close));
+        assert_eq!(resolve(&[Context::Ledgers], &esc), Some(Action::ClearFilter));
+        let three = press(KeyCode::Char('3'), KeyModifiers::NONE);
+        assert_eq!(resolve(&[Context::Ledgers, Context::Global], &three), Some(Action::Tab(2)));
+        let question = press(KeyCode::Char('?'), KeyModifiers::SHIFT);
+        assert_eq!(resolve(&[Context::Global], &question), Some(Action::Help));
+        let backtab = press(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(resolve(&[Context::Form], &backtab), Some(Action::PrevField));
+        let ctrl_t = press(KeyCode::Char('t'), KeyModifiers::CONTROL);
+        assert_eq!(resolve(&[Context::Split], &ctrl_t), Some(Action::AddSplit));
+        let plain_t = press(KeyCode::Char('t'), KeyModifiers::NONE);
+        assert_eq!(resolve(&[Context::Split, Context::Form], &plain_t), None);
+    }
+
+    #[test]
+    fn every_context_has_a_way_out_or_is_global() {
+        for context in [Context::Filter, Context::Form, Context::Confirm, Context::Help, Context::Setup] {
+            assert!(
+                context.bindings().iter().any(|b| matches!(b.action, Action::Close | Action::No)),
+                "{context:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! A yes/no question built from data: what will happen if the user says yes.
+
+use super::theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+/// What a "yes" does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OnYes {
+    /// Close the form under the question, losing what was typed.
+    DiscardForm,
+    /// Cancel an entry by a reversing entry.
+    CancelEntry { id: i64 },
+    /// Leave the program without creating the coop.
+    QuitSetup,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    pub question: String,
+    pub on_yes: OnYes,
+}
+
+impl Confirm {
+    pub fn discard() -> Self {
+        Confirm { question: "Abandonner la saisie ? Ce qui a été tapé sera perdu.".into(), on_yes: OnYes::DiscardForm }
+    }
+
+    pub fn cancel_entry(id: i64, piece: &str, label: &str) -> Self {
+        Confirm {
+            question: format!(
+                "Annuler l'écriture {piece} « {label} » ? Une écriture d'annulation sera passée ; \
+                 l'écriture restera visible, marquée « annulée »."
+            ),
+            on_yes: OnYes::CancelEntry { id },
+        }
+    }
+
+    pub fn quit_setup() -> Self {
+        Confirm { question: "Quitter sans créer la coopérative ?".into(), on_yes: OnYes::QuitSetup }
+    }
+}
+
+impl Widget for &Confirm {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let width = area.width.saturating_sub(4).min(64);
+        let text_width = width.saturating_sub(2).max(1) as usize;
+        let lines = self.question.chars().count().div_ceil(text_width) as u16;
+        let height = (lines + 4).min(area.height);
+        let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
+        Clear.render(popup, buf);
+        let block = Block::bordered().title(" Confirmation ").border_style(theme::border_focused());
+        let inner = block.inner(popup);
+        block.render(popup, buf);
+        let body = vec![
+            Line::from(self.question.as_str()),
+            Line::from(""),
+            Line::from(vec![
+                Span::styled(" o ", theme::key()),
+                Span::raw(" oui    "),
+                Span::styled(" n ", theme::key()),
+                Span::raw(" non"),
+            ]),
+        ];
+        Paragraph::new(body).wrap(Wrap { trim: true }).render(inner, buf);
+    }
+}

@@ -1,0 +1,156 @@
+//! A labelled form field on one line (a tui-input text or a choice), with its
+//! error, if any, wrapped under it.
+
+use super::theme;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use tui_input::Input;
+
+/// What the field holds.
+pub enum FieldValue<'a> {
+    Text(&'a Input),
+    Choice(&'a str),
+}
+
+pub struct FieldView<'a> {
+    pub label: &'a str,
+    pub value: FieldValue<'a>,
+    pub focused: bool,
+    pub error: Option<&'a str>,
+    /// Grey text after the value (e.g. the picked category's name).
+    pub note: Option<&'a str>,
+    pub label_width: u16,
+}
+
+/// Splits `text` into lines of at most `width` characters, at spaces when it can.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in text.split(' ') {
+        let mut word = word.to_string();
+        loop {
+            let used = current.chars().count();
+            let len = word.chars().count();
+            if used == 0 && len > width {
+                let head: String = word.chars().take(width).collect();
+                word = word.chars().skip(width).collect();
+                lines.push(head);
+                continue;
+            }
+            if used > 0 && used + 1 + len > width {
+                lines.push(std::mem::take(&mut current));
+                continue;
+            }
+            if used > 0 {
+                current.push(' ');
+            }
+            current.push_str(&word);
+            break;
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+/// `text` cut to `width` characters, with "…" when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out: String = text.chars().take(width - 1).collect();
+    out.push('…');
+    out
+}
+
+impl FieldView<'_> {
+    fn error_lines(&self, width: u16) -> Vec<String> {
+        let text_width = width.saturating_sub(self.label_width + 2) as usize;
+        self.error.map(|e| wrap(e, text_width)).unwrap_or_default()
+    }
+
+    /// Rows the field takes at this width: its line and its error.
+    pub fn height(&self, width: u16) -> u16 {
+        1 + self.error_lines(width).len() as u16
+    }
+
+    /// Draws the field in `area` (its first row is the field's line) and puts
+    /// the cursor in it when it is the focused text field.
+    pub fn draw(&self, frame: &mut Frame, area: Rect) {
+        if area.height == 0 || area.width <= self.label_width {
+            return;
+        }
+        let label_style = if self.focused { theme::label_focused() } else { theme::label() };
+        let marker = if self.focused { "▸ " } else { "  " };
+        let label = truncate(self.label, self.label_width.saturating_sub(2) as usize);
+        let line_area = Rect { height: 1, ..area };
+        let value_x = area.x + self.label_width;
+        let value_width = area.width - self.label_width;
+        frame.render_widget(Line::from(vec![Span::styled(marker, label_style), Span::styled(label, label_style)]), line_area);
+        let value_area = Rect { x: value_x, width: value_width, ..line_area };
+        match &self.value {
+            FieldValue::Text(input) => {
+                let box_width = match self.note {
+                    Some(_) => (value_width / 2).max(12).min(value_width),
+                    None => value_width,
+                } as usize;
+                let inner = box_width.saturating_sub(1).max(1);
+                let scroll = input.visual_scroll(inner);
+                let shown: String = input.value().chars().skip(scroll).take(inner).collect();
+                let padded = format!("{shown:<box_width$}");
+                let mut spans = vec![Span::styled(padded, theme::input())];
+                if let Some(note) = self.note {
+                    let room = (value_width as usize).saturating_sub(box_width + 1);
+                    spans.push(Span::raw(" "));
+                    spans.push(Span::styled(truncate(note, room), theme::note()));
+                }
+                frame.render_widget(Line::from(spans), value_area);
+                if self.focused {
+                    let x = value_x + (input.visual_cursor().saturating_sub(scroll)).min(inner) as u16;
+                    frame.set_cursor_position(Position::new(x, area.y));
+                }
+            }
+            FieldValue::Choice(text) => {
+                let (left, right) = if self.focused { ("◂ ", " ▸") } else { ("", "") };
+                let mut spans = vec![
+                    Span::styled(left, label_style),
+                    Span::styled(text.to_string(), if self.focused { theme::title() } else { Style::new() }),
+                    Span::styled(right, label_style),
+                ];
+                if let Some(note) = self.note {
+                    spans.push(Span::styled(format!("  {note}"), theme::note()));
+                }
+                frame.render_widget(Line::from(spans), value_area);
+            }
+        }
+        for (i, text) in self.error_lines(area.width).into_iter().enumerate() {
+            let y = area.y + 1 + i as u16;
+            if y >= area.bottom() {
+                break;
+            }
+            let row = Rect { x: value_x, y, width: value_width, height: 1 };
+            let prefix = if i == 0 { "✗ " } else { "  " };
+            frame.render_widget(Line::from(Span::styled(format!("{prefix}{text}"), theme::error())), row);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_spaces_and_cuts_long_words() {
+        assert_eq!(wrap("un deux trois", 7), vec!["un deux", "trois"]);
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(truncate("Sortie cinéma", 8), "Sortie …");
+        assert_eq!(truncate("court", 8), "court");
+    }
+}
