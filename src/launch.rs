@@ -8,8 +8,7 @@ use std::path::Path;
 pub fn app(db: &Path) -> Result<(), String> {
     let _guard = lock::acquire(db).map_err(|e| e.to_string())?;
     let conn = store::open(db).map_err(|e| e.to_string())?;
-    let stamp = Clock::System.now().format("%Y-%m-%d_%H-%M-%S").to_string();
-    let backup_note = match backup::backup_now(&conn, db, &stamp) {
+    let backup_note = match backup::backup_now(&conn, db, Clock::System.now()) {
         Ok(path) => format!("Sauvegarde faite : {}", path.display()),
         Err(e) => format!("Attention, sauvegarde impossible : {e}"),
     };

@@ -5,3 +5,4 @@ pub mod cli;
 pub mod domain;
 pub mod io;
 pub mod store;
+pub mod ui;

@@ -201,11 +201,11 @@ impl Book {
         };
         if !code.starts_with(wanted_prefix) {
             return Err(StoreError::Refused(format!(
-                "code « {code} » : une {} commence par {wanted_prefix}",
+                "code « {code} » : {} commence par {wanted_prefix}",
                 if kind == AccountKind::Charge {
-                    "charge"
+                    "une charge"
                 } else {
-                    "produit"
+                    "un produit"
                 }
             )));
         }

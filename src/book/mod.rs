@@ -8,7 +8,9 @@ mod views;
 
 pub use setup::{SetupRequest, create_book, create_coop};
 
+use crate::domain::ledger::{LedgerPoint, LedgerRow, RowDetail};
 use crate::domain::{Account, Entry, Exercice, Money, MoneyKey, ledger};
+use std::collections::HashMap;
 use crate::store::{self, Result, coop::CoopInfo};
 use chrono::{Local, NaiveDate};
 use rusqlite::Connection;
@@ -106,7 +108,32 @@ impl Book {
         exercice: Exercice,
         at: Option<NaiveDate>,
     ) -> Result<Vec<(MoneyKey, Money)>> {
-        Ok(ledger::balances(&self.entries(exercice)?, &self.chart, at))
+        store::ledger::balances(&self.conn, exercice, at, &self.chart)
+    }
+
+    /// The rows of a money account's ledger in the current exercice, as points
+    /// (date, amount, running balance); texts come from [`Book::row_details`].
+    pub fn ledger_points(&self, key: MoneyKey) -> Result<Vec<LedgerPoint>> {
+        match self.account(key) {
+            Some(account) => store::ledger::points(&self.conn, self.exercice(), account),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// Texts of some rows of a money account's ledger (the rows on screen).
+    pub fn row_details(&self, key: MoneyKey, ids: &[i64]) -> Result<HashMap<i64, RowDetail>> {
+        match self.account(key) {
+            Some(account) => store::ledger::details(&self.conn, account, ids, &self.chart),
+            None => Ok(HashMap::new()),
+        }
+    }
+
+    /// Every row of a money account's ledger with its texts (for searching).
+    pub fn ledger_rows(&self, key: MoneyKey) -> Result<Vec<LedgerRow>> {
+        match self.account(key) {
+            Some(account) => Ok(ledger::ledger_rows(&self.entries(self.exercice())?, account, &self.chart)),
+            None => Ok(Vec::new()),
+        }
     }
 
     fn reload_chart(&mut self) -> Result<()> {

@@ -33,6 +33,12 @@ pub enum Command {
     Add(AddArgs),
     /// Enregistre un virement interne entre deux comptes de trésorerie
     Transfer(TransferArgs),
+    /// Annule une écriture par une écriture d'annulation (rien n'est effacé)
+    Cancel {
+        /// N° de pièce de l'écriture à annuler, ex. D004
+        #[arg(long)]
+        piece: String,
+    },
     /// Affiche le solde de chaque compte de trésorerie (clé<TAB>montant)
     Balance {
         /// Exercice, ex. 2024-2025 (par défaut l'exercice en cours)

@@ -121,6 +121,7 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
                 ),
             )
         }
+        Command::Cancel { piece } => print(out, cancel(db, &piece)?),
         Command::Category(args) => print(out, category(db, args)?),
         Command::Check => print(out, check(db)?),
         Command::Demo { .. } => Err(CliError::Input(
@@ -277,6 +278,17 @@ fn transfer(db: &Path, args: TransferArgs) -> Result<String, CliError> {
         from.label(),
         to.label()
     ))
+}
+
+fn cancel(db: &Path, piece: &str) -> Result<String, CliError> {
+    let (_guard, mut book) = open_book_for_writing(db)?;
+    let entries = book.entries(book.exercice())?;
+    let entry = entries.iter().find(|e| e.piece == piece.trim()).ok_or_else(|| {
+        field_error(Field::Piece, format!("« {piece} » : aucune écriture de l'exercice {} ne porte ce numéro", book.exercice()))
+    })?;
+    let reversal = book.cancel_entry(entry.id)?;
+    let reversal = book.entry(reversal)?.ok_or_else(|| CliError::Input("annulation introuvable".into()))?;
+    Ok(format!("{} annulée par {}", entry.piece, reversal.piece))
 }
 
 fn category(db: &Path, args: CategoryArgs) -> Result<String, CliError> {

@@ -24,7 +24,9 @@ pub fn parse_date(input: &str, context: Exercice) -> Result<NaiveDate, DateError
         return Err(DateError::Empty);
     }
     let invalid = || DateError::Invalid(raw.to_string());
-    if let Ok(date) = NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+    if raw.split('-').next().is_some_and(|y| y.len() == 4)
+        && let Ok(date) = NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+    {
         return Ok(date);
     }
     let parts: Vec<&str> = raw.split(['/', '.', '-']).collect();

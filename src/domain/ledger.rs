@@ -41,6 +41,82 @@ impl LedgerRow {
     }
 }
 
+/// Where a row stands in a money account's ledger: enough to draw the
+/// balance column and to scroll, without the entry's texts. Built from the
+/// store's covering index, so a 100,000-entry year loads in milliseconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LedgerPoint {
+    pub entry_id: i64,
+    pub date: NaiveDate,
+    /// Signed amount on this account: money in > 0.
+    pub amount: Money,
+    pub balance: Money,
+}
+
+/// The texts of a ledger row, loaded for the rows on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowDetail {
+    pub piece: String,
+    pub label: String,
+    pub kind: EntryKind,
+    pub category: String,
+    pub status: RowStatus,
+}
+
+/// Orders `(entry id, date, amount)` items the way the ledger shows them (by
+/// date; the opening first on its day; then by recording order) and adds the
+/// running balance.
+pub fn running_points(mut items: Vec<(i64, NaiveDate, Money)>, opening_id: Option<i64>) -> Vec<LedgerPoint> {
+    items.sort_by_key(|(id, date, _)| (*date, Some(*id) != opening_id, *id));
+    let mut balance = Money::ZERO;
+    items
+        .into_iter()
+        .map(|(entry_id, date, amount)| {
+            balance += amount;
+            LedgerPoint { entry_id, date, amount, balance }
+        })
+        .collect()
+}
+
+/// The texts of `entry` as a row of `account`'s ledger.
+pub fn row_detail(entry: &Entry, account_code: &str, chart: &[Account]) -> RowDetail {
+    let by_code: HashMap<&str, &Account> = chart.iter().map(|a| (a.code.as_str(), a)).collect();
+    RowDetail {
+        piece: entry.piece.clone(),
+        label: entry.label.clone(),
+        kind: entry.kind,
+        category: category_text(entry, account_code, &by_code),
+        status: status_of(entry),
+    }
+}
+
+fn status_of(entry: &Entry) -> RowStatus {
+    if entry.reverses.is_some() {
+        RowStatus::Reversal
+    } else if entry.is_cancelled() {
+        RowStatus::Cancelled
+    } else {
+        RowStatus::Active
+    }
+}
+
+impl LedgerRow {
+    /// A full row from its point and its texts.
+    pub fn from_parts(point: &LedgerPoint, detail: &RowDetail) -> LedgerRow {
+        LedgerRow {
+            entry_id: point.entry_id,
+            date: point.date,
+            piece: detail.piece.clone(),
+            label: detail.label.clone(),
+            kind: detail.kind,
+            category: detail.category.clone(),
+            amount: point.amount,
+            balance: point.balance,
+            status: detail.status,
+        }
+    }
+}
+
 /// Builds the ledger of one money account from entries in any order; rows come
 /// out by date, then pièce order of recording (id), with running balances.
 pub fn ledger_rows(entries: &[Entry], account: &Account, chart: &[Account]) -> Vec<LedgerRow> {
@@ -65,13 +141,7 @@ pub fn ledger_rows(entries: &[Entry], account: &Account, chart: &[Account]) -> V
                 category: category_text(entry, &account.code, &by_code),
                 amount,
                 balance,
-                status: if entry.reverses.is_some() {
-                    RowStatus::Reversal
-                } else if entry.is_cancelled() {
-                    RowStatus::Cancelled
-                } else {
-                    RowStatus::Active
-                },
+                status: status_of(entry),
             }
         })
         .collect()

@@ -14,7 +14,8 @@ pub fn backup_dir(db: &Path) -> PathBuf {
 
 /// Copies the database to `sauvegardes/<name>-<stamp>.db` and removes the
 /// oldest copies beyond [`KEEP`]. Returns the new copy's path.
-pub fn backup_now(conn: &Connection, db: &Path, stamp: &str) -> Result<PathBuf> {
+pub fn backup_now(conn: &Connection, db: &Path, at: chrono::NaiveDateTime) -> Result<PathBuf> {
+    let stamp = at.format("%Y-%m-%d_%H-%M-%S");
     let dir = backup_dir(db);
     std::fs::create_dir_all(&dir).map_err(|e| StoreError::Io {
         path: dir.display().to_string(),
@@ -32,8 +33,22 @@ pub fn backup_now(conn: &Connection, db: &Path, stamp: &str) -> Result<PathBuf> 
     Ok(target)
 }
 
+/// `coop-2025-03-20_08-00-00.db` is a copy of `coop.db`; `coop-ecole-….db`
+/// is not (it belongs to `coop-ecole.db`).
+fn is_copy_of(name: &str, stem: &str) -> bool {
+    let Some(stamp) = name.strip_prefix(stem).and_then(|rest| rest.strip_prefix('-')).and_then(|rest| rest.strip_suffix(".db")) else {
+        return false;
+    };
+    // Stamp shape: 2025-03-20_08-00-00.
+    stamp.len() == 19
+        && stamp.char_indices().all(|(i, c)| match i {
+            4 | 7 | 13 | 16 => c == '-',
+            10 => c == '_',
+            _ => c.is_ascii_digit(),
+        })
+}
+
 fn prune(dir: &Path, stem: &str) -> Result<()> {
-    let prefix = format!("{stem}-");
     let mut copies: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| StoreError::Io {
             path: dir.display().to_string(),
@@ -43,7 +58,7 @@ fn prune(dir: &Path, stem: &str) -> Result<()> {
         .filter(|p| {
             p.file_name()
                 .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".db"))
+                .is_some_and(|n| is_copy_of(n, stem))
         })
         .collect();
     // Stamps sort in time order.

@@ -45,17 +45,19 @@ pub fn pieces(conn: &Connection, exercice: Exercice) -> Result<Vec<String>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn insert_lines(tx: &Transaction, entry_id: i64, lines: &[Line]) -> Result<()> {
+fn insert_lines(tx: &Transaction, entry_id: i64, entry: &NewEntry) -> Result<()> {
     let mut stmt = tx.prepare_cached(
-        "INSERT INTO entry_line (entry_id, position, account_id, amount_cents)
-         VALUES (?1, ?2, (SELECT id FROM account WHERE code = ?3), ?4)",
+        "INSERT INTO entry_line (entry_id, position, account_id, amount_cents, exercice, date)
+         VALUES (?1, ?2, (SELECT id FROM account WHERE code = ?3), ?4,
+                 (SELECT exercice FROM entry WHERE id = ?1), ?5)",
     )?;
-    for (position, line) in lines.iter().enumerate() {
+    for (position, line) in entry.lines().iter().enumerate() {
         stmt.execute(params![
             entry_id,
             position as i64,
             line.account_code,
-            line.amount.cents()
+            line.amount.cents(),
+            entry.date.to_string()
         ])
         .map_err(|e| match e {
             rusqlite::Error::SqliteFailure(_, _) => StoreError::Field(
@@ -93,7 +95,7 @@ pub fn insert(tx: &Transaction, exercice: Exercice, entry: &NewEntry, now: &str)
         ],
     )?;
     let id = tx.last_insert_rowid();
-    insert_lines(tx, id, entry.lines())?;
+    insert_lines(tx, id, entry)?;
     Ok(id)
 }
 
@@ -113,7 +115,7 @@ pub fn replace(tx: &Transaction, id: i64, entry: &NewEntry) -> Result<()> {
     )?;
     // The previous lines are kept whole in the audit trail by the caller.
     tx.execute("DELETE FROM entry_line WHERE entry_id = ?1", [id])?;
-    insert_lines(tx, id, entry.lines())
+    insert_lines(tx, id, entry)
 }
 
 const ENTRY_COLUMNS: &str =
@@ -153,8 +155,7 @@ fn to_entry(raw: RawEntry, lines: Vec<Line>) -> Result<Entry> {
     Ok(Entry {
         id,
         exercice: Exercice::new(year),
-        date: NaiveDate::parse_from_str(&date, "%Y-%m-%d")
-            .map_err(|_| corrupt(format!("date « {date} »")))?,
+        date: parse_iso_date(&date)?,
         piece,
         kind: EntryKind::parse(&kind).ok_or_else(|| corrupt(format!("nature « {kind} »")))?,
         label,
@@ -171,33 +172,92 @@ fn to_entry(raw: RawEntry, lines: Vec<Line>) -> Result<Entry> {
     })
 }
 
+/// Code of every account by id (hidden ones too: old entries may use them).
+pub fn account_codes(conn: &Connection) -> Result<HashMap<i64, String>> {
+    let mut stmt = conn.prepare_cached("SELECT id, code FROM account")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Parses the stored `YYYY-MM-DD` without the cost of a format string.
+pub fn parse_iso_date(text: &str) -> Result<NaiveDate> {
+    let bytes = text.as_bytes();
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        bytes.get(range)?.iter().try_fold(0u32, |acc, b| {
+            b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
+        })
+    };
+    let parsed = if bytes.len() == 10 && bytes[4] == b'-' && bytes[7] == b'-' {
+        match (number(0..4), number(5..7), number(8..10)) {
+            (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y as i32, m, d),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    parsed.ok_or_else(|| corrupt(format!("date « {text} »")))
+}
+
 /// Every entry of an exercice with its lines, in date then recording order.
 pub fn load_exercice(conn: &Connection, exercice: Exercice) -> Result<Vec<Entry>> {
-    let mut lines: HashMap<i64, Vec<Line>> = HashMap::new();
+    let codes = account_codes(conn)?;
     let mut stmt = conn.prepare_cached(
-        "SELECT l.entry_id, a.code, l.amount_cents FROM entry_line l
-         JOIN entry e ON e.id = l.entry_id JOIN account a ON a.id = l.account_id
-         WHERE e.exercice = ?1 ORDER BY l.entry_id, l.position",
+        "SELECT id, date, piece, kind, label, mode, cheque_no, reverses FROM entry WHERE exercice = ?1",
     )?;
     let mut rows = stmt.query([exercice.start_year])?;
+    let mut entries = Vec::new();
     while let Some(r) = rows.next()? {
-        lines.entry(r.get(0)?).or_default().push(Line {
-            account_code: r.get(1)?,
-            amount: Money::from_cents(r.get(2)?),
+        let kind: String = r.get(3)?;
+        let mode: Option<String> = r.get(5)?;
+        entries.push(Entry {
+            id: r.get(0)?,
+            exercice,
+            date: parse_iso_date(&r.get::<_, String>(1)?)?,
+            piece: r.get(2)?,
+            kind: EntryKind::parse(&kind).ok_or_else(|| corrupt(format!("nature « {kind} »")))?,
+            label: r.get(4)?,
+            mode: match mode {
+                Some(m) => Some(PaymentMode::parse(&m).ok_or_else(|| corrupt(format!("mode « {m} »")))?),
+                None => None,
+            },
+            cheque_no: r.get(6)?,
+            reverses: r.get(7)?,
+            reversed_by: None,
+            lines: Vec::with_capacity(3),
         });
     }
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {ENTRY_COLUMNS} FROM entry e WHERE e.exercice = ?1 ORDER BY e.date, e.id"
-    ))?;
-    let raws = stmt
-        .query_map([exercice.start_year], raw_entry)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    raws.into_iter()
-        .map(|raw| {
-            let own = lines.remove(&raw.0).unwrap_or_default();
-            to_entry(raw, own)
-        })
-        .collect()
+    entries.sort_by_key(|e| (e.date, e.id));
+    let index: HashMap<i64, usize> = entries.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+    let reversals: Vec<(usize, i64)> = entries
+        .iter()
+        .filter_map(|e| e.reverses.and_then(|orig| index.get(&orig)).map(|i| (*i, e.id)))
+        .collect();
+    for (original, reversal) in reversals {
+        entries[original].reversed_by = Some(reversal);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT entry_id, position, account_id, amount_cents FROM entry_line WHERE exercice = ?1",
+    )?;
+    let mut rows = stmt.query([exercice.start_year])?;
+    let mut positions: Vec<Vec<i64>> = vec![Vec::new(); entries.len()];
+    while let Some(r) = rows.next()? {
+        let entry_id: i64 = r.get(0)?;
+        let account_id: i64 = r.get(2)?;
+        let Some(&i) = index.get(&entry_id) else {
+            return Err(corrupt(format!("ligne de l'écriture n° {entry_id} hors de son exercice")));
+        };
+        let code = codes.get(&account_id).ok_or_else(|| corrupt(format!("compte n° {account_id}")))?;
+        entries[i].lines.push(Line { account_code: code.clone(), amount: Money::from_cents(r.get(3)?) });
+        positions[i].push(r.get(1)?);
+    }
+    for (entry, order) in entries.iter_mut().zip(positions) {
+        if order.windows(2).any(|w| w[0] > w[1]) {
+            let mut paired: Vec<(i64, Line)> = order.into_iter().zip(entry.lines.drain(..)).collect();
+            paired.sort_by_key(|(p, _)| *p);
+            entry.lines = paired.into_iter().map(|(_, l)| l).collect();
+        }
+    }
+    Ok(entries)
 }
 
 /// One entry by id.

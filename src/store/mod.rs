@@ -7,6 +7,7 @@ pub mod audit;
 pub mod backup;
 pub mod coop;
 pub mod entries;
+pub mod ledger;
 pub mod lock;
 pub mod open;
 pub mod schema;

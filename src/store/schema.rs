@@ -40,15 +40,20 @@ pub const MIGRATIONS: &[&str] = &[
         UNIQUE (exercice, piece)
     );
     CREATE INDEX entry_by_date ON entry (exercice, date);
+    -- exercice and date repeat the entry's, so that balances and ledgers are
+    -- read from the covering index alone (fast on a 100,000-entry year).
     CREATE TABLE entry_line (
         id INTEGER PRIMARY KEY,
         entry_id INTEGER NOT NULL REFERENCES entry(id),
         position INTEGER NOT NULL,
         account_id INTEGER NOT NULL REFERENCES account(id),
-        amount_cents INTEGER NOT NULL CHECK (amount_cents <> 0)
+        amount_cents INTEGER NOT NULL CHECK (amount_cents <> 0),
+        exercice INTEGER NOT NULL,
+        date TEXT NOT NULL
     );
-    CREATE INDEX entry_line_by_entry ON entry_line (entry_id);
-    CREATE INDEX entry_line_by_account ON entry_line (account_id);
+    CREATE INDEX entry_line_by_entry ON entry_line (entry_id, position);
+    CREATE INDEX entry_line_ledger ON entry_line (account_id, exercice, date, entry_id, amount_cents);
+    CREATE INDEX entry_line_by_exercice ON entry_line (exercice);
     CREATE TABLE audit (
         id INTEGER PRIMARY KEY,
         at TEXT NOT NULL,

@@ -13,7 +13,10 @@ pub struct Key {
 }
 
 const fn key(code: KeyCode) -> Key {
-    Key { code, mods: KeyModifiers::NONE }
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
 }
 
 const fn ch(c: char) -> Key {
@@ -21,11 +24,17 @@ const fn ch(c: char) -> Key {
 }
 
 const fn ctrl(c: char) -> Key {
-    Key { code: KeyCode::Char(c), mods: KeyModifiers::CONTROL }
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
 }
 
 const fn shift(code: KeyCode) -> Key {
-    Key { code, mods: KeyModifiers::SHIFT }
+    Key {
+        code,
+        mods: KeyModifiers::SHIFT,
+    }
 }
 
 impl Key {
@@ -55,12 +64,25 @@ pub struct Binding {
     pub shown: &'static str,
     pub desc: &'static str,
     pub action: Action,
-    /// Also shown in the hint bar (the help popup shows every line).
-    pub hint: bool,
+    /// Short text for the hint bar, empty if the line is only in the help
+    /// popup (which shows every line).
+    pub hint: &'static str,
 }
 
-const fn bind(keys: &'static [Key], shown: &'static str, desc: &'static str, action: Action, hint: bool) -> Binding {
-    Binding { keys, shown, desc, action, hint }
+const fn bind(
+    keys: &'static [Key],
+    shown: &'static str,
+    desc: &'static str,
+    action: Action,
+    hint: &'static str,
+) -> Binding {
+    Binding {
+        keys,
+        shown,
+        desc,
+        action,
+        hint,
+    }
 }
 
 /// Where the keyboard is: each context has its own table.
@@ -114,76 +136,310 @@ impl Context {
 const TABS: &[Key] = &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5')];
 
 const GLOBAL: &[Binding] = &[
-    bind(TABS, "1…5", "onglets : Écritures, Participations, Rapprochement, Migration, Clôture", Action::Tab(0), false),
-    bind(&[ch('?'), key(KeyCode::F(1))], "?", "aide (toutes les touches)", Action::Help, true),
-    bind(&[ch('q'), ctrl('c')], "q", "quitter", Action::Quit, true),
+    bind(
+        TABS,
+        "1…5",
+        "onglets : Écritures, Participations, Rapprochement, Migration, Clôture",
+        Action::Tab(0),
+        "",
+    ),
+    bind(
+        &[ch('?'), key(KeyCode::F(1))],
+        "?",
+        "aide (toutes les touches)",
+        Action::Help,
+        "aide",
+    ),
+    bind(
+        &[ch('q'), ctrl('c')],
+        "q",
+        "quitter",
+        Action::Quit,
+        "quitter",
+    ),
 ];
 
 const LEDGERS: &[Binding] = &[
-    bind(&[ch('n')], "n", "nouvelle recette ou dépense", Action::NewEntry, true),
-    bind(&[ch('v')], "v", "virement interne", Action::NewTransfer, true),
-    bind(&[ch('e'), key(KeyCode::Enter)], "e", "modifier l'écriture", Action::Edit, true),
-    bind(&[ch('x'), key(KeyCode::Delete)], "x", "annuler l'écriture (contre-passation)", Action::CancelEntry, true),
-    bind(&[ch('/')], "/", "filtrer ce volet", Action::Filter, true),
-    bind(&[ch('c')], "c", "changer le compte de ce volet", Action::CycleAccount, true),
-    bind(&[key(KeyCode::Tab), shift(KeyCode::BackTab)], "Tab", "passer à l'autre volet", Action::FocusOther, true),
-    bind(&[key(KeyCode::Left)], "←", "volet de gauche", Action::FocusLeft, false),
-    bind(&[key(KeyCode::Right)], "→", "volet de droite", Action::FocusRight, false),
-    bind(&[key(KeyCode::Up), ch('k')], "↑", "ligne précédente", Action::Up, false),
-    bind(&[key(KeyCode::Down), ch('j')], "↓", "ligne suivante", Action::Down, false),
-    bind(&[key(KeyCode::PageUp)], "PgPréc", "page précédente", Action::PageUp, false),
-    bind(&[key(KeyCode::PageDown)], "PgSuiv", "page suivante", Action::PageDown, false),
-    bind(&[key(KeyCode::Home), ch('g')], "Début", "première ligne", Action::Home, false),
-    bind(&[key(KeyCode::End), ch('G')], "Fin", "dernière ligne", Action::End, false),
-    bind(&[key(KeyCode::Esc)], "Échap", "effacer le filtre", Action::ClearFilter, false),
+    bind(
+        &[ch('n')],
+        "n",
+        "nouvelle recette ou dépense",
+        Action::NewEntry,
+        "nouvelle",
+    ),
+    bind(
+        &[ch('v')],
+        "v",
+        "virement interne",
+        Action::NewTransfer,
+        "virement",
+    ),
+    bind(
+        &[ch('e'), key(KeyCode::Enter)],
+        "e",
+        "modifier l'écriture",
+        Action::Edit,
+        "modifier",
+    ),
+    bind(
+        &[ch('x'), key(KeyCode::Delete)],
+        "x",
+        "annuler l'écriture (contre-passation)",
+        Action::CancelEntry,
+        "annuler",
+    ),
+    bind(
+        &[ch('/')],
+        "/",
+        "filtrer ce volet",
+        Action::Filter,
+        "filtrer",
+    ),
+    bind(
+        &[ch('c')],
+        "c",
+        "changer le compte de ce volet",
+        Action::CycleAccount,
+        "compte",
+    ),
+    bind(
+        &[key(KeyCode::Tab), shift(KeyCode::BackTab)],
+        "Tab",
+        "passer à l'autre volet",
+        Action::FocusOther,
+        "volet",
+    ),
+    bind(
+        &[key(KeyCode::Left)],
+        "←",
+        "volet de gauche",
+        Action::FocusLeft,
+        "",
+    ),
+    bind(
+        &[key(KeyCode::Right)],
+        "→",
+        "volet de droite",
+        Action::FocusRight,
+        "",
+    ),
+    bind(
+        &[key(KeyCode::Up), ch('k')],
+        "↑",
+        "ligne précédente",
+        Action::Up,
+        "",
+    ),
+    bind(
+        &[key(KeyCode::Down), ch('j')],
+        "↓",
+        "ligne suivante",
+        Action::Down,
+        "",
+    ),
+    bind(
+        &[key(KeyCode::PageUp)],
+        "PgPréc",
+        "page précédente",
+        Action::PageUp,
+        "",
+    ),
+    bind(
+        &[key(KeyCode::PageDown)],
+        "PgSuiv",
+        "page suivante",
+        Action::PageDown,
+        "",
+    ),
+    bind(
+        &[key(KeyCode::Home), ch('g')],
+        "Début",
+        "première ligne",
+        Action::Home,
+        "",
+    ),
+    bind(
+        &[key(KeyCode::End), ch('G')],
+        "Fin",
+        "dernière ligne",
+        Action::End,
+        "",
+    ),
+    bind(
+        &[key(KeyCode::Esc)],
+        "Échap",
+        "effacer le filtre",
+        Action::ClearFilter,
+        "",
+    ),
 ];
 
 const FILTER: &[Binding] = &[
-    bind(&[key(KeyCode::Enter)], "Entrée", "garder le filtre", Action::Submit, true),
-    bind(&[key(KeyCode::Esc)], "Échap", "effacer le filtre", Action::Close, true),
+    bind(
+        &[key(KeyCode::Enter)],
+        "Entrée",
+        "garder le filtre",
+        Action::Submit,
+        "garder",
+    ),
+    bind(
+        &[key(KeyCode::Esc)],
+        "Échap",
+        "effacer le filtre",
+        Action::Close,
+        "effacer",
+    ),
 ];
 
 const FORM: &[Binding] = &[
-    bind(&[key(KeyCode::Tab), key(KeyCode::Down)], "Tab", "champ suivant", Action::NextField, true),
-    bind(&[shift(KeyCode::BackTab), key(KeyCode::Up)], "Maj+Tab", "champ précédent", Action::PrevField, true),
-    bind(&[key(KeyCode::Enter)], "Entrée", "enregistrer", Action::Submit, true),
-    bind(&[key(KeyCode::Esc), ctrl('c')], "Échap", "abandonner", Action::Close, true),
-    bind(&[key(KeyCode::F(1))], "F1", "aide", Action::Help, false),
+    bind(
+        &[key(KeyCode::Enter)],
+        "Entrée",
+        "enregistrer",
+        Action::Submit,
+        "enregistrer",
+    ),
+    bind(
+        &[key(KeyCode::Esc), ctrl('c')],
+        "Échap",
+        "abandonner (demande si du texte a été tapé)",
+        Action::Close,
+        "abandonner",
+    ),
+    bind(
+        &[key(KeyCode::Tab), key(KeyCode::Down)],
+        "Tab",
+        "champ suivant",
+        Action::NextField,
+        "champ",
+    ),
+    bind(
+        &[shift(KeyCode::BackTab), key(KeyCode::Up)],
+        "Maj+Tab",
+        "champ précédent",
+        Action::PrevField,
+        "",
+    ),
+    bind(&[key(KeyCode::F(1))], "F1", "aide", Action::Help, "aide"),
 ];
 
 const CHOICE: &[Binding] = &[
-    bind(&[key(KeyCode::Left)], "←", "valeur précédente", Action::ChoicePrev, true),
-    bind(&[key(KeyCode::Right), ch(' ')], "→/Espace", "valeur suivante", Action::ChoiceNext, true),
+    bind(
+        &[key(KeyCode::Left)],
+        "←",
+        "valeur précédente",
+        Action::ChoicePrev,
+        "",
+    ),
+    bind(
+        &[key(KeyCode::Right), ch(' ')],
+        "→/Espace",
+        "valeur suivante",
+        Action::ChoiceNext,
+        "changer",
+    ),
 ];
 
 const SPLIT: &[Binding] = &[
-    bind(&[key(KeyCode::F(2)), ctrl('t')], "F2", "+ ventiler (ajouter une catégorie)", Action::AddSplit, true),
-    bind(&[key(KeyCode::F(3)), ctrl('r')], "F3", "retirer la ligne de ventilation", Action::RemoveSplit, false),
+    bind(
+        &[key(KeyCode::F(2)), ctrl('t')],
+        "F2",
+        "+ ventiler (ajouter une catégorie)",
+        Action::AddSplit,
+        "+ ventiler",
+    ),
+    bind(
+        &[key(KeyCode::F(3)), ctrl('r')],
+        "F3",
+        "retirer la ligne de ventilation",
+        Action::RemoveSplit,
+        "",
+    ),
 ];
 
 const PICKER: &[Binding] = &[
-    bind(&[key(KeyCode::Up)], "↑", "catégorie précédente", Action::Up, false),
-    bind(&[key(KeyCode::Down)], "↓", "catégorie suivante", Action::Down, false),
-    bind(&[key(KeyCode::Enter)], "Entrée", "prendre la catégorie", Action::Submit, true),
+    bind(
+        &[key(KeyCode::Up)],
+        "↑",
+        "catégorie précédente",
+        Action::Up,
+        "",
+    ),
+    bind(
+        &[key(KeyCode::Down)],
+        "↓",
+        "catégorie suivante",
+        Action::Down,
+        "",
+    ),
+    bind(
+        &[key(KeyCode::Enter)],
+        "Entrée",
+        "prendre la catégorie",
+        Action::Submit,
+        "choisir",
+    ),
 ];
 
 const CONFIRM: &[Binding] = &[
-    bind(&[ch('o'), ch('y')], "o", "oui", Action::Yes, true),
-    bind(&[ch('n'), key(KeyCode::Esc)], "n", "non", Action::No, true),
+    bind(&[ch('o'), ch('y')], "o", "oui", Action::Yes, "oui"),
+    bind(&[ch('n'), key(KeyCode::Esc)], "n", "non", Action::No, "non"),
 ];
 
 const HELP: &[Binding] = &[
-    bind(&[key(KeyCode::Up), ch('k')], "↑", "remonter", Action::Up, false),
-    bind(&[key(KeyCode::Down), ch('j')], "↓", "descendre", Action::Down, false),
-    bind(&[key(KeyCode::Esc), ch('?'), ch('q'), key(KeyCode::F(1))], "Échap", "fermer l'aide", Action::Close, true),
+    bind(
+        &[key(KeyCode::Up), ch('k')],
+        "↑",
+        "remonter",
+        Action::Up,
+        "",
+    ),
+    bind(
+        &[key(KeyCode::Down), ch('j')],
+        "↓",
+        "descendre",
+        Action::Down,
+        "",
+    ),
+    bind(
+        &[key(KeyCode::Esc), ch('?'), ch('q'), key(KeyCode::F(1))],
+        "Échap",
+        "fermer l'aide",
+        Action::Close,
+        "fermer",
+    ),
 ];
 
 const SETUP: &[Binding] = &[
-    bind(&[key(KeyCode::Tab), key(KeyCode::Down)], "Tab", "champ suivant", Action::NextField, true),
-    bind(&[shift(KeyCode::BackTab), key(KeyCode::Up)], "Maj+Tab", "champ précédent", Action::PrevField, true),
-    bind(&[key(KeyCode::Enter)], "Entrée", "créer la coopérative", Action::Submit, true),
-    bind(&[key(KeyCode::F(1))], "F1", "aide", Action::Help, true),
-    bind(&[key(KeyCode::Esc), ctrl('c')], "Échap", "quitter", Action::Close, true),
+    bind(
+        &[key(KeyCode::Enter)],
+        "Entrée",
+        "créer la coopérative",
+        Action::Submit,
+        "créer",
+    ),
+    bind(
+        &[key(KeyCode::Tab), key(KeyCode::Down)],
+        "Tab",
+        "champ suivant",
+        Action::NextField,
+        "champ",
+    ),
+    bind(
+        &[shift(KeyCode::BackTab), key(KeyCode::Up)],
+        "Maj+Tab",
+        "champ précédent",
+        Action::PrevField,
+        "",
+    ),
+    bind(&[key(KeyCode::F(1))], "F1", "aide", Action::Help, "aide"),
+    bind(
+        &[key(KeyCode::Esc), ctrl('c')],
+        "Échap",
+        "quitter",
+        Action::Close,
+        "quitter",
+    ),
 ];
 
 /// The action of the first binding, in the first context, that answers to
@@ -198,9 +454,23 @@ pub fn resolve(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
     })
 }
 
-/// The bindings the hint bar shows for these contexts, in order.
-pub fn hints(contexts: &[Context]) -> impl Iterator<Item = &'static Binding> + '_ {
-    contexts.iter().flat_map(|c| c.bindings()).filter(|b| b.hint)
+/// The bindings the hint bar shows for these contexts, with the context
+/// each comes from; a key that an earlier context takes is not shown again
+/// under a later one (the bar never shows what a key does not do).
+pub fn hints(contexts: &[Context]) -> Vec<(Context, &'static Binding)> {
+    let mut shown: Vec<(Context, &'static Binding)> = Vec::new();
+    for (index, context) in contexts.iter().enumerate() {
+        for binding in context.bindings().iter().filter(|b| !b.hint.is_empty()) {
+            let shadowed = contexts[..index]
+                .iter()
+                .flat_map(|c| c.bindings())
+                .any(|earlier| earlier.keys.first() == binding.keys.first());
+            if !shadowed {
+                shown.push((*context, binding));
+            }
+        }
+    }
+    shown
 }
 
 #[cfg(test)]
@@ -214,10 +484,19 @@ mod tests {
     #[test]
     fn keys_resolve_in_context_order() {
         let esc = press(KeyCode::Esc, KeyModifiers::NONE);
-        assert_eq!(resolve(&[Context::Filter, Context::Ledgers], &esc), Some(Action::Close));
-        assert_eq!(resolve(&[Context::Ledgers], &esc), Some(Action::ClearFilter));
+        assert_eq!(
+            resolve(&[Context::Filter, Context::Ledgers], &esc),
+            Some(Action::Close)
+        );
+        assert_eq!(
+            resolve(&[Context::Ledgers], &esc),
+            Some(Action::ClearFilter)
+        );
         let three = press(KeyCode::Char('3'), KeyModifiers::NONE);
-        assert_eq!(resolve(&[Context::Ledgers, Context::Global], &three), Some(Action::Tab(2)));
+        assert_eq!(
+            resolve(&[Context::Ledgers, Context::Global], &three),
+            Some(Action::Tab(2))
+        );
         let question = press(KeyCode::Char('?'), KeyModifiers::SHIFT);
         assert_eq!(resolve(&[Context::Global], &question), Some(Action::Help));
         let backtab = press(KeyCode::BackTab, KeyModifiers::SHIFT);
@@ -230,9 +509,18 @@ mod tests {
 
     #[test]
     fn every_context_has_a_way_out_or_is_global() {
-        for context in [Context::Filter, Context::Form, Context::Confirm, Context::Help, Context::Setup] {
+        for context in [
+            Context::Filter,
+            Context::Form,
+            Context::Confirm,
+            Context::Help,
+            Context::Setup,
+        ] {
             assert!(
-                context.bindings().iter().any(|b| matches!(b.action, Action::Close | Action::No)),
+                context
+                    .bindings()
+                    .iter()
+                    .any(|b| matches!(b.action, Action::Close | Action::No)),
                 "{context:?}"
             );
         }

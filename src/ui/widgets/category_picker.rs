@@ -18,7 +18,10 @@ pub struct CategoryPicker {
 
 /// Categories of `kind` matching `query`, in chart order.
 pub fn candidates<'a>(chart: &'a [Account], kind: AccountKind, query: &str) -> Vec<&'a Account> {
-    chart.iter().filter(|a| a.kind == kind && a.matches(query)).collect()
+    chart
+        .iter()
+        .filter(|a| a.kind == kind && a.matches(query))
+        .collect()
 }
 
 /// The code at the start of a category field's text (`606 Fournitures…` → `606`).
@@ -57,19 +60,35 @@ impl CategoryPicker {
         if height < 3 {
             return;
         }
-        let area = Rect { x: anchor.x, y, width: anchor.width.min(bounds.right().saturating_sub(anchor.x)), height };
+        let area = Rect {
+            x: anchor.x,
+            y,
+            width: anchor.width.min(bounds.right().saturating_sub(anchor.x)),
+            height,
+        };
         frame.render_widget(Clear, area);
         let width = area.width.saturating_sub(2) as usize;
         let list_items: Vec<ListItem> = if items.is_empty() {
-            vec![ListItem::new(Line::styled("aucune catégorie ne correspond", theme::note()))]
+            vec![ListItem::new(Line::styled(
+                "aucune catégorie ne correspond",
+                theme::note(),
+            ))]
         } else {
-            items.iter().map(|a| ListItem::new(truncate(&a.display(), width))).collect()
+            items
+                .iter()
+                .map(|a| ListItem::new(truncate(&a.display(), width)))
+                .collect()
         };
         let title = format!(" Catégories ({}) : Entrée pour choisir ", items.len());
         let list = List::new(list_items)
-            .block(Block::bordered().title(truncate(&title, width)).border_style(theme::border_focused()))
+            .block(
+                Block::bordered()
+                    .title(truncate(&title, width))
+                    .border_style(theme::border_focused()),
+            )
             .highlight_style(theme::selected());
-        let mut state = ListState::default().with_selected((!items.is_empty()).then_some(self.selected));
+        let mut state =
+            ListState::default().with_selected((!items.is_empty()).then_some(self.selected));
         frame.render_stateful_widget(list, area, &mut state);
     }
 }

@@ -25,7 +25,10 @@ pub struct Confirm {
 
 impl Confirm {
     pub fn discard() -> Self {
-        Confirm { question: "Abandonner la saisie ? Ce qui a été tapé sera perdu.".into(), on_yes: OnYes::DiscardForm }
+        Confirm {
+            question: "Abandonner la saisie ? Ce qui a été tapé sera perdu.".into(),
+            on_yes: OnYes::DiscardForm,
+        }
     }
 
     pub fn cancel_entry(id: i64, piece: &str, label: &str) -> Self {
@@ -39,7 +42,10 @@ impl Confirm {
     }
 
     pub fn quit_setup() -> Self {
-        Confirm { question: "Quitter sans créer la coopérative ?".into(), on_yes: OnYes::QuitSetup }
+        Confirm {
+            question: "Quitter sans créer la coopérative ?".into(),
+            on_yes: OnYes::QuitSetup,
+        }
     }
 }
 
@@ -51,7 +57,9 @@ impl Widget for &Confirm {
         let height = (lines + 4).min(area.height);
         let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
         Clear.render(popup, buf);
-        let block = Block::bordered().title(" Confirmation ").border_style(theme::border_focused());
+        let block = Block::bordered()
+            .title(" Confirmation ")
+            .border_style(theme::border_focused());
         let inner = block.inner(popup);
         block.render(popup, buf);
         let body = vec![
@@ -64,6 +72,8 @@ impl Widget for &Confirm {
                 Span::raw(" non"),
             ]),
         ];
-        Paragraph::new(body).wrap(Wrap { trim: true }).render(inner, buf);
+        Paragraph::new(body)
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
     }
 }

@@ -70,6 +70,26 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// A one-line text input, underlined over its whole width, scrolled so the
+/// cursor shows; puts the terminal cursor in it when focused.
+pub fn draw_input(frame: &mut Frame, area: Rect, input: &Input, focused: bool) {
+    let width = area.width as usize;
+    if width == 0 {
+        return;
+    }
+    let inner = width.saturating_sub(1).max(1);
+    let scroll = input.visual_scroll(inner);
+    let shown: String = input.value().chars().skip(scroll).take(inner).collect();
+    frame.render_widget(
+        Span::styled(format!("{shown:<width$}"), theme::input()),
+        area,
+    );
+    if focused {
+        let x = area.x + input.visual_cursor().saturating_sub(scroll).min(inner) as u16;
+        frame.set_cursor_position(Position::new(x, area.y));
+    }
+}
+
 impl FieldView<'_> {
     fn error_lines(&self, width: u16) -> Vec<String> {
         let text_width = width.saturating_sub(self.label_width + 2) as usize;
@@ -87,41 +107,72 @@ impl FieldView<'_> {
         if area.height == 0 || area.width <= self.label_width {
             return;
         }
-        let label_style = if self.focused { theme::label_focused() } else { theme::label() };
+        let label_style = if self.focused {
+            theme::label_focused()
+        } else {
+            theme::label()
+        };
         let marker = if self.focused { "▸ " } else { "  " };
         let label = truncate(self.label, self.label_width.saturating_sub(2) as usize);
         let line_area = Rect { height: 1, ..area };
         let value_x = area.x + self.label_width;
         let value_width = area.width - self.label_width;
-        frame.render_widget(Line::from(vec![Span::styled(marker, label_style), Span::styled(label, label_style)]), line_area);
-        let value_area = Rect { x: value_x, width: value_width, ..line_area };
+        frame.render_widget(
+            Line::from(vec![
+                Span::styled(marker, label_style),
+                Span::styled(label, label_style),
+            ]),
+            line_area,
+        );
+        let value_area = Rect {
+            x: value_x,
+            width: value_width,
+            ..line_area
+        };
         match &self.value {
             FieldValue::Text(input) => {
                 let box_width = match self.note {
-                    Some(_) => (value_width / 2).max(12).min(value_width),
+                    Some(_) => (value_width / 2).min(16),
                     None => value_width,
-                } as usize;
-                let inner = box_width.saturating_sub(1).max(1);
-                let scroll = input.visual_scroll(inner);
-                let shown: String = input.value().chars().skip(scroll).take(inner).collect();
-                let padded = format!("{shown:<box_width$}");
-                let mut spans = vec![Span::styled(padded, theme::input())];
+                };
+                draw_input(
+                    frame,
+                    Rect {
+                        width: box_width,
+                        ..value_area
+                    },
+                    input,
+                    self.focused,
+                );
                 if let Some(note) = self.note {
-                    let room = (value_width as usize).saturating_sub(box_width + 1);
-                    spans.push(Span::raw(" "));
-                    spans.push(Span::styled(truncate(note, room), theme::note()));
-                }
-                frame.render_widget(Line::from(spans), value_area);
-                if self.focused {
-                    let x = value_x + (input.visual_cursor().saturating_sub(scroll)).min(inner) as u16;
-                    frame.set_cursor_position(Position::new(x, area.y));
+                    let room = value_width.saturating_sub(box_width + 1);
+                    let note_area = Rect {
+                        x: value_x + box_width + 1,
+                        width: room,
+                        ..value_area
+                    };
+                    frame.render_widget(
+                        Line::styled(truncate(note, room as usize), theme::note()),
+                        note_area,
+                    );
                 }
             }
             FieldValue::Choice(text) => {
-                let (left, right) = if self.focused { ("◂ ", " ▸") } else { ("", "") };
+                let (left, right) = if self.focused {
+                    ("◂ ", " ▸")
+                } else {
+                    ("", "")
+                };
                 let mut spans = vec![
                     Span::styled(left, label_style),
-                    Span::styled(text.to_string(), if self.focused { theme::title() } else { Style::new() }),
+                    Span::styled(
+                        text.to_string(),
+                        if self.focused {
+                            theme::title()
+                        } else {
+                            Style::new()
+                        },
+                    ),
                     Span::styled(right, label_style),
                 ];
                 if let Some(note) = self.note {
@@ -135,9 +186,17 @@ impl FieldView<'_> {
             if y >= area.bottom() {
                 break;
             }
-            let row = Rect { x: value_x, y, width: value_width, height: 1 };
+            let row = Rect {
+                x: value_x,
+                y,
+                width: value_width,
+                height: 1,
+            };
             let prefix = if i == 0 { "✗ " } else { "  " };
-            frame.render_widget(Line::from(Span::styled(format!("{prefix}{text}"), theme::error())), row);
+            frame.render_widget(
+                Line::from(Span::styled(format!("{prefix}{text}"), theme::error())),
+                row,
+            );
         }
     }
 }

@@ -24,11 +24,15 @@ pub fn selected_unfocused() -> Style {
 }
 
 pub fn cancelled() -> Style {
-    Style::new().fg(Color::DarkGray).add_modifier(Modifier::CROSSED_OUT)
+    Style::new()
+        .fg(Color::DarkGray)
+        .add_modifier(Modifier::CROSSED_OUT)
 }
 
 pub fn reversal() -> Style {
-    Style::new().fg(Color::DarkGray).add_modifier(Modifier::ITALIC)
+    Style::new()
+        .fg(Color::DarkGray)
+        .add_modifier(Modifier::ITALIC)
 }
 
 pub fn money_in() -> Style {
@@ -56,7 +60,9 @@ pub fn input() -> Style {
 }
 
 pub fn error() -> Style {
-    Style::new().fg(Color::LightRed).add_modifier(Modifier::BOLD)
+    Style::new()
+        .fg(Color::LightRed)
+        .add_modifier(Modifier::BOLD)
 }
 
 pub fn note() -> Style {
@@ -72,7 +78,10 @@ pub fn key() -> Style {
 }
 
 pub fn tab_active() -> Style {
-    Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD)
+    Style::new()
+        .fg(Color::Black)
+        .bg(Color::Cyan)
+        .add_modifier(Modifier::BOLD)
 }
 
 pub fn tab() -> Style {

@@ -1,0 +1,406 @@
+//! The application state and its update. Keys become actions through the
+//! keymap; actions go to the top popup first, then the screen, then the
+//! global keys. Nothing here needs a terminal, so tests drive it directly.
+
+use super::action::Action;
+use super::keymap::{self, Context};
+use super::screens::entry_form::EntryForm;
+use super::screens::help::Help;
+use super::screens::ledgers::Ledgers;
+use super::screens::placeholder::Tab;
+use super::screens::setup::{Setup, Submitted};
+use super::screens::transfer_form::{TransferForm, usual_destination};
+use super::widgets::confirm::Confirm;
+use super::{RunInfo, Start};
+use crate::book::{Book, Clock};
+use crate::domain::entry_request::{EntryRequest, TransferRequest};
+use crate::domain::ledger::RowStatus;
+use crate::domain::{EntryKind, format_date};
+use crate::store::StoreError;
+use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
+use rusqlite::Connection;
+
+/// What fills the screen.
+pub(super) enum Stage {
+    /// First launch: the form and the empty database it will fill.
+    Setup(Box<Setup>, Option<Connection>),
+    Main(Box<Main>),
+    /// Something went wrong that the user cannot fix from here.
+    Failed(String),
+}
+
+/// The books open on the main screen.
+pub(super) struct Main {
+    pub book: Book,
+    pub ledgers: Ledgers,
+    pub tab: Tab,
+}
+
+pub(super) enum Popup {
+    Entry(Box<EntryForm>),
+    Transfer(Box<TransferForm>),
+    Confirm(Confirm),
+    Help(Help),
+}
+
+/// A message on the status line; `error` draws it as a problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    pub(super) info: RunInfo,
+    pub(super) clock: Clock,
+    pub(super) stage: Stage,
+    pub(super) popups: Vec<Popup>,
+    pub(super) status: Option<Status>,
+    quit: bool,
+}
+
+impl Main {
+    fn open(book: Book) -> Result<Main, StoreError> {
+        let ledgers = Ledgers::new(book.ledgers()?);
+        Ok(Main {
+            book,
+            ledgers,
+            tab: Tab::Ecritures,
+        })
+    }
+
+    pub(super) fn reload(&mut self, entry: Option<i64>) -> Result<(), StoreError> {
+        let data = self.book.ledgers()?;
+        self.ledgers.reload(data, self.book.chart(), entry);
+        Ok(())
+    }
+}
+
+fn info_status(text: String, error: bool) -> Option<Status> {
+    Some(Status { text, error })
+}
+
+impl App {
+    pub fn new(start: Start, info: RunInfo, clock: Clock) -> App {
+        let stage = match start {
+            Start::Ready(book) => match Main::open(book) {
+                Ok(main) => Stage::Main(Box::new(main)),
+                Err(e) => Stage::Failed(e.to_string()),
+            },
+            Start::NeedsSetup(conn) => Stage::Setup(Box::new(Setup::new(clock)), Some(conn)),
+        };
+        let status = info.backup_note.clone().and_then(|note| {
+            let error = !note.starts_with("Sauvegarde faite");
+            info_status(note, error)
+        });
+        App {
+            info,
+            clock,
+            stage,
+            popups: Vec::new(),
+            status,
+            quit: false,
+        }
+    }
+
+    pub(super) fn quit_now(&mut self) {
+        self.quit = true;
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The open books, once set up.
+    pub fn book(&self) -> Option<&Book> {
+        match &self.stage {
+            Stage::Main(main) => Some(&main.book),
+            _ => None,
+        }
+    }
+
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// Whether a yes/no question is on screen.
+    pub fn is_asking(&self) -> bool {
+        matches!(self.popups.last(), Some(Popup::Confirm(_)))
+    }
+
+    /// Whether a form (entry or transfer) is open.
+    pub fn form_open(&self) -> bool {
+        self.popups
+            .iter()
+            .any(|p| matches!(p, Popup::Entry(_) | Popup::Transfer(_)))
+    }
+
+    /// The keymap contexts where the keyboard is now, first served first.
+    pub fn contexts(&self) -> Vec<Context> {
+        match self.popups.last() {
+            Some(Popup::Entry(form)) => return form.contexts(),
+            Some(Popup::Transfer(form)) => return form.contexts(),
+            Some(Popup::Confirm(_)) => return vec![Context::Confirm],
+            Some(Popup::Help(_)) => return vec![Context::Help],
+            None => {}
+        }
+        match &self.stage {
+            Stage::Setup(..) => vec![Context::Setup],
+            Stage::Failed(_) => vec![Context::Global],
+            Stage::Main(main) if main.tab == Tab::Ecritures && main.ledgers.editing_filter() => {
+                vec![Context::Filter]
+            }
+            Stage::Main(main) if main.tab == Tab::Ecritures => {
+                vec![Context::Ledgers, Context::Global]
+            }
+            Stage::Main(_) => vec![Context::Global],
+        }
+    }
+
+    /// Every context of the screen under the help popup.
+    fn help_contexts(&self) -> Vec<Context> {
+        match self.popups.last() {
+            Some(Popup::Entry(_)) => vec![
+                Context::Form,
+                Context::Choice,
+                Context::Split,
+                Context::Picker,
+            ],
+            Some(Popup::Transfer(_)) => vec![Context::Form, Context::Choice],
+            _ => match &self.stage {
+                Stage::Setup(..) => vec![Context::Setup],
+                Stage::Main(main) if main.tab == Tab::Ecritures => {
+                    vec![Context::Ledgers, Context::Filter, Context::Global]
+                }
+                _ => vec![Context::Global],
+            },
+        }
+    }
+
+    fn accepts_text(&self) -> bool {
+        match self.popups.last() {
+            Some(Popup::Entry(_) | Popup::Transfer(_)) => true,
+            Some(_) => false,
+            None => match &self.stage {
+                Stage::Setup(..) => true,
+                Stage::Main(main) => main.ledgers.editing_filter(),
+                Stage::Failed(_) => false,
+            },
+        }
+    }
+
+    /// A key from the terminal: through the keymap, else typed text.
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if key.kind == KeyEventKind::Release {
+            return;
+        }
+        let action = keymap::resolve(&self.contexts(), &key).or_else(|| {
+            self.accepts_text()
+                .then(|| tui_input::backend::crossterm::to_input_request(&Event::Key(key)))
+                .flatten()
+                .map(Action::Type)
+        });
+        if let Some(action) = action {
+            self.update(action);
+        }
+    }
+
+    pub fn update(&mut self, action: Action) {
+        if !self.popups.is_empty() {
+            self.update_popup(action);
+            return;
+        }
+        match &mut self.stage {
+            Stage::Setup(..) => self.update_setup(action),
+            Stage::Main(_) => self.update_main(action),
+            Stage::Failed(_) => {
+                if action == Action::Quit {
+                    self.quit = true;
+                }
+            }
+        }
+    }
+
+    pub(super) fn open_help(&mut self) {
+        let contexts = self.help_contexts();
+        self.popups.push(Popup::Help(Help::new(contexts)));
+    }
+
+    fn update_setup(&mut self, action: Action) {
+        let Stage::Setup(setup, conn) = &mut self.stage else {
+            return;
+        };
+        match action {
+            Action::Help => self.open_help(),
+            Action::Close if setup.is_dirty() => {
+                self.popups.push(Popup::Confirm(Confirm::quit_setup()))
+            }
+            Action::Close => self.quit = true,
+            Action::Submit => {
+                let Some(connection) = conn.as_mut() else {
+                    return;
+                };
+                if let Submitted::Created = setup.submit(connection, self.clock) {
+                    let Some(connection) = conn.take() else {
+                        return;
+                    };
+                    self.stage = match Book::load(connection, self.clock).and_then(Main::open) {
+                        Ok(main) => {
+                            self.status = info_status(
+                                "Coopérative créée : n pour saisir la première écriture".into(),
+                                false,
+                            );
+                            Stage::Main(Box::new(main))
+                        }
+                        Err(e) => Stage::Failed(e.to_string()),
+                    };
+                }
+            }
+            other => setup.update(other),
+        }
+    }
+
+    fn update_main(&mut self, action: Action) {
+        let Stage::Main(main) = &mut self.stage else {
+            return;
+        };
+        self.status = None;
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.open_help(),
+            Action::Tab(i) => {
+                main.tab = Tab::ALL.get(i as usize).copied().unwrap_or(Tab::Ecritures)
+            }
+            _ if main.tab != Tab::Ecritures => {}
+            Action::NewEntry => self.new_entry(),
+            Action::NewTransfer => self.new_transfer(),
+            Action::Edit => self.edit_selected(),
+            Action::CancelEntry => self.ask_cancel(),
+            _ if main.ledgers.editing_filter() => {
+                main.ledgers.update_filter(action, main.book.chart())
+            }
+            other => {
+                main.ledgers.update(other, main.book.chart());
+            }
+        }
+    }
+
+    fn main(&mut self) -> Option<&mut Main> {
+        match &mut self.stage {
+            Stage::Main(main) => Some(main),
+            _ => None,
+        }
+    }
+
+    fn fail(&mut self, text: String) {
+        self.status = info_status(text, true);
+    }
+
+    fn new_entry(&mut self) {
+        let Some(main) = self.main() else { return };
+        let book = &main.book;
+        let account = main.ledgers.focused().account;
+        let proposals = book
+            .next_piece(EntryKind::Recette)
+            .and_then(|r| Ok((r, book.next_piece(EntryKind::Depense)?)));
+        match proposals {
+            Ok(proposals) => {
+                let date = format_date(book.default_date());
+                let request = EntryRequest::blank(EntryKind::Depense, account, &date, &proposals.1);
+                let form = EntryForm::new(request, book.exercice(), None, proposals);
+                self.popups.push(Popup::Entry(Box::new(form)));
+            }
+            Err(e) => self.fail(e.to_string()),
+        }
+    }
+
+    fn new_transfer(&mut self) {
+        let Some(main) = self.main() else { return };
+        let from = main.ledgers.focused().account;
+        let other = main.ledgers.panes[1 - main.ledgers.focus].account;
+        let to = if other != from {
+            other
+        } else {
+            usual_destination(from)
+        };
+        match main.book.next_piece(EntryKind::Virement) {
+            Ok(piece) => {
+                let date = format_date(main.book.default_date());
+                let label = String::new();
+                let request = TransferRequest {
+                    date,
+                    from,
+                    to,
+                    amount: String::new(),
+                    label,
+                    piece,
+                };
+                let form = TransferForm::new(request, main.book.exercice(), None);
+                self.popups.push(Popup::Transfer(Box::new(form)));
+            }
+            Err(e) => self.fail(e.to_string()),
+        }
+    }
+
+    /// Why the selected row cannot be changed, if it cannot.
+    fn refusal(status: RowStatus, kind: EntryKind, piece: &str) -> Option<String> {
+        match (status, kind) {
+            (RowStatus::Cancelled, _) => {
+                Some(format!("{piece} est annulée : elle ne peut plus changer"))
+            }
+            (RowStatus::Reversal, _) => Some(format!(
+                "{piece} est une écriture d'annulation : elle ne se modifie pas"
+            )),
+            (_, EntryKind::Ouverture) => {
+                Some("le report à nouveau se corrige par une écriture, pas en le modifiant".into())
+            }
+            _ => None,
+        }
+    }
+
+    fn edit_selected(&mut self) {
+        let Some(main) = self.main() else { return };
+        let Some(row) = main.ledgers.selected_row() else {
+            return;
+        };
+        if let Some(reason) = Self::refusal(row.status, row.kind, &row.piece) {
+            return self.fail(reason);
+        }
+        let id = row.entry_id;
+        let entry = match main.book.entry(id) {
+            Ok(Some(entry)) => entry,
+            Ok(None) => return self.fail(format!("l'écriture n° {id} n'existe plus")),
+            Err(e) => return self.fail(e.to_string()),
+        };
+        let chart = main.book.chart();
+        let editing = Some((id, entry.piece.clone()));
+        let exercice = main.book.exercice();
+        let popup = if entry.kind == EntryKind::Virement {
+            TransferRequest::from_entry(&entry, chart)
+                .map(|r| Popup::Transfer(Box::new(TransferForm::new(r, exercice, editing))))
+        } else {
+            let proposals = (entry.piece.clone(), entry.piece.clone());
+            EntryRequest::from_entry(&entry, chart)
+                .map(|r| Popup::Entry(Box::new(EntryForm::new(r, exercice, editing, proposals))))
+        };
+        match popup {
+            Some(popup) => self.popups.push(popup),
+            None => self.fail(format!(
+                "{} ne peut pas être relue pour modification",
+                entry.piece
+            )),
+        }
+    }
+
+    fn ask_cancel(&mut self) {
+        let Some(main) = self.main() else { return };
+        let Some(row) = main.ledgers.selected_row() else {
+            return;
+        };
+        if let Some(reason) = Self::refusal(row.status, row.kind, &row.piece) {
+            return self.fail(reason);
+        }
+        let confirm = Confirm::cancel_entry(row.entry_id, &row.piece, &row.label);
+        self.popups.push(Popup::Confirm(confirm));
+    }
+}

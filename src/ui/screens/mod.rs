@@ -1,0 +1,10 @@
+//! One module per screen; each draws from a read-only view of its state.
+
+pub mod entry_form;
+pub mod form;
+pub mod help;
+pub mod ledger_view;
+pub mod ledgers;
+pub mod placeholder;
+pub mod setup;
+pub mod transfer_form;

@@ -1,0 +1,210 @@
+//! The entry and transfer forms, driven by keys.
+
+mod ui_support;
+
+use coopcompta::domain::{EntryKind, Exercice, Money};
+use ratatui::crossterm::event::KeyCode;
+use ui_support::*;
+
+fn count(app: &coopcompta::ui::App) -> usize {
+    app.book()
+        .unwrap()
+        .entries(Exercice::new(2024))
+        .unwrap()
+        .len()
+}
+
+/// Opens a new dépense on the focused pane (Caisse) and fills it, leaving
+/// the amount as given.
+fn fill(app: &mut coopcompta::ui::App, amount: &str) {
+    key(app, KeyCode::Char('n'));
+    // Date, Nature, Pièce, Compte: keep the defaults.
+    tab(app, 4);
+    chars(app, amount);
+    tab(app, 1);
+    chars(app, "Ballons pour la récréation");
+    tab(app, 2);
+    chars(app, "6063");
+    key(app, KeyCode::Enter); // picks 6063 in the list
+}
+
+#[test]
+fn entry_form_with_an_amount_error_80x24() {
+    let mut app = app(book());
+    fill(&mut app, "12,345");
+    key(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn entry_form_with_an_amount_error_160x48() {
+    let mut app = app(book());
+    fill(&mut app, "12,345");
+    key(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!(render(&app, 160, 48));
+}
+
+#[test]
+fn a_typed_entry_is_recorded_and_selected() {
+    let mut app = app(book());
+    let before = count(&app);
+    fill(&mut app, "1 234,50");
+    key(&mut app, KeyCode::Enter);
+    assert!(!app.form_open(), "the form closes after saving");
+    let entries = app.book().unwrap().entries(Exercice::new(2024)).unwrap();
+    assert_eq!(entries.len(), before + 1);
+    let new = entries
+        .iter()
+        .find(|e| e.label == "Ballons pour la récréation")
+        .unwrap();
+    assert_eq!(new.piece, "D005");
+    assert_eq!(new.kind, EntryKind::Depense);
+    assert_eq!(new.amount_on("530"), Money::from_cents(-123_450));
+    assert_eq!(
+        new.date,
+        chrono::NaiveDate::from_ymd_opt(2024, 10, 15).unwrap()
+    );
+    assert_eq!(app.status().unwrap().text, "D005 enregistrée");
+}
+
+#[test]
+fn a_refused_entry_writes_nothing_and_keeps_the_text() {
+    let mut app = app(book());
+    let before = count(&app);
+    fill(&mut app, "0");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.form_open());
+    assert_eq!(count(&app), before);
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("le montant doit être supérieur à zéro"),
+        "{screen}"
+    );
+    assert!(screen.contains("Ballons pour la récréation"), "{screen}");
+}
+
+#[test]
+fn esc_on_a_dirty_form_asks_before_throwing_away() {
+    let mut app = app(book());
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Esc);
+    assert!(!app.form_open(), "an untouched form closes at once");
+
+    key(&mut app, KeyCode::Char('n'));
+    tab(&mut app, 5);
+    chars(&mut app, "Sortie");
+    key(&mut app, KeyCode::Esc);
+    assert!(app.is_asking());
+    assert!(render(&app, 80, 24).contains("Abandonner la saisie ?"));
+    key(&mut app, KeyCode::Char('n'));
+    assert!(app.form_open() && !app.is_asking(), "no keeps the form");
+    assert!(render(&app, 80, 24).contains("Sortie"));
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('o'));
+    assert!(!app.form_open(), "yes throws the text away");
+}
+
+#[test]
+fn ventilation_shows_what_is_left_and_saves_when_it_adds_up() {
+    let mut app = app(book());
+    key(&mut app, KeyCode::Char('n'));
+    tab(&mut app, 1);
+    key(&mut app, KeyCode::Right); // Recette
+    tab(&mut app, 3);
+    chars(&mut app, "100");
+    tab(&mut app, 1);
+    chars(&mut app, "Adhésion et participation");
+    tab(&mut app, 2);
+    chars(&mut app, "7562");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::F(2));
+    chars(&mut app, "80");
+    assert!(render(&app, 80, 24).contains("Reste à ventiler 20,00 €"));
+    tab(&mut app, 1);
+    chars(&mut app, "748");
+    key(&mut app, KeyCode::Enter);
+    chars(&mut app, "20");
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("reste à ventiler 0,00 €"), "{screen}");
+    key(&mut app, KeyCode::Enter);
+    assert!(!app.form_open(), "{}", render(&app, 80, 24));
+    let entries = app.book().unwrap().entries(Exercice::new(2024)).unwrap();
+    let new = entries
+        .iter()
+        .find(|e| e.label == "Adhésion et participation")
+        .unwrap();
+    assert_eq!(new.piece, "R003");
+    assert_eq!(new.lines.len(), 3);
+    assert_eq!(new.amount_on("748"), Money::from_cents(-2_000));
+}
+
+#[test]
+fn a_transfer_moves_money_between_two_accounts() {
+    let mut app = app(book());
+    key(&mut app, KeyCode::Char('v'));
+    tab(&mut app, 4);
+    chars(&mut app, "50");
+    tab(&mut app, 1);
+    chars(&mut app, "Dépôt de la caisse");
+    key(&mut app, KeyCode::Enter);
+    assert!(!app.form_open(), "{}", render(&app, 80, 24));
+    let entries = app.book().unwrap().entries(Exercice::new(2024)).unwrap();
+    let new = entries
+        .iter()
+        .find(|e| e.label == "Dépôt de la caisse")
+        .unwrap();
+    assert_eq!(new.piece, "V002");
+    assert_eq!(new.amount_on("530"), Money::from_cents(-5_000));
+    assert_eq!(new.amount_on("512"), Money::from_cents(5_000));
+}
+
+#[test]
+fn transfer_form_80x24() {
+    let mut app = app(book());
+    key(&mut app, KeyCode::Char('v'));
+    insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn editing_keeps_the_piece_and_changes_the_amount() {
+    let mut app = app(book());
+    key(&mut app, KeyCode::Tab); // Compte Pro pane, last row: D004 Car musée
+    key(&mut app, KeyCode::Char('e'));
+    tab(&mut app, 4);
+    ctrl(&mut app, 'u');
+    chars(&mut app, "245,50");
+    key(&mut app, KeyCode::Enter);
+    assert!(!app.form_open(), "{}", render(&app, 80, 24));
+    assert_eq!(app.status().unwrap().text, "D004 modifiée");
+    let entries = app.book().unwrap().entries(Exercice::new(2024)).unwrap();
+    let car = entries.iter().find(|e| e.piece == "D004").unwrap();
+    assert_eq!(car.amount_on("512"), Money::from_cents(-24_550));
+}
+
+#[test]
+fn the_category_picker_filters_as_you_type_80x24() {
+    let mut app = app(book());
+    key(&mut app, KeyCode::Char('n'));
+    tab(&mut app, 7);
+    chars(&mut app, "fourn");
+    insta::assert_snapshot!(render(&app, 80, 24));
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    assert!(render(&app, 80, 24).contains("6064"));
+}
+
+#[test]
+fn a_ventilated_entry_80x24() {
+    let mut app = app(book());
+    key(&mut app, KeyCode::Char('n'));
+    tab(&mut app, 4);
+    chars(&mut app, "100");
+    tab(&mut app, 3);
+    chars(&mut app, "62810008");
+    key(&mut app, KeyCode::F(2));
+    chars(&mut app, "80");
+    tab(&mut app, 1);
+    chars(&mut app, "assur");
+    key(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!(render(&app, 80, 24));
+}

@@ -1,0 +1,190 @@
+//! The main screen: two ledgers, the header, sizes, filter, cancellation.
+
+mod ui_support;
+
+use ratatui::crossterm::event::KeyCode;
+use ui_support::*;
+
+#[test]
+fn main_screen_80x24() {
+    let app = app(book());
+    insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn main_screen_160x48() {
+    let app = app(book());
+    insta::assert_snapshot!(render(&app, 160, 48));
+}
+
+#[test]
+fn help_80x24_lists_the_keys_and_the_backup_folder() {
+    let mut app = app(book());
+    key(&mut app, KeyCode::Char('?'));
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("/home/directrice/.local/share/coopcompta/sauvegardes"),
+        "{screen}"
+    );
+    insta::assert_snapshot!(screen);
+    key(&mut app, KeyCode::Esc);
+    assert!(!render(&app, 80, 24).contains("Aide"));
+}
+
+#[test]
+fn help_lists_every_key_of_the_keymap() {
+    use coopcompta::ui::keymap::Context;
+    let mut app = app(book());
+    key(&mut app, KeyCode::Char('?'));
+    let mut seen = String::new();
+    for _ in 0..40 {
+        seen.push_str(&render(&app, 100, 40));
+        key(&mut app, KeyCode::Down);
+    }
+    for context in [Context::Ledgers, Context::Filter, Context::Global] {
+        for binding in context.bindings() {
+            assert!(
+                seen.contains(binding.desc),
+                "{} missing from the help",
+                binding.desc
+            );
+        }
+    }
+}
+
+#[test]
+fn too_small_a_terminal_says_so() {
+    let app = app(book());
+    insta::assert_snapshot!(render(&app, 60, 20));
+    for (w, h) in [(1, 1), (79, 24), (80, 23), (0, 0)] {
+        let _ = render(&app, w.max(1), h.max(1));
+    }
+}
+
+#[test]
+fn a_cancelled_entry_stays_visible_as_annulee() {
+    let mut app = app(book());
+    key(&mut app, KeyCode::Tab); // Compte Pro: last row D004 Car musée
+    key(&mut app, KeyCode::Char('x'));
+    assert!(app.is_asking());
+    let question = render(&app, 80, 24);
+    assert!(
+        question.contains("Annuler l'écriture D004 « Car musée »"),
+        "{question}"
+    );
+    key(&mut app, KeyCode::Char('o'));
+    assert_eq!(app.status().unwrap().text, "D004 annulée par D004-A");
+    let entries = app
+        .book()
+        .unwrap()
+        .entries(coopcompta::domain::Exercice::new(2024))
+        .unwrap();
+    let car = entries.iter().find(|e| e.piece == "D004").unwrap();
+    let reversal = entries.iter().find(|e| e.piece == "D004-A").unwrap();
+    assert_eq!(car.reversed_by, Some(reversal.id));
+    insta::assert_snapshot!(render(&app, 80, 24));
+    // The cursor stays on D004; a second cancel is refused with the reason,
+    // without a question; the reversal cannot be cancelled either.
+    key(&mut app, KeyCode::Char('x'));
+    assert!(!app.is_asking());
+    assert_eq!(
+        app.status().unwrap().text,
+        "D004 est annulée : elle ne peut plus changer"
+    );
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Char('e'));
+    assert!(!app.form_open());
+    assert!(
+        app.status()
+            .unwrap()
+            .text
+            .contains("D004-A est une écriture d'annulation")
+    );
+}
+
+#[test]
+fn the_filter_narrows_the_focused_ledger() {
+    let mut app = app(book());
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Char('/'));
+    chars(&mut app, "occe");
+    insta::assert_snapshot!(render(&app, 80, 24));
+    key(&mut app, KeyCode::Enter);
+    let kept = render(&app, 80, 24);
+    assert!(
+        kept.contains("1/5") && kept.contains("Filtre : occe"),
+        "{kept}"
+    );
+    key(&mut app, KeyCode::Char('/'));
+    key(&mut app, KeyCode::Esc);
+    assert!(render(&app, 80, 24).contains("5 lignes"));
+    // An amount typed the French way finds its row.
+    key(&mut app, KeyCode::Char('/'));
+    chars(&mut app, "62,40");
+    assert!(render(&app, 80, 24).contains("1/5"));
+}
+
+#[test]
+fn keys_move_the_selection_and_switch_accounts() {
+    let mut app = app(book());
+    key(&mut app, KeyCode::Home);
+    assert!(render(&app, 80, 24).contains("AN · Report à nouveau"));
+    key(&mut app, KeyCode::End);
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Char('c'));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Collectes en ligne ─"), "{screen}");
+    assert!(screen.contains("R002 · Photos scolaires"), "{screen}");
+    key(&mut app, KeyCode::Char('c'));
+    assert!(render(&app, 80, 24).contains("Ancien compte LBP ─"));
+    key(&mut app, KeyCode::Char('c'));
+    // Caisse is in the left pane, so the right one goes on to Compte Pro.
+    assert!(render(&app, 80, 24).contains(" Compte Pro ─"));
+}
+
+#[test]
+fn other_tabs_show_what_they_will_do() {
+    let mut app = app(book());
+    key(&mut app, KeyCode::Char('3'));
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("Arrive bientôt : Rapprochement"),
+        "{screen}"
+    );
+    key(&mut app, KeyCode::Char('n'));
+    assert!(!app.form_open(), "ledger keys do nothing on another tab");
+    key(&mut app, KeyCode::Char('1'));
+    assert!(render(&app, 80, 24).contains("Caisse ─"));
+}
+
+#[test]
+fn q_quits() {
+    let mut app = app(book());
+    assert!(!app.should_quit());
+    key(&mut app, KeyCode::Char('q'));
+    assert!(app.should_quit());
+}
+
+#[test]
+fn scrolling_a_long_ledger_keeps_the_cursor_in_view() {
+    use coopcompta::domain::entry_request::EntryRequest;
+    use coopcompta::domain::{EntryKind, MoneyKey};
+    let mut book = empty_book();
+    for day in 1..=60 {
+        let date = format!("{:02}/{:02}/2024", (day % 28) + 1, 9 + day / 28);
+        let mut request = EntryRequest::blank(EntryKind::Depense, MoneyKey::Caisse, &date, "");
+        request.amount = format!("{day},00");
+        request.label = format!("Achat n° {day}");
+        request.splits[0].code = "606".into();
+        book.add_entry(&request).unwrap();
+    }
+    let mut app = app(book);
+    key(&mut app, KeyCode::Home);
+    key(&mut app, KeyCode::PageDown);
+    key(&mut app, KeyCode::PageDown);
+    let screen = render(&app, 80, 24);
+    key(&mut app, KeyCode::End);
+    let end = render(&app, 80, 24);
+    assert_ne!(screen, end);
+    assert!(end.contains("61 lignes"), "{end}");
+}

@@ -1,0 +1,196 @@
+//! Shared by the UI tests: a small coop in memory, an `App` on it, keys and
+//! rendering to a `TestBackend`.
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use coopcompta::book::{Book, Clock, SetupRequest, create_book};
+use coopcompta::domain::entry_request::{EntryRequest, SplitInput, TransferRequest};
+use coopcompta::domain::{EntryKind, Exercice, Money, MoneyKey, PaymentMode};
+use coopcompta::io::chart_csv::default_chart;
+use coopcompta::store::open_in_memory;
+use coopcompta::ui::{App, RunInfo, Start};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub fn clock() -> Clock {
+    Clock::Fixed(
+        NaiveDate::from_ymd_opt(2024, 10, 15)
+            .unwrap()
+            .and_hms_opt(10, 0, 0)
+            .unwrap(),
+    )
+}
+
+pub fn info() -> RunInfo {
+    RunInfo {
+        db_path: "/home/directrice/.local/share/coopcompta/coop.db".into(),
+        backup_dir: "/home/directrice/.local/share/coopcompta/sauvegardes".into(),
+        backup_note: Some("Sauvegarde faite : coop-2024-10-15_10-00-00.db".into()),
+        demo: false,
+    }
+}
+
+fn entry(
+    date: &str,
+    kind: EntryKind,
+    account: MoneyKey,
+    amount: &str,
+    label: &str,
+    mode: PaymentMode,
+    splits: &[(&str, &str)],
+) -> EntryRequest {
+    EntryRequest {
+        date: date.into(),
+        kind,
+        account,
+        amount: amount.into(),
+        label: label.into(),
+        mode: Some(mode),
+        splits: splits
+            .iter()
+            .map(|(c, a)| SplitInput {
+                code: (*c).into(),
+                amount: (*a).into(),
+            })
+            .collect(),
+        piece: String::new(),
+        cheque_no: String::new(),
+    }
+}
+
+/// An empty coop: the 2024-2025 exercice and its opening balances only.
+pub fn empty_book() -> Book {
+    let request = SetupRequest {
+        coop_name: "Coopérative scolaire OCCE de l'école Jules Ferry".into(),
+        exercice: Exercice::new(2024),
+        openings: vec![
+            (MoneyKey::Caisse, Money::from_cents(15_000)),
+            (MoneyKey::Pro, Money::from_cents(234_050)),
+            (MoneyKey::Lbp, Money::from_cents(81_237)),
+        ],
+    };
+    create_book(
+        open_in_memory().unwrap(),
+        &request,
+        &default_chart(),
+        clock(),
+    )
+    .unwrap()
+}
+
+/// A coop with a few weeks of entries on three accounts.
+pub fn book() -> Book {
+    use EntryKind::{Depense, Recette};
+    use MoneyKey::{Caisse, EnLigne, Pro};
+    let mut book = empty_book();
+    let entries = [
+        entry(
+            "12/09/2024",
+            Recette,
+            Caisse,
+            "245",
+            "Participation volontaire CP-CE1",
+            PaymentMode::Especes,
+            &[("75620008", "")],
+        ),
+        entry(
+            "16/09/2024",
+            Depense,
+            Pro,
+            "62,40",
+            "Fournitures de rentrée",
+            PaymentMode::Carte,
+            &[("606", "")],
+        ),
+        entry(
+            "20/09/2024",
+            Depense,
+            Pro,
+            "1 123",
+            "Cotisation et assurance OCCE",
+            PaymentMode::Virement,
+            &[("62810008", "890"), ("61681008", "233")],
+        ),
+    ];
+    for request in &entries {
+        book.add_entry(request).unwrap();
+    }
+    book.add_transfer(&TransferRequest {
+        date: "23/09/2024".into(),
+        from: Caisse,
+        to: Pro,
+        amount: "200".into(),
+        label: "Dépôt des espèces".into(),
+        piece: String::new(),
+    })
+    .unwrap();
+    let more = [
+        entry(
+            "01/10/2024",
+            Depense,
+            Caisse,
+            "18,90",
+            "Goûter de la classe de CM2",
+            PaymentMode::Especes,
+            &[("6257", "")],
+        ),
+        entry(
+            "08/10/2024",
+            Depense,
+            Pro,
+            "250",
+            "Car musée",
+            PaymentMode::Virement,
+            &[("6251", "")],
+        ),
+        entry(
+            "10/10/2024",
+            Recette,
+            EnLigne,
+            "180",
+            "Photos scolaires",
+            PaymentMode::Carte,
+            &[("7070", "")],
+        ),
+    ];
+    for request in &more {
+        book.add_entry(request).unwrap();
+    }
+    book
+}
+
+pub fn app(book: Book) -> App {
+    App::new(Start::Ready(book), info(), clock())
+}
+
+pub fn key(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+pub fn shift(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::SHIFT));
+}
+
+pub fn ctrl(app: &mut App, c: char) {
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+pub fn chars(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+pub fn tab(app: &mut App, times: usize) {
+    for _ in 0..times {
+        key(app, KeyCode::Tab);
+    }
+}
+
+/// The screen as text, at `width`×`height`.
+pub fn render(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| app.draw(frame)).unwrap();
+    terminal.backend().to_string()
+}
