@@ -136,7 +136,15 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(book.entries(exercice).expect("entries")))
     });
     group.bench_function("balances", |b| {
-        b.iter(|| black_box(ledger::balances(&entries, book.chart(), None)))
+        b.iter(|| black_box(book.balances(exercice, None).expect("balances")))
+    });
+    group.bench_function("ledger_points_caisse", |b| {
+        b.iter(|| black_box(book.ledger_points(MoneyKey::Caisse).expect("points")))
+    });
+    group.bench_function("row_details_40", |b| {
+        let points = book.ledger_points(MoneyKey::Caisse).expect("points");
+        let ids: Vec<i64> = points.iter().rev().take(40).map(|p| p.entry_id).collect();
+        b.iter(|| black_box(book.row_details(MoneyKey::Caisse, &ids).expect("details")))
     });
     group.bench_function("ledger_rows_caisse", |b| {
         let caisse = book.account(MoneyKey::Caisse).expect("caisse");

@@ -394,8 +394,12 @@ fn pruning_one_database_s_backups_leaves_another_database_s_alone() {
     let other = small_book(&other_db);
     let other_copies: Vec<PathBuf> = (1..=10)
         .map(|i| {
-            backup::backup_now(other.conn(), &other_db, at(&format!("2025-03-{i:02}_08-00-00")))
-                .unwrap()
+            backup::backup_now(
+                other.conn(),
+                &other_db,
+                at(&format!("2025-03-{i:02}_08-00-00")),
+            )
+            .unwrap()
         })
         .collect();
     let db = dir.path().join("coop.db");

@@ -1,32 +1,21 @@
-//! Read-only views the screens cache: every money account's ledger, computed
-//! from one load of the exercice's entries.
+//! Small read-only queries the screens need beyond the ledger reads.
 
 use super::Book;
-use crate::domain::ledger::{LedgerRow, ledger_rows};
-use crate::domain::{Money, MoneyKey};
+use crate::domain::MoneyKey;
 use crate::store::Result;
 
 impl Book {
-    /// The ledger of each of the four money accounts over the current
-    /// exercice, in [`MoneyKey::ALL`] order (an account missing from the chart
-    /// has no rows). One query; the caller caches the result.
-    pub fn ledgers(&self) -> Result<Vec<(MoneyKey, Vec<LedgerRow>)>> {
-        let entries = self.entries(self.exercice())?;
-        Ok(MoneyKey::ALL
-            .iter()
-            .map(|key| {
-                let rows = match self.account(*key) {
-                    Some(account) => ledger_rows(&entries, account, self.chart()),
-                    None => Vec::new(),
-                };
-                (*key, rows)
-            })
-            .collect())
-    }
-
-    /// Balance of a ledger as computed by [`Book::ledgers`]: the running
-    /// balance of its last row.
-    pub fn ledger_balance(rows: &[LedgerRow]) -> Money {
-        rows.last().map(|r| r.balance).unwrap_or_default()
+    /// The first money account an entry touches (where the screen shows it),
+    /// or `None` if the entry does not exist or touches none.
+    pub fn money_account_of(&self, id: i64) -> Result<Option<MoneyKey>> {
+        let Some(entry) = self.entry(id)? else {
+            return Ok(None);
+        };
+        Ok(entry.lines.iter().find_map(|line| {
+            self.chart()
+                .iter()
+                .find(|a| a.code == line.account_code)
+                .and_then(|a| a.money_key)
+        }))
     }
 }

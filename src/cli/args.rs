@@ -57,6 +57,32 @@ pub enum Command {
     Category(CategoryArgs),
     /// Vérifie l'intégrité de la base et l'équilibre de chaque écriture
     Check,
+    /// Étapes de la migration vers AssoConnect et le Compte Pro (clé<TAB>état<TAB>titre)
+    Checklist(ChecklistArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ChecklistArgs {
+    #[command(subcommand)]
+    pub action: Option<ChecklistAction>,
+    /// Remplace les étapes non commencées par celles de ce fichier (clé;titre;aide;prerequis;derive)
+    #[arg(long, value_name = "FICHIER")]
+    pub template: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChecklistAction {
+    /// Marque une étape comme faite
+    Done {
+        key: String,
+        /// Date (par défaut aujourd'hui)
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long, allow_hyphen_values = true)]
+        note: Option<String>,
+    },
+    /// Remet une étape « à faire » (et rend la main aux comptes pour une étape calculée)
+    Reset { key: String },
 }
 
 #[derive(Debug, Args)]

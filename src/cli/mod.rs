@@ -2,6 +2,7 @@
 //! tests. Errors are one French line on stderr and a non-zero exit.
 
 pub mod args;
+mod checklist;
 
 use crate::book::{Book, Clock, SetupRequest, create_book};
 use crate::domain::entry_request::{EntryRequest, SplitInput, TransferRequest, parse_split};
@@ -124,6 +125,7 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
         Command::Cancel { piece } => print(out, cancel(db, &piece)?),
         Command::Category(args) => print(out, category(db, args)?),
         Command::Check => print(out, check(db)?),
+        Command::Checklist(args) => print(out, checklist::run(db, args)?),
         Command::Demo { .. } => Err(CliError::Input(
             "la démonstration se lance depuis main".into(),
         )),
@@ -283,11 +285,22 @@ fn transfer(db: &Path, args: TransferArgs) -> Result<String, CliError> {
 fn cancel(db: &Path, piece: &str) -> Result<String, CliError> {
     let (_guard, mut book) = open_book_for_writing(db)?;
     let entries = book.entries(book.exercice())?;
-    let entry = entries.iter().find(|e| e.piece == piece.trim()).ok_or_else(|| {
-        field_error(Field::Piece, format!("« {piece} » : aucune écriture de l'exercice {} ne porte ce numéro", book.exercice()))
-    })?;
+    let entry = entries
+        .iter()
+        .find(|e| e.piece == piece.trim())
+        .ok_or_else(|| {
+            field_error(
+                Field::Piece,
+                format!(
+                    "« {piece} » : aucune écriture de l'exercice {} ne porte ce numéro",
+                    book.exercice()
+                ),
+            )
+        })?;
     let reversal = book.cancel_entry(entry.id)?;
-    let reversal = book.entry(reversal)?.ok_or_else(|| CliError::Input("annulation introuvable".into()))?;
+    let reversal = book
+        .entry(reversal)?
+        .ok_or_else(|| CliError::Input("annulation introuvable".into()))?;
     Ok(format!("{} annulée par {}", entry.piece, reversal.piece))
 }
 

@@ -36,6 +36,18 @@ impl EntryKind {
         }
     }
 
+    /// The stored key (`recette`…), matched exactly.
+    pub fn from_key(key: &str) -> Option<EntryKind> {
+        [
+            EntryKind::Recette,
+            EntryKind::Depense,
+            EntryKind::Virement,
+            EntryKind::Ouverture,
+        ]
+        .into_iter()
+        .find(|k| k.key() == key)
+    }
+
     pub fn parse(input: &str) -> Option<EntryKind> {
         match input.trim().to_lowercase().as_str() {
             "recette" => Some(EntryKind::Recette),
@@ -93,6 +105,11 @@ impl PaymentMode {
             PaymentMode::Cheque => "chèque",
             PaymentMode::Prelevement => "prélèvement",
         }
+    }
+
+    /// The stored key (`especes`…), matched exactly.
+    pub fn from_key(key: &str) -> Option<PaymentMode> {
+        PaymentMode::ALL.into_iter().find(|m| m.key() == key)
     }
 
     pub fn parse(input: &str) -> Option<PaymentMode> {

@@ -222,7 +222,13 @@ fn check_splits(
                 ));
                 ok = false;
             }
-            Some(account) if account.kind != wanted => {
+            // Balance-sheet accounts (an OCCE advance on 1680, a class's
+            // régie on 467) may take part of a recette or a dépense: they are
+            // outside the result, never the report à nouveau.
+            Some(account)
+                if account.kind != wanted
+                    && (account.kind != AccountKind::Bilan || account.code == REPORT_A_NOUVEAU) =>
+            {
                 errors.push(FieldError::new(
                     field,
                     format!(

@@ -18,6 +18,7 @@ pub enum Field {
     Exercice,
     Coop,
     Ouverture,
+    Etape,
 }
 
 impl Field {
@@ -37,6 +38,7 @@ impl Field {
             Field::Exercice => "Exercice",
             Field::Coop => "Nom de la coopérative",
             Field::Ouverture => "Solde d'ouverture",
+            Field::Etape => "Étape",
         }
     }
 }

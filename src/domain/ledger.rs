@@ -66,14 +66,22 @@ pub struct RowDetail {
 /// Orders `(entry id, date, amount)` items the way the ledger shows them (by
 /// date; the opening first on its day; then by recording order) and adds the
 /// running balance.
-pub fn running_points(mut items: Vec<(i64, NaiveDate, Money)>, opening_id: Option<i64>) -> Vec<LedgerPoint> {
+pub fn running_points(
+    mut items: Vec<(i64, NaiveDate, Money)>,
+    opening_id: Option<i64>,
+) -> Vec<LedgerPoint> {
     items.sort_by_key(|(id, date, _)| (*date, Some(*id) != opening_id, *id));
     let mut balance = Money::ZERO;
     items
         .into_iter()
         .map(|(entry_id, date, amount)| {
             balance += amount;
-            LedgerPoint { entry_id, date, amount, balance }
+            LedgerPoint {
+                entry_id,
+                date,
+                amount,
+                balance,
+            }
         })
         .collect()
 }

@@ -14,3 +14,5 @@ pub use dates::{Exercice, format_date, parse_date};
 pub use entry::{Entry, EntryKind, Line, NewEntry, PaymentMode};
 pub use field::{Field, FieldError, FieldErrors};
 pub use money::{Money, MoneyError};
+pub mod checklist;
+pub mod closest;

@@ -1,7 +1,8 @@
 //! Exporting the ledger as CSV: a standard form for tools (`std`) and a
 //! French form for Excel and LibreOffice (`fr`).
 
-use crate::domain::{Account, AccountKind, Entry, EntryKind, Money, format_date};
+use crate::domain::{Account, AccountKind, Entry, EntryKind, Money};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Write;
 
@@ -28,7 +29,7 @@ impl CsvFormat {
 pub struct LedgerExportRow<'a> {
     pub entry: &'a Entry,
     pub money_key: &'static str,
-    pub category: String,
+    pub category: &'a str,
     pub amount: Money,
 }
 
@@ -59,19 +60,19 @@ pub fn ledger_export_rows<'a>(entries: &'a [Entry], chart: &[Account]) -> Vec<Le
                 rows.extend(categories.iter().map(|c| LedgerExportRow {
                     entry,
                     money_key: key,
-                    category: c.account_code.clone(),
+                    category: &c.account_code,
                     amount: -c.amount,
                 }));
             }
             _ => {
                 let other = categories
                     .first()
-                    .map(|c| c.account_code.clone())
+                    .map(|c| c.account_code.as_str())
                     .unwrap_or_default();
                 rows.extend(money.iter().map(|(key, amount)| LedgerExportRow {
                     entry,
                     money_key: key,
-                    category: other.clone(),
+                    category: other,
                     amount: *amount,
                 }));
             }
@@ -81,12 +82,44 @@ pub fn ledger_export_rows<'a>(entries: &'a [Entry], chart: &[Account]) -> Vec<Le
 }
 
 /// Keeps spreadsheets from running a text cell as a formula (CSV injection).
-pub fn neutralise(text: &str) -> String {
+pub fn neutralise(text: &str) -> Cow<'_, str> {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
+        Cow::Owned(format!("'{text}"))
     } else {
-        text.to_string()
+        Cow::Borrowed(text)
     }
+}
+
+/// `2024-09-12` or `12/09/2024` into `buf`, without a format string.
+fn push_date(buf: &mut String, date: chrono::NaiveDate, format: CsvFormat) {
+    use chrono::Datelike;
+    use std::fmt::Write as _;
+    let _ = match format {
+        CsvFormat::Std => write!(
+            buf,
+            "{:04}-{:02}-{:02}",
+            date.year(),
+            date.month(),
+            date.day()
+        ),
+        CsvFormat::Fr => write!(
+            buf,
+            "{:02}/{:02}/{:04}",
+            date.day(),
+            date.month(),
+            date.year()
+        ),
+    };
+}
+
+/// `-1234.50` (std) or `-1234,50` (fr) into `buf`.
+fn push_amount(buf: &mut String, amount: Money, format: CsvFormat) {
+    use std::fmt::Write as _;
+    let cents = amount.cents();
+    let sign = if cents < 0 { "-" } else { "" };
+    let abs = cents.unsigned_abs();
+    let mark = if format == CsvFormat::Std { '.' } else { ',' };
+    let _ = write!(buf, "{sign}{}{mark}{:02}", abs / 100, abs % 100);
 }
 
 /// Writes the ledger of `entries` (in the order given) in `format`.
@@ -129,26 +162,32 @@ pub fn write_ledger<W: Write>(
             "N°",
         ])?,
     }
+    let (mut date, mut amount, mut id) = (String::new(), String::new(), String::new());
     for row in ledger_export_rows(entries, chart) {
         let entry = row.entry;
-        let (date, amount) = match format {
-            CsvFormat::Std => (entry.date.to_string(), row.amount.std()),
-            CsvFormat::Fr => (format_date(entry.date), row.amount.std().replace('.', ",")),
-        };
+        date.clear();
+        push_date(&mut date, entry.date, format);
+        amount.clear();
+        push_amount(&mut amount, row.amount, format);
+        id.clear();
+        {
+            use std::fmt::Write as _;
+            let _ = write!(id, "{}", entry.id);
+        }
         let mode = match (format, entry.mode) {
-            (_, None) => String::new(),
-            (CsvFormat::Std, Some(m)) => m.key().to_string(),
-            (CsvFormat::Fr, Some(m)) => m.label().to_string(),
+            (_, None) => "",
+            (CsvFormat::Std, Some(m)) => m.key(),
+            (CsvFormat::Fr, Some(m)) => m.label(),
         };
         writer.write_record([
-            date,
-            neutralise(&entry.piece),
-            row.money_key.to_string(),
-            neutralise(&entry.label),
-            neutralise(&row.category),
-            amount,
+            date.as_str(),
+            &neutralise(&entry.piece),
+            row.money_key,
+            &neutralise(&entry.label),
+            &neutralise(&row.category),
+            amount.as_str(),
             mode,
-            entry.id.to_string(),
+            id.as_str(),
         ])?;
     }
     writer.flush()?;

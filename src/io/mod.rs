@@ -1,5 +1,6 @@
 //! Files in and out: the chart of accounts, the demo year, ledger exports.
 
 pub mod chart_csv;
+pub mod checklist_csv;
 pub mod demo;
 pub mod export;

@@ -36,7 +36,11 @@ pub fn backup_now(conn: &Connection, db: &Path, at: chrono::NaiveDateTime) -> Re
 /// `coop-2025-03-20_08-00-00.db` is a copy of `coop.db`; `coop-ecole-….db`
 /// is not (it belongs to `coop-ecole.db`).
 fn is_copy_of(name: &str, stem: &str) -> bool {
-    let Some(stamp) = name.strip_prefix(stem).and_then(|rest| rest.strip_prefix('-')).and_then(|rest| rest.strip_suffix(".db")) else {
+    let Some(stamp) = name
+        .strip_prefix(stem)
+        .and_then(|rest| rest.strip_prefix('-'))
+        .and_then(|rest| rest.strip_suffix(".db"))
+    else {
         return false;
     };
     // Stamp shape: 2025-03-20_08-00-00.

@@ -157,11 +157,11 @@ fn to_entry(raw: RawEntry, lines: Vec<Line>) -> Result<Entry> {
         exercice: Exercice::new(year),
         date: parse_iso_date(&date)?,
         piece,
-        kind: EntryKind::parse(&kind).ok_or_else(|| corrupt(format!("nature « {kind} »")))?,
+        kind: EntryKind::from_key(&kind).ok_or_else(|| corrupt(format!("nature « {kind} »")))?,
         label,
         mode: match mode {
             Some(m) => {
-                Some(PaymentMode::parse(&m).ok_or_else(|| corrupt(format!("mode « {m} »")))?)
+                Some(PaymentMode::from_key(&m).ok_or_else(|| corrupt(format!("mode « {m} »")))?)
             }
             None => None,
         },
@@ -207,54 +207,75 @@ pub fn load_exercice(conn: &Connection, exercice: Exercice) -> Result<Vec<Entry>
     let mut rows = stmt.query([exercice.start_year])?;
     let mut entries = Vec::new();
     while let Some(r) = rows.next()? {
-        let kind: String = r.get(3)?;
-        let mode: Option<String> = r.get(5)?;
+        let kind = r.get_ref(3)?.as_str().map_err(rusqlite::Error::from)?;
+        let kind =
+            EntryKind::from_key(kind).ok_or_else(|| corrupt(format!("nature « {kind} »")))?;
+        let mode = match r
+            .get_ref(5)?
+            .as_str_or_null()
+            .map_err(rusqlite::Error::from)?
+        {
+            Some(m) => {
+                Some(PaymentMode::from_key(m).ok_or_else(|| corrupt(format!("mode « {m} »")))?)
+            }
+            None => None,
+        };
         entries.push(Entry {
             id: r.get(0)?,
             exercice,
-            date: parse_iso_date(&r.get::<_, String>(1)?)?,
+            date: parse_iso_date(r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?)?,
             piece: r.get(2)?,
-            kind: EntryKind::parse(&kind).ok_or_else(|| corrupt(format!("nature « {kind} »")))?,
+            kind,
             label: r.get(4)?,
-            mode: match mode {
-                Some(m) => Some(PaymentMode::parse(&m).ok_or_else(|| corrupt(format!("mode « {m} »")))?),
-                None => None,
-            },
+            mode,
             cheque_no: r.get(6)?,
             reverses: r.get(7)?,
             reversed_by: None,
-            lines: Vec::with_capacity(3),
+            lines: Vec::new(),
         });
     }
-    entries.sort_by_key(|e| (e.date, e.id));
+    entries.sort_unstable_by_key(|e| (e.date, e.id));
     let index: HashMap<i64, usize> = entries.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
     let reversals: Vec<(usize, i64)> = entries
         .iter()
-        .filter_map(|e| e.reverses.and_then(|orig| index.get(&orig)).map(|i| (*i, e.id)))
+        .filter_map(|e| {
+            e.reverses
+                .and_then(|orig| index.get(&orig))
+                .map(|i| (*i, e.id))
+        })
         .collect();
     for (original, reversal) in reversals {
         entries[original].reversed_by = Some(reversal);
     }
+    // Lines come in rowid order, which is their position order inside an
+    // entry (they are always written in position order); checked anyway.
     let mut stmt = conn.prepare_cached(
-        "SELECT entry_id, position, account_id, amount_cents FROM entry_line WHERE exercice = ?1",
+        "SELECT entry_id, position, account_id, amount_cents FROM entry_line WHERE exercice = ?1 ORDER BY id",
     )?;
     let mut rows = stmt.query([exercice.start_year])?;
-    let mut positions: Vec<Vec<i64>> = vec![Vec::new(); entries.len()];
+    let mut out_of_order = Vec::new();
     while let Some(r) = rows.next()? {
         let entry_id: i64 = r.get(0)?;
         let account_id: i64 = r.get(2)?;
         let Some(&i) = index.get(&entry_id) else {
-            return Err(corrupt(format!("ligne de l'écriture n° {entry_id} hors de son exercice")));
+            return Err(corrupt(format!(
+                "ligne de l'écriture n° {entry_id} hors de son exercice"
+            )));
         };
-        let code = codes.get(&account_id).ok_or_else(|| corrupt(format!("compte n° {account_id}")))?;
-        entries[i].lines.push(Line { account_code: code.clone(), amount: Money::from_cents(r.get(3)?) });
-        positions[i].push(r.get(1)?);
+        let code = codes
+            .get(&account_id)
+            .ok_or_else(|| corrupt(format!("compte n° {account_id}")))?;
+        if r.get::<_, i64>(1)? != entries[i].lines.len() as i64 {
+            out_of_order.push(i);
+        }
+        entries[i].lines.push(Line {
+            account_code: code.clone(),
+            amount: Money::from_cents(r.get(3)?),
+        });
     }
-    for (entry, order) in entries.iter_mut().zip(positions) {
-        if order.windows(2).any(|w| w[0] > w[1]) {
-            let mut paired: Vec<(i64, Line)> = order.into_iter().zip(entry.lines.drain(..)).collect();
-            paired.sort_by_key(|(p, _)| *p);
-            entry.lines = paired.into_iter().map(|(_, l)| l).collect();
+    for i in out_of_order {
+        if let Some(stored) = load_one(conn, entries[i].id)? {
+            entries[i].lines = stored.lines;
         }
     }
     Ok(entries)

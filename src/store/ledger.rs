@@ -16,7 +16,9 @@ pub fn balances(
     at: Option<NaiveDate>,
     chart: &[Account],
 ) -> Result<Vec<(MoneyKey, Money)>> {
-    let until = at.map(|d| d.to_string()).unwrap_or_else(|| "9999-12-31".to_string());
+    let until = at
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| "9999-12-31".to_string());
     let mut stmt = conn.prepare_cached(
         "SELECT COALESCE(SUM(amount_cents), 0) FROM entry_line
          WHERE account_id = ?1 AND exercice = ?2 AND date <= ?3",
@@ -25,9 +27,10 @@ pub fn balances(
         .iter()
         .map(|key| {
             let total = match chart.iter().find(|a| a.money_key == Some(*key)) {
-                Some(account) => {
-                    stmt.query_row(params![account.id, exercice.start_year, until], |r| r.get::<_, i64>(0))?
-                }
+                Some(account) => stmt
+                    .query_row(params![account.id, exercice.start_year, until], |r| {
+                        r.get::<_, i64>(0)
+                    })?,
                 None => 0,
             };
             Ok((*key, Money::from_cents(total)))
@@ -39,15 +42,19 @@ pub fn balances(
 pub fn opening_id(conn: &Connection, exercice: Exercice) -> Result<Option<i64>> {
     Ok(conn
         .query_row(
-            "SELECT id FROM entry WHERE exercice = ?1 AND kind = 'ouverture' ORDER BY id LIMIT 1",
-            [exercice.start_year],
+            "SELECT id FROM entry WHERE exercice = ?1 AND date = ?2 AND kind = 'ouverture' ORDER BY id LIMIT 1",
+            params![exercice.start_year, exercice.first_day().to_string()],
             |r| r.get(0),
         )
         .optional()?)
 }
 
 /// Every row of one money account's ledger, as points with running balances.
-pub fn points(conn: &Connection, exercice: Exercice, account: &Account) -> Result<Vec<LedgerPoint>> {
+pub fn points(
+    conn: &Connection,
+    exercice: Exercice,
+    account: &Account,
+) -> Result<Vec<LedgerPoint>> {
     let mut stmt = conn.prepare_cached(
         "SELECT entry_id, date, amount_cents FROM entry_line
          WHERE account_id = ?1 AND exercice = ?2 ORDER BY date, entry_id",
@@ -55,16 +62,26 @@ pub fn points(conn: &Connection, exercice: Exercice, account: &Account) -> Resul
     let mut rows = stmt.query(params![account.id, exercice.start_year])?;
     let mut items = Vec::new();
     while let Some(r) = rows.next()? {
-        items.push((r.get(0)?, parse_iso_date(&r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?)?, Money::from_cents(r.get(2)?)));
+        items.push((
+            r.get(0)?,
+            parse_iso_date(&r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?)?,
+            Money::from_cents(r.get(2)?),
+        ));
     }
     Ok(running_points(items, opening_id(conn, exercice)?))
 }
 
 /// The texts of the given entries as rows of `account`'s ledger.
-pub fn details(conn: &Connection, account: &Account, ids: &[i64], chart: &[Account]) -> Result<HashMap<i64, RowDetail>> {
+pub fn details(
+    conn: &Connection,
+    account: &Account,
+    ids: &[i64],
+    chart: &[Account],
+) -> Result<HashMap<i64, RowDetail>> {
     let mut out = HashMap::with_capacity(ids.len());
     for id in ids {
-        let entry = load_one(conn, *id)?.ok_or_else(|| StoreError::Corrupt(format!("écriture n° {id} introuvable")))?;
+        let entry = load_one(conn, *id)?
+            .ok_or_else(|| StoreError::Corrupt(format!("écriture n° {id} introuvable")))?;
         out.insert(*id, row_detail(&entry, &account.code, chart));
     }
     Ok(out)

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod backup;
+pub mod checklist;
 pub mod coop;
 pub mod entries;
 pub mod ledger;

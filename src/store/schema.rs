@@ -64,6 +64,24 @@ pub const MIGRATIONS: &[&str] = &[
         after TEXT
     );
     "#,
+    // 2: the mandataire's migration checklist (LBP → AssoConnect + Compte Pro).
+    r#"
+    CREATE TABLE checklist_step (
+        key TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        help TEXT NOT NULL DEFAULT '',
+        prerequisites TEXT NOT NULL DEFAULT '',
+        derive TEXT CHECK (derive IN ('solde-lbp', 'cheques', 'premier-virement', 'avance')),
+        position INTEGER NOT NULL,
+        hidden INTEGER NOT NULL DEFAULT 0,
+        user_added INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL DEFAULT 'a-faire'
+            CHECK (status IN ('a-faire', 'en-cours', 'fait', 'sans-objet')),
+        done_on TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        manual INTEGER NOT NULL DEFAULT 0
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

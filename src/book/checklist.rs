@@ -1,0 +1,259 @@
+//! The migration checklist as the user acts on it.
+
+use super::Book;
+use crate::domain::checklist::{BookFacts, Step, StepStatus, StepTemplate, StepView, evaluate};
+use crate::domain::closest::closest;
+use crate::domain::{Field, FieldError, Money, MoneyKey, parse_date};
+use crate::io::checklist_csv::default_checklist;
+use crate::store::{self, Result, StoreError, audit};
+
+/// Code of the OCCE emergency advance (a debt) in the chart.
+pub const OCCE_ADVANCE: &str = "1680";
+
+impl Book {
+    /// What the books say for the derived steps.
+    pub fn checklist_facts(&self) -> Result<BookFacts> {
+        let id = |key: MoneyKey| self.account(key).map(|a| a.id);
+        let transfer = |from: MoneyKey, to: MoneyKey| match (id(from), id(to)) {
+            (Some(f), Some(t)) => store::checklist::first_transfer(&self.conn, f, t),
+            _ => Ok(None),
+        };
+        let balances = self.balances(self.exercice(), None)?;
+        let lbp_balance = balances
+            .iter()
+            .find(|(k, _)| *k == MoneyKey::Lbp)
+            .map(|(_, m)| *m)
+            .unwrap_or_default();
+        let (credited, debited, last_debit) =
+            match store::accounts::id_of(&self.conn, OCCE_ADVANCE)? {
+                Some(account) => store::checklist::account_movements(&self.conn, account)?,
+                None => (0, 0, None),
+            };
+        let outstanding = Money::from_cents(credited - debited);
+        Ok(BookFacts {
+            lbp_transfer_on: transfer(MoneyKey::Lbp, MoneyKey::Pro)?,
+            lbp_balance,
+            cheques_to_return: self.cheques_to_return()?,
+            first_payout_on: transfer(MoneyKey::EnLigne, MoneyKey::Pro)?,
+            advance_received: Money::from_cents(credited),
+            advance_outstanding: outstanding,
+            advance_repaid_on: if outstanding.is_positive() {
+                None
+            } else {
+                last_debit
+            },
+        })
+    }
+
+    /// The stored steps (the default template is loaded the first time).
+    pub fn checklist_steps(&mut self) -> Result<Vec<Step>> {
+        if store::checklist::is_empty(&self.conn)? {
+            self.load_checklist_template(&default_checklist())?;
+        }
+        store::checklist::load(&self.conn)
+    }
+
+    /// The visible steps as shown: effective status, urgent first.
+    pub fn checklist(&mut self) -> Result<Vec<StepView>> {
+        let steps = self.checklist_steps()?;
+        Ok(evaluate(&steps, &self.checklist_facts()?))
+    }
+
+    /// The step with this key, or an error naming the closest keys.
+    fn find_step(&mut self, key: &str) -> Result<Step> {
+        let steps = self.checklist_steps()?;
+        let wanted = key.trim();
+        if let Some(step) = steps.iter().find(|s| s.key == wanted) {
+            return Ok(step.clone());
+        }
+        let near = closest(wanted, steps.iter().map(|s| s.key.as_str()), 3);
+        Err(FieldError::new(
+            Field::Etape,
+            format!(
+                "« {wanted} » inconnue : vouliez-vous dire {} ?",
+                near.join(", ")
+            ),
+        )
+        .into())
+    }
+
+    fn checklist_action(
+        &mut self,
+        key: &str,
+        what: &str,
+        act: impl FnOnce(&rusqlite::Transaction) -> Result<()>,
+    ) -> Result<()> {
+        let now = self.clock.stamp();
+        let tx = self.conn.transaction()?;
+        act(&tx)?;
+        audit::record(&tx, &now, what, "etape", None, None, Some(key))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Sets a step's status by hand (a derived step then keeps it: the
+    /// books no longer decide until it is reset).
+    pub fn checklist_set(
+        &mut self,
+        key: &str,
+        status: StepStatus,
+        date: Option<&str>,
+        note: Option<&str>,
+    ) -> Result<()> {
+        let step = self.find_step(key)?;
+        let done_on = match (status, date) {
+            (StepStatus::Fait, Some(text)) => Some(
+                parse_date(text, self.exercice())
+                    .map_err(|e| FieldError::new(Field::Date, e.to_string()))?,
+            ),
+            (StepStatus::Fait, None) => Some(self.clock.today()),
+            _ => None,
+        };
+        self.checklist_action(&step.key, status.key(), |tx| {
+            store::checklist::set_status(tx, &step.key, status, done_on, note)
+        })
+    }
+
+    /// Back to "à faire"; a derived step follows the books again.
+    pub fn checklist_reset(&mut self, key: &str) -> Result<()> {
+        let step = self.find_step(key)?;
+        self.checklist_action(&step.key, "remise a faire", |tx| {
+            store::checklist::reset(tx, &step.key)
+        })
+    }
+
+    pub fn checklist_note(&mut self, key: &str, note: &str) -> Result<()> {
+        let step = self.find_step(key)?;
+        self.checklist_action(&step.key, "note", |tx| {
+            store::checklist::set_note(tx, &step.key, note.trim())
+        })
+    }
+
+    /// Hides a step that does not apply (or shows it again).
+    pub fn checklist_hide(&mut self, key: &str, hidden: bool) -> Result<()> {
+        let step = self.find_step(key)?;
+        self.checklist_action(
+            &step.key,
+            if hidden { "masquage" } else { "affichage" },
+            |tx| store::checklist::set_hidden(tx, &step.key, hidden),
+        )
+    }
+
+    /// Moves a step one place up or down among the visible steps.
+    pub fn checklist_move(&mut self, key: &str, up: bool) -> Result<()> {
+        let step = self.find_step(key)?;
+        let mut visible: Vec<Step> = self
+            .checklist_steps()?
+            .into_iter()
+            .filter(|s| !s.hidden)
+            .collect();
+        let Some(at) = visible.iter().position(|s| s.key == step.key) else {
+            return Ok(());
+        };
+        let other = if up {
+            at.checked_sub(1)
+        } else {
+            Some(at + 1).filter(|i| *i < visible.len())
+        };
+        let Some(other) = other else {
+            return Ok(());
+        };
+        visible.swap(at, other);
+        self.checklist_action(&step.key, "deplacement", |tx| {
+            for (i, s) in visible.iter().enumerate() {
+                store::checklist::set_position(tx, &s.key, (i as i64 + 1) * 10)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Adds a step of the user's own at the end; returns its key.
+    pub fn checklist_add(&mut self, title: &str, help: &str) -> Result<String> {
+        let title = title.trim();
+        if title.is_empty() {
+            return Err(FieldError::new(Field::Libelle, "vide : donnez un titre à l'étape").into());
+        }
+        let steps = self.checklist_steps()?;
+        let base: String = crate::domain::accounts::fold(title)
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .take(4)
+            .collect::<Vec<_>>()
+            .join("-");
+        let base = if base.is_empty() {
+            "etape".to_string()
+        } else {
+            base
+        };
+        let key = (1..)
+            .map(|n| {
+                if n == 1 {
+                    base.clone()
+                } else {
+                    format!("{base}-{n}")
+                }
+            })
+            .find(|k| !steps.iter().any(|s| &s.key == k))
+            .unwrap_or(base);
+        let position = store::checklist::max_position(&self.conn)? + 10;
+        let template = StepTemplate {
+            key: key.clone(),
+            title: title.into(),
+            help: help.trim().into(),
+            prerequisites: vec![],
+            derive: None,
+        };
+        self.checklist_action(&key, "ajout", |tx| {
+            store::checklist::upsert_template_step(tx, &template, position, true)
+        })?;
+        Ok(key)
+    }
+
+    /// Loads a template: steps the user has not touched are replaced (or
+    /// hidden if the template drops them); statuses already set are kept.
+    pub fn load_checklist_template(&mut self, template: &[StepTemplate]) -> Result<()> {
+        if template.is_empty() {
+            return Err(StoreError::Refused(
+                "la liste des étapes est vide : rien n'a été changé".into(),
+            ));
+        }
+        let existing = store::checklist::load(&self.conn)?;
+        let now = self.clock.stamp();
+        let tx = self.conn.transaction()?;
+        for (i, step) in template.iter().enumerate() {
+            let position = (i as i64 + 1) * 10;
+            match existing.iter().find(|s| s.key == step.key) {
+                Some(kept) if !kept.is_untouched() => {
+                    store::checklist::set_position(&tx, &kept.key, position)?
+                }
+                _ => store::checklist::upsert_template_step(&tx, step, position, false)?,
+            }
+        }
+        let mut next = (template.len() as i64 + 1) * 10;
+        for step in existing
+            .iter()
+            .filter(|s| !template.iter().any(|t| t.key == s.key))
+        {
+            if step.is_untouched() {
+                store::checklist::set_hidden(&tx, &step.key, true)?;
+            } else {
+                store::checklist::set_position(&tx, &step.key, next)?;
+                next += 10;
+            }
+        }
+        audit::record(
+            &tx,
+            &now,
+            "modele",
+            "etapes",
+            None,
+            None,
+            Some(&format!("{} étapes", template.len())),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}

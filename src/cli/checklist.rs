@@ -1,0 +1,41 @@
+//! `coopcompta checklist`: list, mark done, reset, load a template.
+
+use super::args::{ChecklistAction, ChecklistArgs};
+use super::{CliError, open_book_for_writing};
+use crate::domain::checklist::StepStatus;
+use crate::io::checklist_csv::parse_checklist;
+use std::path::Path;
+
+pub fn run(db: &Path, args: ChecklistArgs) -> Result<String, CliError> {
+    let (_guard, mut book) = open_book_for_writing(db)?;
+    if let Some(file) = &args.template {
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| CliError::Input(format!("fichier {} illisible : {e}", file.display())))?;
+        let template = parse_checklist(&text).map_err(CliError::Input)?;
+        book.load_checklist_template(&template)?;
+    }
+    match args.action {
+        Some(ChecklistAction::Done { key, date, note }) => {
+            book.checklist_set(&key, StepStatus::Fait, date.as_deref(), note.as_deref())?;
+        }
+        Some(ChecklistAction::Reset { key }) => book.checklist_reset(&key)?,
+        None => {}
+    }
+    let lines: Vec<String> = book
+        .checklist()?
+        .iter()
+        .map(|step| {
+            let mut notes: Vec<String> = step.detail.iter().cloned().collect();
+            if step.is_waiting() {
+                let keys: Vec<&str> = step.waiting_for.iter().map(|(k, _)| k.as_str()).collect();
+                notes.push(format!("attend : {}", keys.join(", ")));
+            }
+            let status = match notes.is_empty() {
+                true => step.status_text(),
+                false => format!("{} ({})", step.status_text(), notes.join(" ; ")),
+            };
+            format!("{}\t{}\t{}", step.key, status, step.title)
+        })
+        .collect();
+    Ok(lines.join("\n"))
+}
