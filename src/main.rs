@@ -27,7 +27,7 @@ fn main() -> ExitCode {
         .clone()
         .unwrap_or_else(coopcompta::store::default_db_path);
     let result = match args.command {
-        None => launch::app(&db),
+        None => launch::app(&db, false),
         Some(Command::Demo { no_tui }) => launch::demo(args.db.as_deref(), no_tui),
         Some(command) => {
             cli::run(&db, command, &mut std::io::stdout().lock()).map_err(|e| e.to_string())

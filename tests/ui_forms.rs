@@ -208,3 +208,76 @@ fn a_ventilated_entry_80x24() {
     key(&mut app, KeyCode::Enter);
     insta::assert_snapshot!(render(&app, 80, 24));
 }
+
+#[test]
+fn a_used_piece_number_is_refused_under_its_field() {
+    let mut app = app(book());
+    fill(&mut app, "12");
+    // Back from Catégorie to N° de pièce.
+    for _ in 0..5 {
+        shift(&mut app, KeyCode::BackTab);
+    }
+    ctrl(&mut app, 'u');
+    chars(&mut app, "D001");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.form_open());
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("« D001 » est déjà utilisé"), "{screen}");
+}
+
+#[test]
+fn an_entry_on_an_account_not_shown_brings_it_into_view() {
+    let mut app = app(book());
+    key(&mut app, KeyCode::Char('n'));
+    tab(&mut app, 3);
+    key(&mut app, KeyCode::Right); // Caisse → Compte Pro
+    key(&mut app, KeyCode::Right); // → Collectes en ligne
+    tab(&mut app, 1);
+    chars(&mut app, "3,50");
+    tab(&mut app, 1);
+    chars(&mut app, "Frais de collecte");
+    tab(&mut app, 2);
+    chars(&mut app, "627");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    assert!(!app.form_open(), "{}", render(&app, 80, 24));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains(" Collectes en ligne ─"), "{screen}");
+    assert!(screen.contains("D005 · Frais de collecte"), "{screen}");
+}
+
+#[test]
+fn editing_a_ventilated_entry_shows_its_parts() {
+    let mut app = app(book());
+    key(&mut app, KeyCode::Tab);
+    for _ in 0..2 {
+        key(&mut app, KeyCode::Up);
+    }
+    key(&mut app, KeyCode::Char('e'));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Modifier l'écriture D002"), "{screen}");
+    assert!(
+        screen.contains("62810008") && screen.contains("890,00"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("61681008") && screen.contains("233,00"),
+        "{screen}"
+    );
+    assert!(screen.contains("reste à ventiler 0,00 €"), "{screen}");
+    key(&mut app, KeyCode::Esc);
+    assert!(
+        !app.form_open(),
+        "an unchanged edit closes without a question"
+    );
+}
+
+#[test]
+fn editing_a_transfer_opens_the_transfer_form() {
+    let mut app = app(book());
+    key(&mut app, KeyCode::Up); // Caisse: V001 above D003
+    key(&mut app, KeyCode::Char('e'));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Modifier le virement V001"), "{screen}");
+    assert!(screen.contains("200,00"), "{screen}");
+}

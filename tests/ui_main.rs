@@ -72,6 +72,7 @@ fn a_cancelled_entry_stays_visible_as_annulee() {
         question.contains("Annuler l'écriture D004 « Car musée »"),
         "{question}"
     );
+    insta::assert_snapshot!("cancel_question_80x24", question);
     key(&mut app, KeyCode::Char('o'));
     assert_eq!(app.status().unwrap().text, "D004 annulée par D004-A");
     let entries = app
@@ -172,19 +173,33 @@ fn scrolling_a_long_ledger_keeps_the_cursor_in_view() {
     let mut book = empty_book();
     for day in 1..=60 {
         let date = format!("{:02}/{:02}/2024", (day % 28) + 1, 9 + day / 28);
-        let mut request = EntryRequest::blank(EntryKind::Depense, MoneyKey::Caisse, &date, "");
+        let mut request = EntryRequest::blank(EntryKind::Depense, MoneyKey::Pro, &date, "");
         request.amount = format!("{day},00");
         request.label = format!("Achat n° {day}");
         request.splits[0].code = "606".into();
         book.add_entry(&request).unwrap();
     }
     let mut app = app(book);
-    key(&mut app, KeyCode::Home);
-    key(&mut app, KeyCode::PageDown);
+    key(&mut app, KeyCode::Right);
+    render(&app, 80, 24); // the first frame tells the pane its height
+    for code in [KeyCode::Home, KeyCode::PageDown] {
+        key(&mut app, code);
+        render(&app, 80, 24);
+    }
     key(&mut app, KeyCode::PageDown);
     let screen = render(&app, 80, 24);
+    // 15 rows a page: the cursor is on row 31 (D030), the last row shown.
+    assert!(screen.contains("D030 · Achat n° 30"), "{screen}");
+    assert!(
+        screen.contains("D016") && !screen.contains("D015 "),
+        "{screen}"
+    );
     key(&mut app, KeyCode::End);
     let end = render(&app, 80, 24);
-    assert_ne!(screen, end);
-    assert!(end.contains("61 lignes"), "{end}");
+    assert!(
+        end.contains("61 lignes") && end.contains("D060 · Achat n° 60"),
+        "{end}"
+    );
+    key(&mut app, KeyCode::PageUp);
+    assert!(render(&app, 80, 24).contains("D045 · Achat n° 45"));
 }

@@ -184,7 +184,7 @@ pub fn write_ledger<W: Write>(
             &neutralise(&entry.piece),
             row.money_key,
             &neutralise(&entry.label),
-            &neutralise(&row.category),
+            &neutralise(row.category),
             amount.as_str(),
             mode,
             id.as_str(),

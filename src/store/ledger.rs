@@ -64,7 +64,7 @@ pub fn points(
     while let Some(r) = rows.next()? {
         items.push((
             r.get(0)?,
-            parse_iso_date(&r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?)?,
+            parse_iso_date(r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?)?,
             Money::from_cents(r.get(2)?),
         ));
     }

@@ -9,13 +9,10 @@ use super::screens::help::Help;
 use super::screens::ledgers::Ledgers;
 use super::screens::placeholder::Tab;
 use super::screens::setup::{Setup, Submitted};
-use super::screens::transfer_form::{TransferForm, usual_destination};
+use super::screens::transfer_form::TransferForm;
 use super::widgets::confirm::Confirm;
 use super::{RunInfo, Start};
 use crate::book::{Book, Clock};
-use crate::domain::entry_request::{EntryRequest, TransferRequest};
-use crate::domain::ledger::RowStatus;
-use crate::domain::{EntryKind, format_date};
 use crate::store::StoreError;
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
 use rusqlite::Connection;
@@ -61,7 +58,7 @@ pub struct App {
 
 impl Main {
     fn open(book: Book) -> Result<Main, StoreError> {
-        let ledgers = Ledgers::new(book.ledgers()?);
+        let ledgers = Ledgers::load(&book)?;
         Ok(Main {
             book,
             ledgers,
@@ -70,9 +67,7 @@ impl Main {
     }
 
     pub(super) fn reload(&mut self, entry: Option<i64>) -> Result<(), StoreError> {
-        let data = self.book.ledgers()?;
-        self.ledgers.reload(data, self.book.chart(), entry);
-        Ok(())
+        self.ledgers.reload(&self.book, entry)
     }
 }
 
@@ -116,6 +111,22 @@ impl App {
         match &self.stage {
             Stage::Main(main) => Some(&main.book),
             _ => None,
+        }
+    }
+
+    /// After a draw: loads the texts of rows the draw showed without them
+    /// (first frame, a taller terminal). True if the screen should be drawn
+    /// again.
+    pub fn after_draw(&mut self) -> bool {
+        let Stage::Main(main) = &mut self.stage else {
+            return false;
+        };
+        match main.ledgers.prefetch(&main.book) {
+            Ok(loaded) => loaded,
+            Err(e) => {
+                self.fail(e.to_string());
+                true
+            }
         }
     }
 
@@ -277,130 +288,26 @@ impl App {
             Action::Edit => self.edit_selected(),
             Action::CancelEntry => self.ask_cancel(),
             _ if main.ledgers.editing_filter() => {
-                main.ledgers.update_filter(action, main.book.chart())
+                if let Err(e) = main.ledgers.update_filter(action, &main.book) {
+                    self.fail(e.to_string());
+                }
             }
             other => {
-                main.ledgers.update(other, main.book.chart());
+                if let Err(e) = main.ledgers.update(other, &main.book) {
+                    self.fail(e.to_string());
+                }
             }
         }
     }
 
-    fn main(&mut self) -> Option<&mut Main> {
+    pub(super) fn main(&mut self) -> Option<&mut Main> {
         match &mut self.stage {
             Stage::Main(main) => Some(main),
             _ => None,
         }
     }
 
-    fn fail(&mut self, text: String) {
+    pub(super) fn fail(&mut self, text: String) {
         self.status = info_status(text, true);
-    }
-
-    fn new_entry(&mut self) {
-        let Some(main) = self.main() else { return };
-        let book = &main.book;
-        let account = main.ledgers.focused().account;
-        let proposals = book
-            .next_piece(EntryKind::Recette)
-            .and_then(|r| Ok((r, book.next_piece(EntryKind::Depense)?)));
-        match proposals {
-            Ok(proposals) => {
-                let date = format_date(book.default_date());
-                let request = EntryRequest::blank(EntryKind::Depense, account, &date, &proposals.1);
-                let form = EntryForm::new(request, book.exercice(), None, proposals);
-                self.popups.push(Popup::Entry(Box::new(form)));
-            }
-            Err(e) => self.fail(e.to_string()),
-        }
-    }
-
-    fn new_transfer(&mut self) {
-        let Some(main) = self.main() else { return };
-        let from = main.ledgers.focused().account;
-        let other = main.ledgers.panes[1 - main.ledgers.focus].account;
-        let to = if other != from {
-            other
-        } else {
-            usual_destination(from)
-        };
-        match main.book.next_piece(EntryKind::Virement) {
-            Ok(piece) => {
-                let date = format_date(main.book.default_date());
-                let label = String::new();
-                let request = TransferRequest {
-                    date,
-                    from,
-                    to,
-                    amount: String::new(),
-                    label,
-                    piece,
-                };
-                let form = TransferForm::new(request, main.book.exercice(), None);
-                self.popups.push(Popup::Transfer(Box::new(form)));
-            }
-            Err(e) => self.fail(e.to_string()),
-        }
-    }
-
-    /// Why the selected row cannot be changed, if it cannot.
-    fn refusal(status: RowStatus, kind: EntryKind, piece: &str) -> Option<String> {
-        match (status, kind) {
-            (RowStatus::Cancelled, _) => {
-                Some(format!("{piece} est annulée : elle ne peut plus changer"))
-            }
-            (RowStatus::Reversal, _) => Some(format!(
-                "{piece} est une écriture d'annulation : elle ne se modifie pas"
-            )),
-            (_, EntryKind::Ouverture) => {
-                Some("le report à nouveau se corrige par une écriture, pas en le modifiant".into())
-            }
-            _ => None,
-        }
-    }
-
-    fn edit_selected(&mut self) {
-        let Some(main) = self.main() else { return };
-        let Some(row) = main.ledgers.selected_row() else {
-            return;
-        };
-        if let Some(reason) = Self::refusal(row.status, row.kind, &row.piece) {
-            return self.fail(reason);
-        }
-        let id = row.entry_id;
-        let entry = match main.book.entry(id) {
-            Ok(Some(entry)) => entry,
-            Ok(None) => return self.fail(format!("l'écriture n° {id} n'existe plus")),
-            Err(e) => return self.fail(e.to_string()),
-        };
-        let chart = main.book.chart();
-        let editing = Some((id, entry.piece.clone()));
-        let exercice = main.book.exercice();
-        let popup = if entry.kind == EntryKind::Virement {
-            TransferRequest::from_entry(&entry, chart)
-                .map(|r| Popup::Transfer(Box::new(TransferForm::new(r, exercice, editing))))
-        } else {
-            let proposals = (entry.piece.clone(), entry.piece.clone());
-            EntryRequest::from_entry(&entry, chart)
-                .map(|r| Popup::Entry(Box::new(EntryForm::new(r, exercice, editing, proposals))))
-        };
-        match popup {
-            Some(popup) => self.popups.push(popup),
-            None => self.fail(format!(
-                "{} ne peut pas être relue pour modification",
-                entry.piece
-            )),
-        }
-    }
-
-    fn ask_cancel(&mut self) {
-        let Some(main) = self.main() else { return };
-        let Some(row) = main.ledgers.selected_row() else {
-            return;
-        };
-        if let Some(reason) = Self::refusal(row.status, row.kind, &row.piece) {
-            return self.fail(reason);
-        }
-        let confirm = Confirm::cancel_entry(row.entry_id, &row.piece, &row.label);
-        self.popups.push(Popup::Confirm(confirm));
     }
 }

@@ -8,6 +8,7 @@
 pub mod action;
 pub mod app;
 mod draw;
+mod intents;
 pub mod keymap;
 mod popups;
 pub mod screens;
@@ -45,6 +46,9 @@ pub fn run(start: Start, info: RunInfo) -> anyhow::Result<()> {
     let result = (|| -> anyhow::Result<()> {
         while !app.should_quit() {
             terminal.draw(|frame| app.draw(frame))?;
+            if app.after_draw() {
+                terminal.draw(|frame| app.draw(frame))?;
+            }
             match event::read()? {
                 Event::Key(key) => app.handle_key(key),
                 Event::Resize(..) => terminal.autoresize()?,

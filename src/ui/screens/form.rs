@@ -55,6 +55,16 @@ pub fn type_into(input: &mut Input, request: InputRequest) -> bool {
 /// Draws a custom row in the rectangle it is given.
 pub type DrawRow<'a> = Box<dyn Fn(&mut Frame, Rect) + 'a>;
 
+/// Typing into a proposed value (a date, a pièce number): the first
+/// character typed after the cursor arrives replaces it, like a spreadsheet
+/// cell; moving or deleting first edits it instead.
+pub fn type_over(input: &mut Input, request: InputRequest, fresh: &mut bool) -> bool {
+    if std::mem::take(fresh) && matches!(request, InputRequest::InsertChar(_)) {
+        input.reset();
+    }
+    type_into(input, request)
+}
+
 /// One thing drawn in a form, one or more rows high.
 pub enum Item<'a> {
     Field(FieldView<'a>),

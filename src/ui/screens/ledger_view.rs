@@ -1,9 +1,10 @@
 //! Drawing of the Écritures screen: the header with the four balances and the
 //! two ledger panes. Only the rows in view are turned into table rows.
 
-use super::ledgers::{Ledger, Ledgers, Pane};
-use crate::domain::ledger::{LedgerRow, RowStatus};
-use crate::domain::{Account, Exercice, Money, MoneyKey};
+use super::ledger_cache::Ledger;
+use super::ledgers::{Ledgers, Pane};
+use crate::domain::ledger::{LedgerRow, RowDetail, RowStatus};
+use crate::domain::{Account, EntryKind, Exercice, Money, MoneyKey};
 use crate::ui::widgets::field::truncate;
 use crate::ui::widgets::theme;
 use ratatui::Frame;
@@ -93,12 +94,12 @@ fn draw_pane(frame: &mut Frame, area: Rect, ledgers: &Ledgers, i: usize, chart: 
     let pane = &ledgers.panes[i];
     let ledger = ledgers.ledger(pane.account);
     let focused = ledgers.focus == i;
-    let total = ledger.rows.len();
+    let total = ledger.len();
     let shown = pane.visible_len(ledger);
     let count = if pane.visible.is_some() {
         format!(" {shown}/{total} ")
     } else {
-        format!(" {total} lignes ")
+        format!(" {total} ligne{} ", if total > 1 { "s" } else { "" })
     };
     let title_style = if focused {
         theme::border_focused()
@@ -122,8 +123,8 @@ fn draw_pane(frame: &mut Frame, area: Rect, ledgers: &Ledgers, i: usize, chart: 
             title_style,
         ))
         .title(Line::from(count).right_aligned());
-    let selected_row = ledger.rows.get(pane.row_index(pane.selected));
-    if let Some(row) = selected_row {
+    let selected_row = ledger.row(pane.row_index(pane.selected));
+    if let Some(row) = &selected_row {
         let width = area.width.saturating_sub(4) as usize;
         block = block.title_bottom(Line::styled(
             truncate(&details(row, chart), width),
@@ -185,7 +186,7 @@ fn draw_filter(frame: &mut Frame, area: Rect, pane: &Pane, focused: bool) {
         if focused {
             let x = area.x
                 + prefix.chars().count() as u16
-                + (pane.filter.visual_cursor() - scroll) as u16;
+                + pane.filter.visual_cursor().saturating_sub(scroll) as u16;
             frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
         }
     } else {
@@ -226,14 +227,17 @@ struct Widths {
     constraints: Vec<Constraint>,
 }
 
-fn widths(columns: Columns, ledger: &Ledger, width: u16) -> Widths {
-    let piece = ledger
-        .piece_width
-        .clamp(5, if columns == Columns::Full { 10 } else { 6 });
+fn widths(columns: Columns, ledger: &Ledger, window: &[LedgerRow], width: u16) -> Widths {
+    let widest = window
+        .iter()
+        .map(|r| r.piece.chars().count())
+        .max()
+        .unwrap_or(0);
+    let piece = widest.clamp(5, if columns == Columns::Full { 10 } else { 6 });
     let date = if columns == Columns::Full { 10 } else { 5 };
     let category = match columns {
         Columns::Compact => 0,
-        Columns::Medium => 9,
+        Columns::Medium => 11,
         Columns::Full => 12,
     };
     let balance = ledger.balance_width.max(5);
@@ -283,7 +287,11 @@ fn draw_table(frame: &mut Frame, area: Rect, pane: &Pane, ledger: &Ledger, focus
     pane.offset.set(offset);
     pane.page.set(height);
 
-    let widths = widths(columns_for(area.width), ledger, area.width);
+    let window: Vec<LedgerRow> = (offset..(offset + height).min(len))
+        .map(|n| pane.row_index(n))
+        .filter_map(|i| ledger.row(i).or_else(|| placeholder(ledger, i)))
+        .collect();
+    let widths = widths(columns_for(area.width), ledger, &window, area.width);
     let mut header = vec![
         Cell::from("Date"),
         Cell::from("Pièce"),
@@ -300,10 +308,7 @@ fn draw_table(frame: &mut Frame, area: Rect, pane: &Pane, ledger: &Ledger, focus
     }
     header.push(right("Solde".into(), Style::new()));
 
-    let rows: Vec<Row> = (offset..(offset + height).min(len))
-        .filter_map(|n| ledger.rows.get(pane.row_index(n)))
-        .map(|row| table_row(row, &widths))
-        .collect();
+    let rows: Vec<Row> = window.iter().map(|row| table_row(row, &widths)).collect();
     let highlight = if focused {
         theme::selected()
     } else {
@@ -315,6 +320,20 @@ fn draw_table(frame: &mut Frame, area: Rect, pane: &Pane, ledger: &Ledger, focus
         .row_highlight_style(highlight);
     let mut state = TableState::default().with_selected(Some(pane.selected.saturating_sub(offset)));
     frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// A row whose texts are not loaded (should not happen: `update` loads
+/// them around the cursor); drawn with its amounts and "…".
+fn placeholder(ledger: &Ledger, index: usize) -> Option<LedgerRow> {
+    let point = ledger.points.get(index)?;
+    let detail = RowDetail {
+        piece: "…".into(),
+        label: "…".into(),
+        kind: EntryKind::Recette,
+        category: String::new(),
+        status: RowStatus::Active,
+    };
+    Some(LedgerRow::from_parts(point, &detail))
 }
 
 fn table_row(row: &LedgerRow, widths: &Widths) -> Row<'static> {

@@ -1,39 +1,15 @@
 //! The main screen's state: two panes, each showing one money account's
-//! ledger, over rows cached at load and after each change (never in draw).
+//! ledger. Data is (re)loaded by `update` and `reload`, never while drawing.
 
-use crate::domain::ledger::{LedgerRow, row_matches};
-use crate::domain::{Account, Money, MoneyKey};
+use super::ledger_cache::Ledger;
+use crate::book::Book;
+use crate::domain::ledger::LedgerRow;
+use crate::domain::{Money, MoneyKey};
+use crate::store::Result;
 use crate::ui::action::Action;
 use std::cell::Cell;
+use std::sync::LazyLock;
 use tui_input::Input;
-
-/// One account's cached ledger and the widths of its columns.
-#[derive(Debug, Default)]
-pub struct Ledger {
-    pub rows: Vec<LedgerRow>,
-    pub balance: Money,
-    pub piece_width: usize,
-    pub amount_width: usize,
-    pub in_width: usize,
-    pub out_width: usize,
-    pub balance_width: usize,
-}
-
-impl Ledger {
-    fn new(rows: Vec<LedgerRow>) -> Self {
-        let len = |m: Money| m.fr_plain().chars().count();
-        let max = |f: &dyn Fn(&LedgerRow) -> usize| rows.iter().map(f).max().unwrap_or(0);
-        Ledger {
-            balance: rows.last().map(|r| r.balance).unwrap_or_default(),
-            piece_width: max(&|r| r.piece.chars().count()),
-            amount_width: max(&|r| len(r.amount) + usize::from(r.amount.is_positive())),
-            in_width: max(&|r| r.money_in().map_or(0, len)),
-            out_width: max(&|r| r.money_out().map_or(0, len)),
-            balance_width: max(&|r| len(r.balance)),
-            rows,
-        }
-    }
-}
 
 /// What one pane shows and where it is.
 #[derive(Debug)]
@@ -59,12 +35,12 @@ impl Pane {
             editing_filter: false,
             visible: None,
             offset: Cell::new(0),
-            page: Cell::new(10),
+            page: Cell::new(30),
         }
     }
 
     pub fn visible_len(&self, ledger: &Ledger) -> usize {
-        self.visible.as_ref().map_or(ledger.rows.len(), Vec::len)
+        self.visible.as_ref().map_or(ledger.len(), Vec::len)
     }
 
     /// Index in the ledger of the n-th visible row.
@@ -78,183 +54,202 @@ impl Pane {
         !self.filter.value().trim().is_empty()
     }
 
-    fn refilter(&mut self, ledger: &Ledger, chart: &[Account]) {
-        let query = self.filter.value().trim();
-        self.visible = (!query.is_empty()).then(|| {
-            ledger
-                .rows
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| row_matches(r, query, chart))
-                .map(|(i, _)| i)
-                .collect()
-        });
-        self.selected = self.visible_len(ledger).saturating_sub(1);
+    fn last(&self, ledger: &Ledger) -> usize {
+        self.visible_len(ledger).saturating_sub(1)
     }
 
-    fn select_entry(&mut self, ledger: &Ledger, id: i64) -> bool {
-        let found = (0..self.visible_len(ledger)).find(|&n| {
-            ledger
-                .rows
-                .get(self.row_index(n))
-                .is_some_and(|r| r.entry_id == id)
+    /// Recomputes the rows matching the filter; the cursor goes to `keep`
+    /// if it is still visible, else to the last row.
+    fn refilter(&mut self, ledger: &mut Ledger, book: &Book, keep: Option<i64>) -> Result<()> {
+        let query = self.filter.value().trim().to_string();
+        self.visible = if query.is_empty() {
+            None
+        } else {
+            Some(ledger.matching(book, self.account, &query)?)
+        };
+        let found = keep.and_then(|id| {
+            let index = ledger.position(id)?;
+            match &self.visible {
+                None => Some(index),
+                Some(v) => v.iter().position(|i| *i == index),
+            }
         });
-        if let Some(n) = found {
-            self.selected = n;
-        }
-        found.is_some()
+        self.selected = found.unwrap_or_else(|| self.last(ledger));
+        Ok(())
+    }
+
+    /// Loads the texts of the rows that can show at the next draw.
+    fn prefetch(&self, ledger: &mut Ledger, book: &Book) -> Result<bool> {
+        let page = self.page.get().max(1);
+        let from = self.selected.saturating_sub(page);
+        let to = (self.selected + page + 1).min(self.visible_len(ledger));
+        let indices: Vec<usize> = (from..to).map(|n| self.row_index(n)).collect();
+        ledger.fetch(book, self.account, indices.into_iter())
     }
 }
 
-static EMPTY: Ledger = Ledger {
-    rows: Vec::new(),
-    balance: Money::ZERO,
-    piece_width: 0,
-    amount_width: 0,
-    in_width: 0,
-    out_width: 0,
-    balance_width: 0,
-};
-
-fn find(ledgers: &[(MoneyKey, Ledger)], key: MoneyKey) -> &Ledger {
-    ledgers
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map_or(&EMPTY, |(_, l)| l)
-}
-
-/// The Écritures screen: cached ledgers of the four accounts and two panes.
+/// The Écritures screen: the balances of the four accounts, the ledgers of
+/// the accounts shown (loaded when first shown) and two panes.
 #[derive(Debug)]
 pub struct Ledgers {
+    balances: Vec<(MoneyKey, Money)>,
     ledgers: Vec<(MoneyKey, Ledger)>,
     pub panes: [Pane; 2],
     pub focus: usize,
 }
 
+static EMPTY: LazyLock<Ledger> = LazyLock::new(Ledger::default);
+
 impl Ledgers {
-    pub fn new(data: Vec<(MoneyKey, Vec<LedgerRow>)>) -> Self {
+    /// Loads the four ledgers; each pane starts on its last row.
+    pub fn load(book: &Book) -> Result<Ledgers> {
         let mut screen = Ledgers {
+            balances: Vec::new(),
             ledgers: Vec::new(),
             panes: [Pane::new(MoneyKey::Caisse), Pane::new(MoneyKey::Pro)],
             focus: 0,
         };
-        screen.set_data(data);
-        for pane in &mut screen.panes {
-            let len = screen
-                .ledgers
-                .iter()
-                .find(|(k, _)| *k == pane.account)
-                .map_or(0, |(_, l)| l.rows.len());
-            pane.selected = len.saturating_sub(1);
+        screen.load_data(book)?;
+        for i in 0..2 {
+            let last = screen
+                .ledger(screen.panes[i].account)
+                .len()
+                .saturating_sub(1);
+            screen.panes[i].selected = last;
         }
-        screen
+        screen.prefetch(book)?;
+        Ok(screen)
     }
 
-    fn set_data(&mut self, data: Vec<(MoneyKey, Vec<LedgerRow>)>) {
-        self.ledgers = data
-            .into_iter()
-            .map(|(k, rows)| (k, Ledger::new(rows)))
-            .collect();
+    /// Balances of the four accounts and the ledgers of the two panes.
+    fn load_data(&mut self, book: &Book) -> Result<()> {
+        self.balances = book.balances(book.exercice(), None)?;
+        self.ledgers.clear();
+        for i in 0..2 {
+            self.ensure_loaded(book, self.panes[i].account)?;
+        }
+        Ok(())
+    }
+
+    fn ensure_loaded(&mut self, book: &Book, key: MoneyKey) -> Result<()> {
+        if !self.ledgers.iter().any(|(k, _)| *k == key) {
+            self.ledgers.push((key, Ledger::load(book, key)?));
+        }
+        Ok(())
     }
 
     pub fn ledger(&self, key: MoneyKey) -> &Ledger {
-        find(&self.ledgers, key)
+        self.ledgers
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or(&EMPTY, |(_, l)| l)
     }
 
-    /// The ledger and the pane `i`, borrowed together.
-    fn pane_mut(&mut self, i: usize) -> (&Ledger, &mut Pane) {
-        let pane = &mut self.panes[i];
-        (find(&self.ledgers, pane.account), pane)
+    /// The pane `i` and its ledger, borrowed together.
+    fn parts(&mut self, i: usize) -> (&mut Pane, &mut Ledger) {
+        let key = self.panes[i].account;
+        let at = match self.ledgers.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                self.ledgers.push((key, Ledger::default()));
+                self.ledgers.len() - 1
+            }
+        };
+        (&mut self.panes[i], &mut self.ledgers[at].1)
     }
 
     pub fn balance(&self, key: MoneyKey) -> Money {
-        self.ledger(key).balance
+        self.balances
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, m)| *m)
+            .unwrap_or_default()
     }
 
     pub fn focused(&self) -> &Pane {
         &self.panes[self.focus]
     }
 
-    /// The row under the cursor in the focused pane.
-    pub fn selected_row(&self) -> Option<&LedgerRow> {
-        let pane = self.focused();
-        self.ledger(pane.account)
-            .rows
-            .get(pane.row_index(pane.selected))
+    pub fn editing_filter(&self) -> bool {
+        self.focused().editing_filter
     }
 
-    /// New data after a change; the cursor goes to `entry` if given (into
-    /// whichever pane can show it), else stays where it was.
-    pub fn reload(
-        &mut self,
-        data: Vec<(MoneyKey, Vec<LedgerRow>)>,
-        chart: &[Account],
-        entry: Option<i64>,
-    ) {
-        let kept: Vec<Option<i64>> = self
-            .panes
-            .iter()
-            .map(|p| {
-                self.ledger(p.account)
-                    .rows
-                    .get(p.row_index(p.selected))
-                    .map(|r| r.entry_id)
-            })
-            .collect();
-        self.set_data(data);
-        for (i, id) in kept.into_iter().enumerate() {
-            self.refresh_pane(i, chart, id);
+    /// The row under the cursor in the focused pane.
+    pub fn selected_row(&self) -> Option<LedgerRow> {
+        let pane = self.focused();
+        self.ledger(pane.account).row(pane.row_index(pane.selected))
+    }
+
+    fn selected_id(&self, i: usize) -> Option<i64> {
+        let pane = &self.panes[i];
+        self.ledger(pane.account)
+            .points
+            .get(pane.row_index(pane.selected))
+            .map(|p| p.entry_id)
+    }
+
+    /// Loads the texts around each pane's cursor (a page either way).
+    /// Returns whether anything was missing.
+    pub fn prefetch(&mut self, book: &Book) -> Result<bool> {
+        let mut loaded = false;
+        for i in 0..2 {
+            let (pane, ledger) = self.parts(i);
+            loaded |= pane.prefetch(ledger, book)?;
+        }
+        Ok(loaded)
+    }
+
+    /// Everything again after a change; the cursor goes to `entry` if given
+    /// (in whichever pane can show it), else stays on the same entry.
+    pub fn reload(&mut self, book: &Book, entry: Option<i64>) -> Result<()> {
+        let kept = [self.selected_id(0), self.selected_id(1)];
+        self.load_data(book)?;
+        for (i, keep) in kept.into_iter().enumerate() {
+            let (pane, ledger) = self.parts(i);
+            pane.refilter(ledger, book, keep)?;
         }
         if let Some(id) = entry {
-            self.show_entry(id, chart);
+            self.show_entry(book, id)?;
         }
+        self.prefetch(book).map(|_| ())
     }
 
-    fn refresh_pane(&mut self, i: usize, chart: &[Account], keep: Option<i64>) {
-        let (ledger, pane) = self.pane_mut(i);
-        let selected = pane.selected;
-        pane.refilter(ledger, chart);
-        let found = keep.is_some_and(|id| pane.select_entry(ledger, id));
-        if !found {
-            pane.selected = selected.min(pane.visible_len(ledger).saturating_sub(1));
-        }
-    }
-
-    /// Puts the cursor on an entry: in the focused pane if it shows it, else
-    /// the other pane, else the focused pane switches to an account that has it.
-    pub fn show_entry(&mut self, id: i64, chart: &[Account]) {
-        let has = |l: &Ledger| l.rows.iter().any(|r| r.entry_id == id);
-        let order = [self.focus, 1 - self.focus];
-        for i in order {
-            if has(self.ledger(self.panes[i].account)) {
-                self.focus = i;
-                self.clear_filter_if_hidden(i, chart, id);
-                return;
+    /// Puts the cursor on an entry: in the focused pane if its account has
+    /// it, else the other pane, else the focused pane switches account. A
+    /// filter that hides the entry is cleared.
+    fn show_entry(&mut self, book: &Book, id: i64) -> Result<()> {
+        let has = |l: &Ledger| l.position(id).is_some();
+        let target = [self.focus, 1 - self.focus]
+            .into_iter()
+            .find(|i| has(self.ledger(self.panes[*i].account)));
+        let i = match target {
+            Some(i) => i,
+            None => {
+                let Some(key) = book.money_account_of(id)? else {
+                    return Ok(());
+                };
+                self.ensure_loaded(book, key)?;
+                self.panes[self.focus].account = key;
+                self.panes[self.focus].filter = Input::default();
+                self.focus
             }
-        }
-        if let Some(key) = self.ledgers.iter().find(|(_, l)| has(l)).map(|(k, _)| *k) {
-            let pane = &mut self.panes[self.focus];
-            pane.account = key;
+        };
+        self.focus = i;
+        let (pane, ledger) = self.parts(i);
+        pane.refilter(ledger, book, Some(id))?;
+        if pane.selected_is_not(ledger, id) {
             pane.filter = Input::default();
-            self.refresh_pane(self.focus, chart, Some(id));
+            pane.refilter(ledger, book, Some(id))?;
         }
-    }
-
-    fn clear_filter_if_hidden(&mut self, i: usize, chart: &[Account], id: i64) {
-        let (ledger, pane) = self.pane_mut(i);
-        if !pane.select_entry(ledger, id) {
-            pane.filter = Input::default();
-            pane.refilter(ledger, chart);
-            pane.select_entry(ledger, id);
-        }
+        Ok(())
     }
 
     /// Moves, switches panes or accounts. Returns false if the action is not
     /// one of the screen's.
-    pub fn update(&mut self, action: Action, chart: &[Account]) -> bool {
+    pub fn update(&mut self, action: Action, book: &Book) -> Result<bool> {
         let focus = self.focus;
-        let (ledger, pane) = self.pane_mut(focus);
-        let last = pane.visible_len(ledger).saturating_sub(1);
+        let (pane, ledger) = self.parts(focus);
+        let last = pane.last(ledger);
         let page = pane.page.get().max(1);
         match action {
             Action::FocusOther => self.focus = 1 - focus,
@@ -266,15 +261,19 @@ impl Ledgers {
             Action::PageDown => pane.selected = (pane.selected + page).min(last),
             Action::Home => pane.selected = 0,
             Action::End => pane.selected = last,
-            Action::CycleAccount => self.cycle_account(chart),
+            Action::CycleAccount => self.cycle_account(book)?,
             Action::Filter => pane.editing_filter = true,
-            Action::ClearFilter => self.set_filter(Input::default(), chart),
-            _ => return false,
+            Action::ClearFilter => {
+                pane.filter = Input::default();
+                pane.refilter(ledger, book, None)?;
+            }
+            _ => return Ok(false),
         }
-        true
+        self.prefetch(book)?;
+        Ok(true)
     }
 
-    fn cycle_account(&mut self, chart: &[Account]) {
+    fn cycle_account(&mut self, book: &Book) -> Result<()> {
         let other = self.panes[1 - self.focus].account;
         let current = self.panes[self.focus].account;
         let start = MoneyKey::ALL
@@ -285,40 +284,43 @@ impl Ledgers {
             .map(|step| MoneyKey::ALL[(start + step) % MoneyKey::ALL.len()])
             .find(|k| *k != other)
             .unwrap_or(current);
-        let pane = &mut self.panes[self.focus];
+        self.ensure_loaded(book, next)?;
+        let focus = self.focus;
+        let (pane, _) = self.parts(focus);
         pane.account = next;
         pane.filter = Input::default();
-        pane.selected = usize::MAX;
         pane.offset.set(0);
-        self.refresh_pane(self.focus, chart, None);
+        let (pane, ledger) = self.parts(focus);
+        pane.refilter(ledger, book, None)
     }
 
-    fn set_filter(&mut self, filter: Input, chart: &[Account]) {
-        let pane = &mut self.panes[self.focus];
-        pane.filter = filter;
-        pane.editing_filter = false;
-        self.refresh_pane(self.focus, chart, None);
-    }
-
-    /// Keys while the filter line is being typed.
-    pub fn update_filter(&mut self, action: Action, chart: &[Account]) {
+    /// Keys while the filter line is being typed: the rows narrow as you type.
+    pub fn update_filter(&mut self, action: Action, book: &Book) -> Result<()> {
+        let focus = self.focus;
+        let (pane, ledger) = self.parts(focus);
         match action {
-            Action::Submit => self.panes[self.focus].editing_filter = false,
-            Action::Close => self.set_filter(Input::default(), chart),
+            Action::Submit => pane.editing_filter = false,
+            Action::Close => {
+                pane.editing_filter = false;
+                pane.filter = Input::default();
+                pane.refilter(ledger, book, None)?;
+            }
             Action::Type(request) => {
-                let mut filter = self.panes[self.focus].filter.clone();
-                if filter.handle(request).is_some_and(|c| c.value) {
-                    self.set_filter(filter, chart);
-                    self.panes[self.focus].editing_filter = true;
-                } else {
-                    self.panes[self.focus].filter = filter;
+                if pane.filter.handle(request).is_some_and(|c| c.value) {
+                    pane.refilter(ledger, book, None)?;
                 }
             }
-            _ => {}
+            _ => return Ok(()),
         }
+        self.prefetch(book).map(|_| ())
     }
+}
 
-    pub fn editing_filter(&self) -> bool {
-        self.focused().editing_filter
+impl Pane {
+    fn selected_is_not(&self, ledger: &Ledger, id: i64) -> bool {
+        ledger
+            .points
+            .get(self.row_index(self.selected))
+            .is_none_or(|p| p.entry_id != id)
     }
 }

@@ -3,6 +3,7 @@
 pub mod entry_form;
 pub mod form;
 pub mod help;
+pub mod ledger_cache;
 pub mod ledger_view;
 pub mod ledgers;
 pub mod placeholder;

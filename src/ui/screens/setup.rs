@@ -1,7 +1,7 @@
 //! First launch on an empty database: the coop's name, the exercice and the
 //! opening balance (report à nouveau) of each money account.
 
-use super::form::{Item, draw_form, type_into};
+use super::form::{Item, draw_form, type_over};
 use crate::book::{Clock, SetupRequest, create_coop};
 use crate::domain::{Exercice, Field, FieldErrors, Money, MoneyKey, format_date};
 use crate::io::chart_csv::default_chart;
@@ -32,6 +32,8 @@ pub struct Setup {
     openings: [Input; 4],
     /// 0 = name, 1 = exercice, 2… = openings in [`MoneyKey::ALL`] order.
     focus: usize,
+    /// The focused field holds a proposed value that typing replaces.
+    fresh: bool,
     errors: Vec<(usize, String)>,
     pub message: Option<String>,
     initial: Vec<String>,
@@ -45,12 +47,13 @@ pub enum Submitted {
 
 impl Setup {
     pub fn new(clock: Clock) -> Self {
-        let zero = || Input::new("0,00".to_string());
+        let zero = Input::default;
         let setup = Setup {
             name: Input::default(),
             exercice: Input::new(Exercice::of(clock.today()).to_string()),
             openings: [zero(), zero(), zero(), zero()],
             focus: 0,
+            fresh: false,
             errors: Vec::new(),
             message: None,
             initial: Vec::new(),
@@ -94,10 +97,14 @@ impl Setup {
             Action::PrevField => self.focus = (self.focus + count - 1) % count,
             Action::Type(request) => {
                 let focus = self.focus;
-                type_into(self.input_mut(focus), request);
+                let mut fresh = self.fresh;
+                type_over(self.input_mut(focus), request, &mut fresh);
+                self.fresh = fresh;
+                return;
             }
             _ => {}
         }
+        self.fresh = self.focus == 1;
     }
 
     fn error(&mut self, index: usize, message: String) {
@@ -208,7 +215,11 @@ impl Setup {
         }));
         items.push(Item::Field(FieldView {
             label: "Exercice",
-            value: FieldValue::Text(&self.exercice),
+            value: if self.fresh && self.focus == 1 {
+                FieldValue::Proposed(&self.exercice)
+            } else {
+                FieldValue::Text(&self.exercice)
+            },
             focused: self.focus == 1,
             error: error(1),
             note: Some(&exercice_note),
@@ -219,10 +230,10 @@ impl Setup {
             "Report à nouveau : solde de chaque compte au 1er septembre (0 si vide)",
             theme::title(),
         )));
-        for i in 0..MoneyKey::ALL.len() {
+        for (i, (label, input)) in OPENING_LABELS.iter().zip(&self.openings).enumerate() {
             items.push(Item::Field(FieldView {
-                label: OPENING_LABELS[i],
-                value: FieldValue::Text(&self.openings[i]),
+                label,
+                value: FieldValue::Text(input),
                 focused: self.focus == i + 2,
                 error: error(i + 2),
                 note: None,

@@ -2,7 +2,7 @@
 //! category (the domain builds only the two money lines).
 
 pub use super::form::Outcome;
-use super::form::{Errors, Item, draw_form, type_into};
+use super::form::{Errors, Item, draw_form, type_into, type_over};
 use crate::domain::entry_request::TransferRequest;
 use crate::domain::{Exercice, Field, FieldErrors, Money, MoneyKey, parse_date};
 use crate::ui::action::Action;
@@ -45,6 +45,8 @@ pub struct TransferForm {
     amount: Input,
     label: Input,
     focus: Slot,
+    /// The focused field holds a proposed value that typing replaces.
+    fresh: bool,
     pub errors: Errors,
     pub message: Option<String>,
     initial: TransferRequest,
@@ -96,6 +98,7 @@ impl TransferForm {
             amount: input(&request.amount),
             label: input(&request.label),
             focus: Slot::Date,
+            fresh: true,
             errors: Errors::default(),
             message: None,
             initial: request,
@@ -157,8 +160,8 @@ impl TransferForm {
             Action::ChoicePrev => self.cycle(-1),
             Action::Type(request) => {
                 let _ = match self.focus {
-                    Slot::Date => type_into(&mut self.date, request),
-                    Slot::Piece => type_into(&mut self.piece, request),
+                    Slot::Date => type_over(&mut self.date, request, &mut self.fresh),
+                    Slot::Piece => type_over(&mut self.piece, request, &mut self.fresh),
                     Slot::Amount => type_into(&mut self.amount, request),
                     Slot::Label => type_into(&mut self.label, request),
                     Slot::From | Slot::To => false,
@@ -186,6 +189,15 @@ impl TransferForm {
         }
         let at = SLOTS.iter().position(|s| *s == self.focus).unwrap_or(0) as isize;
         self.focus = SLOTS[(at + step).rem_euclid(SLOTS.len() as isize) as usize];
+        self.fresh = matches!(self.focus, Slot::Date | Slot::Piece);
+    }
+
+    fn proposed<'a>(&self, slot: Slot, input: &'a Input) -> FieldValue<'a> {
+        if self.fresh && self.focus == slot {
+            FieldValue::Proposed(input)
+        } else {
+            FieldValue::Text(input)
+        }
     }
 
     fn cycle(&mut self, step: isize) {
@@ -229,11 +241,16 @@ impl TransferForm {
             )
         };
         let mut items = vec![
-            field(Slot::Date, "Date", FieldValue::Text(&self.date), None),
+            field(
+                Slot::Date,
+                "Date",
+                self.proposed(Slot::Date, &self.date),
+                None,
+            ),
             field(
                 Slot::Piece,
                 "N° de pièce",
-                FieldValue::Text(&self.piece),
+                self.proposed(Slot::Piece, &self.piece),
                 None,
             ),
             field(

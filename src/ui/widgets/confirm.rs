@@ -4,7 +4,7 @@ use super::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 /// What a "yes" does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,8 +53,18 @@ impl Widget for &Confirm {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let width = area.width.saturating_sub(4).min(64);
         let text_width = width.saturating_sub(2).max(1) as usize;
-        let lines = self.question.chars().count().div_ceil(text_width) as u16;
-        let height = (lines + 4).min(area.height);
+        let mut body: Vec<Line> = super::field::wrap(&self.question, text_width)
+            .into_iter()
+            .map(Line::from)
+            .collect();
+        body.push(Line::from(""));
+        body.push(Line::from(vec![
+            Span::styled(" o ", theme::key()),
+            Span::raw(" oui    "),
+            Span::styled(" n ", theme::key()),
+            Span::raw(" non"),
+        ]));
+        let height = (body.len() as u16 + 2).min(area.height);
         let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
         Clear.render(popup, buf);
         let block = Block::bordered()
@@ -62,18 +72,6 @@ impl Widget for &Confirm {
             .border_style(theme::border_focused());
         let inner = block.inner(popup);
         block.render(popup, buf);
-        let body = vec![
-            Line::from(self.question.as_str()),
-            Line::from(""),
-            Line::from(vec![
-                Span::styled(" o ", theme::key()),
-                Span::raw(" oui    "),
-                Span::styled(" n ", theme::key()),
-                Span::raw(" non"),
-            ]),
-        ];
-        Paragraph::new(body)
-            .wrap(Wrap { trim: true })
-            .render(inner, buf);
+        Paragraph::new(body).render(inner, buf);
     }
 }

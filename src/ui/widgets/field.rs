@@ -11,6 +11,9 @@ use tui_input::Input;
 /// What the field holds.
 pub enum FieldValue<'a> {
     Text(&'a Input),
+    /// A proposed text that the first typed character replaces (drawn
+    /// highlighted, like a selection).
+    Proposed(&'a Input),
     Choice(&'a str),
 }
 
@@ -73,6 +76,10 @@ pub fn truncate(text: &str, width: usize) -> String {
 /// A one-line text input, underlined over its whole width, scrolled so the
 /// cursor shows; puts the terminal cursor in it when focused.
 pub fn draw_input(frame: &mut Frame, area: Rect, input: &Input, focused: bool) {
+    draw_text_input(frame, area, input, focused, false);
+}
+
+fn draw_text_input(frame: &mut Frame, area: Rect, input: &Input, focused: bool, proposed: bool) {
     let width = area.width as usize;
     if width == 0 {
         return;
@@ -80,8 +87,17 @@ pub fn draw_input(frame: &mut Frame, area: Rect, input: &Input, focused: bool) {
     let inner = width.saturating_sub(1).max(1);
     let scroll = input.visual_scroll(inner);
     let shown: String = input.value().chars().skip(scroll).take(inner).collect();
+    let pad = width.saturating_sub(shown.chars().count());
+    let style = if proposed && focused {
+        theme::selected()
+    } else {
+        theme::input()
+    };
     frame.render_widget(
-        Span::styled(format!("{shown:<width$}"), theme::input()),
+        Line::from(vec![
+            Span::styled(shown, style),
+            Span::styled(" ".repeat(pad), theme::input()),
+        ]),
         area,
     );
     if focused {
@@ -130,20 +146,17 @@ impl FieldView<'_> {
             ..line_area
         };
         match &self.value {
-            FieldValue::Text(input) => {
+            FieldValue::Text(input) | FieldValue::Proposed(input) => {
+                let proposed = matches!(self.value, FieldValue::Proposed(_));
                 let box_width = match self.note {
                     Some(_) => (value_width / 2).min(16),
                     None => value_width,
                 };
-                draw_input(
-                    frame,
-                    Rect {
-                        width: box_width,
-                        ..value_area
-                    },
-                    input,
-                    self.focused,
-                );
+                let box_area = Rect {
+                    width: box_width,
+                    ..value_area
+                };
+                draw_text_input(frame, box_area, input, self.focused, proposed);
                 if let Some(note) = self.note {
                     let room = value_width.saturating_sub(box_width + 1);
                     let note_area = Rect {

@@ -2,10 +2,11 @@
 //! happens; errors come back from the domain and show under their field.
 //! The drawing is in `view.rs`.
 
+mod ventilation;
 mod view;
 
 pub use super::form::Outcome;
-use super::form::{Errors, type_into};
+use super::form::{Errors, type_into, type_over};
 use crate::domain::entry_request::{EntryRequest, SplitInput};
 use crate::domain::{
     Account, AccountKind, EntryKind, Exercice, Field, FieldErrors, Money, MoneyKey, PaymentMode,
@@ -55,6 +56,8 @@ pub struct EntryForm {
     proposals: (String, String),
     piece_edited: bool,
     mode_edited: bool,
+    /// The focused field holds a proposed value that typing replaces.
+    fresh: bool,
     initial: EntryRequest,
 }
 
@@ -95,6 +98,7 @@ impl EntryForm {
             category: input(&category),
             splits,
             focus: Slot::Date,
+            fresh: true,
             picker: CategoryPicker::default(),
             errors: Errors::default(),
             message: None,
@@ -254,6 +258,7 @@ impl EntryForm {
         });
         self.picker.open = !known;
         self.picker.selected = 0;
+        self.fresh = matches!(self.focus, Slot::Date | Slot::Piece);
     }
 
     /// Early checks when the cursor leaves a typed date or amount (the full
@@ -305,36 +310,11 @@ impl EntryForm {
         Outcome::Stay
     }
 
-    fn pick(&mut self, chart: &[Account]) {
-        let query = self
-            .code_input()
-            .map(|i| i.value().to_string())
-            .unwrap_or_default();
-        let code = candidates(chart, self.wanted(), &query)
-            .get(self.picker.selected)
-            .map(|a| a.code.clone());
-        let Some(code) = code else {
-            self.picker.open = false;
-            return;
-        };
-        match self.focus {
-            Slot::Category => self.category = input(&code),
-            Slot::SplitCode(i) => {
-                if let Some(split) = self.splits.get_mut(i) {
-                    split.0 = input(&code);
-                }
-            }
-            _ => {}
-        }
-        self.picker.open = false;
-        self.move_focus(1, chart);
-    }
-
     fn type_text(&mut self, request: tui_input::InputRequest) {
         let changed = match self.focus {
-            Slot::Date => type_into(&mut self.date, request),
+            Slot::Date => type_over(&mut self.date, request, &mut self.fresh),
             Slot::Piece => {
-                let changed = type_into(&mut self.piece, request);
+                let changed = type_over(&mut self.piece, request, &mut self.fresh);
                 self.piece_edited |= changed;
                 changed
             }
@@ -386,42 +366,5 @@ impl EntryForm {
             }
             _ => {}
         }
-    }
-
-    fn add_split(&mut self, chart: &[Account]) {
-        if self.splits.is_empty() {
-            let first = std::mem::take(&mut self.category);
-            let has_code = !first.value().trim().is_empty();
-            self.splits.push((first, Input::default()));
-            self.splits.push((Input::default(), Input::default()));
-            self.focus = if has_code {
-                Slot::SplitAmount(0)
-            } else {
-                Slot::SplitCode(0)
-            };
-        } else {
-            self.splits.push((Input::default(), Input::default()));
-            self.focus = Slot::SplitCode(self.splits.len() - 1);
-        }
-        self.enter_slot(chart);
-    }
-
-    fn remove_split(&mut self, chart: &[Account]) {
-        if self.splits.is_empty() {
-            return;
-        }
-        let index = match self.focus {
-            Slot::SplitCode(i) | Slot::SplitAmount(i) => i,
-            _ => self.splits.len() - 1,
-        };
-        self.splits.remove(index.min(self.splits.len() - 1));
-        if self.splits.len() <= 1 {
-            self.category = self.splits.pop().map(|s| s.0).unwrap_or_default();
-            self.focus = Slot::Category;
-        } else {
-            let i = index.min(self.splits.len() - 1);
-            self.focus = Slot::SplitCode(i);
-        }
-        self.enter_slot(chart);
     }
 }

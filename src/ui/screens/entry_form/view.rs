@@ -16,6 +16,29 @@ use tui_input::Input;
 
 const LABEL_WIDTH: u16 = 20;
 
+/// Where the code, the category's name and the part go in a ventilation row.
+fn split_columns(rect: Rect) -> [Rect; 3] {
+    let rest = rect.width.saturating_sub(LABEL_WIDTH);
+    let amount_w = 12.min(rest);
+    let code_w = 10.min(rest.saturating_sub(amount_w + 1));
+    let note_w = rest.saturating_sub(code_w + amount_w + 2);
+    let x = rect.x + LABEL_WIDTH;
+    let at = |x: u16, width: u16| Rect { x, width, ..rect };
+    [
+        at(x, code_w),
+        at(x + code_w + 1, note_w),
+        at(x + code_w + note_w + 2, amount_w),
+    ]
+}
+
+/// The headings over the ventilation rows.
+fn draw_split_header(frame: &mut Frame, rect: Rect) {
+    let [code, name, part] = split_columns(rect);
+    for (text, area) in [("Code", code), ("Catégorie", name), ("Part (€)", part)] {
+        frame.render_widget(Span::styled(text, theme::note()), area);
+    }
+}
+
 /// One ventilation row: code, the category's name, the part of the amount.
 fn draw_split_row(frame: &mut Frame, rect: Rect, row: (usize, &Input, &Input, &str), focus: Slot) {
     let (i, code, amount, note) = row;
@@ -33,35 +56,10 @@ fn draw_split_row(frame: &mut Frame, rect: Rect, row: (usize, &Input, &Input, &s
         Span::styled(format!("{marker}Ventilation {}", i + 1), style),
         label,
     );
-    let rest = rect.width.saturating_sub(LABEL_WIDTH);
-    let amount_w = 12.min(rest);
-    let code_w = 10.min(rest.saturating_sub(amount_w + 1));
-    let note_w = rest.saturating_sub(code_w + amount_w + 2);
-    let x = rect.x + LABEL_WIDTH;
-    draw_input(
-        frame,
-        Rect {
-            x,
-            width: code_w,
-            ..rect
-        },
-        code,
-        focus == Slot::SplitCode(i),
-    );
-    let note_rect = Rect {
-        x: x + code_w + 1,
-        width: note_w,
-        ..rect
-    };
-    frame.render_widget(
-        Span::styled(truncate(note, note_w as usize), theme::note()),
-        note_rect,
-    );
-    let amount_rect = Rect {
-        x: x + code_w + note_w + 2,
-        width: amount_w,
-        ..rect
-    };
+    let [code_rect, note_rect, amount_rect] = split_columns(rect);
+    draw_input(frame, code_rect, code, focus == Slot::SplitCode(i));
+    let note_text = truncate(note, note_rect.width as usize);
+    frame.render_widget(Span::styled(note_text, theme::note()), note_rect);
     draw_input(frame, amount_rect, amount, focus == Slot::SplitAmount(i));
 }
 
@@ -98,7 +96,11 @@ impl EntryForm {
         note: Option<&'a str>,
         error: Option<&'a str>,
     ) -> Item<'a> {
-        let value = FieldValue::Text(input);
+        let value = if self.fresh && self.focus == slot {
+            FieldValue::Proposed(input)
+        } else {
+            FieldValue::Text(input)
+        };
         Item::Field(FieldView {
             label,
             value,
@@ -249,6 +251,7 @@ impl EntryForm {
                 )),
             ));
         } else {
+            rows.push((None, Item::Custom(1, Box::new(draw_split_header))));
             for (i, (code, amount)) in self.splits.iter().enumerate() {
                 let focus = self.focus;
                 let slot = if focus == Slot::SplitAmount(i) {

@@ -1,0 +1,223 @@
+//! Classes and pupils, and the checks on a list of pupils before it is
+//! written (typed by hand or read from a school's CSV file).
+//!
+//! Family rule: pupils of the same exercice whose nom is the same (case,
+//! accents and extra spaces aside) are one family (siblings). It is a
+//! heuristic: two unrelated pupils with the same nom are linked too.
+
+use super::{clean_text, name_key};
+use crate::domain::Exercice;
+use std::collections::HashMap;
+
+/// Longest nom, prénom or class name accepted.
+pub const MAX_NAME: usize = 100;
+
+/// A class of the school for one exercice ("CE1-B").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchoolClass {
+    pub id: i64,
+    pub exercice: Exercice,
+    pub name: String,
+    pub teacher: String,
+    /// Number of pupils in the class.
+    pub pupils: usize,
+}
+
+/// A pupil as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pupil {
+    pub id: i64,
+    pub class_id: i64,
+    pub class_name: String,
+    /// Pupils with the same family id are siblings.
+    pub family_id: i64,
+    pub nom: String,
+    pub prenom: String,
+    /// Names replaced by "Élève n° N" at year end (privacy).
+    pub anonymised: bool,
+}
+
+impl Pupil {
+    /// `DUPONT Léa`.
+    pub fn display(&self) -> String {
+        if self.prenom.is_empty() {
+            self.nom.clone()
+        } else {
+            format!("{} {}", self.nom.to_uppercase(), self.prenom)
+        }
+    }
+
+    /// `DUPONT Léa (CE1-B)`.
+    pub fn display_with_class(&self) -> String {
+        format!("{} ({})", self.display(), self.class_name)
+    }
+
+    /// Order of lists: nom, then prénom, accents and case aside.
+    pub fn sort_key(&self) -> (String, String, i64) {
+        (name_key(&self.nom), name_key(&self.prenom), self.id)
+    }
+}
+
+/// Key two class names are the same class on: letters and digits only, no
+/// accents, lower case ("CE1-B", "ce1 b" and "CE1B" are one class).
+pub fn class_key(name: &str) -> String {
+    name_key(name)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// A pupil as typed or read from a file; `line` is the file's line (0 when typed).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PupilInput {
+    pub line: usize,
+    pub nom: String,
+    pub prenom: String,
+    pub classe: String,
+}
+
+/// A checked pupil, ready to be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPupil {
+    pub nom: String,
+    pub prenom: String,
+    pub classe: String,
+    /// `name_key("nom prénom")`, unique within a class.
+    pub key: String,
+    pub class_key: String,
+    pub family_key: String,
+}
+
+fn check_name(value: &str, what: &str, expected: &str) -> Result<String, String> {
+    let cleaned = clean_text(value);
+    if cleaned.is_empty() {
+        return Err(format!("{what} vide (attendu : {expected})"));
+    }
+    if cleaned.chars().count() > MAX_NAME {
+        return Err(format!(
+            "{what} « {} » trop long ({MAX_NAME} caractères au plus)",
+            cleaned.chars().take(20).collect::<String>() + "…"
+        ));
+    }
+    if cleaned.chars().any(char::is_control) {
+        return Err(format!("{what} « {cleaned} » : caractères de contrôle refusés"));
+    }
+    Ok(cleaned)
+}
+
+/// Checks one pupil; the error is the reason, without the line number.
+pub fn check_pupil(input: &PupilInput) -> Result<NewPupil, String> {
+    let nom = check_name(&input.nom, "nom", "le nom de famille de l'élève")?;
+    let prenom = check_name(&input.prenom, "prénom", "le prénom de l'élève")?;
+    let classe = check_name(&input.classe, "classe", "le nom de la classe, ex. CE1-B")?;
+    let class_key = class_key(&classe);
+    if class_key.is_empty() {
+        return Err(format!(
+            "classe « {classe} » : lettres ou chiffres attendus (ex. CE1-B)"
+        ));
+    }
+    Ok(NewPupil {
+        key: name_key(&format!("{nom} {prenom}")),
+        family_key: name_key(&nom),
+        class_key,
+        nom,
+        prenom,
+        classe,
+    })
+}
+
+/// How many bad rows an import error lists before "… et N autres".
+const SHOWN_ERRORS: usize = 5;
+
+/// Checks every row of an import before anything is written: empty or too
+/// long fields, and a pupil listed twice in the same class. The error names
+/// each bad line and its reason.
+pub fn check_import(rows: &[PupilInput]) -> Result<Vec<NewPupil>, String> {
+    let mut errors = Vec::new();
+    let mut checked = Vec::with_capacity(rows.len());
+    let mut seen: HashMap<(String, String), usize> = HashMap::with_capacity(rows.len());
+    for row in rows {
+        match check_pupil(row) {
+            Ok(pupil) => {
+                let at = (pupil.class_key.clone(), pupil.key.clone());
+                if let Some(first) = seen.get(&at) {
+                    errors.push(format!(
+                        "ligne {} : {} {} ({}) figure déjà ligne {first}",
+                        row.line,
+                        pupil.nom.to_uppercase(),
+                        pupil.prenom,
+                        pupil.classe
+                    ));
+                } else {
+                    seen.insert(at, row.line);
+                    checked.push(pupil);
+                }
+            }
+            Err(reason) => errors.push(format!("ligne {} : {reason}", row.line)),
+        }
+    }
+    if errors.is_empty() {
+        return Ok(checked);
+    }
+    let total = errors.len();
+    errors.truncate(SHOWN_ERRORS);
+    let mut message = errors.join(" ; ");
+    if total > SHOWN_ERRORS {
+        message.push_str(&format!(" ; … et {} autres lignes", total - SHOWN_ERRORS));
+    }
+    Err(message)
+}
+
+/// The name an anonymised pupil keeps.
+pub fn anonymous_name(number: usize) -> String {
+    format!("Élève n° {number}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(line: usize, nom: &str, prenom: &str, classe: &str) -> PupilInput {
+        PupilInput {
+            line,
+            nom: nom.into(),
+            prenom: prenom.into(),
+            classe: classe.into(),
+        }
+    }
+
+    #[test]
+    fn names_are_cleaned_and_keyed() {
+        let p = check_pupil(&input(2, "  de la  Tour ", "Zoé", " CE1-B ")).unwrap();
+        assert_eq!(p.nom, "de la Tour");
+        assert_eq!(p.key, "de la tour zoe");
+        assert_eq!(p.family_key, "de la tour");
+        assert_eq!(p.class_key, "ce1b");
+        assert_eq!(class_key("ce1 b"), class_key("CE1-B"));
+    }
+
+    #[test]
+    fn bad_rows_are_named_with_their_reason() {
+        let rows = [
+            input(2, "Dupont", "Léa", "CE1-B"),
+            input(3, "Martin", "", "CP"),
+            input(4, "Durand", "Paul", ""),
+            input(5, "DUPONT", "Lea", "ce1 b"),
+        ];
+        assert_eq!(
+            check_import(&rows),
+            Err("ligne 3 : prénom vide (attendu : le prénom de l'élève) ; \
+                 ligne 4 : classe vide (attendu : le nom de la classe, ex. CE1-B) ; \
+                 ligne 5 : DUPONT Lea (ce1 b) figure déjà ligne 2"
+                .into())
+        );
+        assert_eq!(check_import(&rows[..1]).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn many_bad_rows_are_summed_up() {
+        let rows: Vec<PupilInput> = (2..12).map(|l| input(l, "", "x", "CP")).collect();
+        let message = check_import(&rows).unwrap_err();
+        assert!(message.ends_with("ligne 6 : nom vide (attendu : le nom de famille de l'élève) ; … et 5 autres lignes"), "{message}");
+    }
+}

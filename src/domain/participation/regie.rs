@@ -1,0 +1,203 @@
+//! Régies d'avance of class coops: cash handed from the Caisse to a teacher
+//! (against a signed receipt), the class's expenses paid from it, and what is
+//! left given back. The advance sits on the bilan account 467 "Régies
+//! d'avance des coopératives de classe" in between:
+//!
+//! - avance: Caisse − / 467 + (kind dépense, mode espèces, series D);
+//! - dépense of the class: 6xx + / 467 − (kind dépense, no money line: the
+//!   cash had already left the Caisse);
+//! - retour: Caisse + / 467 − (kind recette, mode espèces, series R).
+//!
+//! Balance of a class's régie = given − spent − returned.
+
+use super::clean_text;
+use super::contribution::check_date;
+use crate::domain::entry_request::money_code;
+use crate::domain::{Account, AccountKind, EntryKind, Exercice, Line, Money, MoneyKey, NewEntry, PaymentMode};
+use chrono::NaiveDate;
+
+/// Code of the bilan account the advances sit on.
+pub const REGIE_ACCOUNT: &str = "467";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RegieKind {
+    Avance,
+    Depense,
+    Retour,
+}
+
+impl RegieKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            RegieKind::Avance => "avance",
+            RegieKind::Depense => "depense",
+            RegieKind::Retour => "retour",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RegieKind::Avance => "avance remise",
+            RegieKind::Depense => "dépense de la classe",
+            RegieKind::Retour => "reliquat rendu",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<RegieKind> {
+        [RegieKind::Avance, RegieKind::Depense, RegieKind::Retour]
+            .into_iter()
+            .find(|k| k.key() == key)
+    }
+
+    /// Series of the pièce: D for the advance and the expenses, R for the return.
+    pub fn entry_kind(self) -> EntryKind {
+        match self {
+            RegieKind::Avance | RegieKind::Depense => EntryKind::Depense,
+            RegieKind::Retour => EntryKind::Recette,
+        }
+    }
+}
+
+/// A move of a régie as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegieRequest {
+    pub class_id: i64,
+    pub kind: RegieKind,
+    pub date: String,
+    pub amount: String,
+    /// Number of the receipt signed by the teacher (avance only).
+    pub receipt_no: String,
+    /// What was bought (dépense only).
+    pub label: String,
+    /// Expense category, 6… (dépense only).
+    pub category: String,
+    /// Pièce; empty = the next of its series.
+    pub piece: String,
+}
+
+/// A stored move, read back from its entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegieMove {
+    pub id: i64,
+    pub class_id: i64,
+    pub kind: RegieKind,
+    pub entry_id: i64,
+    pub piece: String,
+    pub date: NaiveDate,
+    pub amount: Money,
+    pub label: String,
+    pub receipt_no: String,
+    /// Its entry was reversed.
+    pub cancelled: bool,
+}
+
+/// A class's régie, for the régie screen and the year-end check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegieBalance {
+    pub class_id: i64,
+    pub class_name: String,
+    pub teacher: String,
+    pub given: Money,
+    pub spent: Money,
+    pub returned: Money,
+}
+
+impl RegieBalance {
+    /// Cash still in the teacher's hands, or receipts still to bring.
+    pub fn balance(&self) -> Money {
+        self.given - self.spent - self.returned
+    }
+
+    /// Not settled: flagged at year end.
+    pub fn is_unsettled(&self) -> bool {
+        !self.balance().is_zero()
+    }
+
+    /// Sums moves (cancelled ones left out).
+    pub fn add(&mut self, kind: RegieKind, amount: Money) {
+        match kind {
+            RegieKind::Avance => self.given += amount,
+            RegieKind::Depense => self.spent += amount,
+            RegieKind::Retour => self.returned += amount,
+        }
+    }
+}
+
+/// Checks a move and builds its balanced entry. `balance` is the class's
+/// régie balance before it; `class_name` goes in the label.
+pub fn build_regie_entry(
+    request: &RegieRequest,
+    class_name: &str,
+    balance: Money,
+    chart: &[Account],
+    exercice: Exercice,
+) -> Result<NewEntry, String> {
+    let date = check_date(&request.date, exercice)?;
+    let amount = Money::parse_positive(&request.amount).map_err(|e| format!("Montant : {e}"))?;
+    if !chart.iter().any(|a| a.code == REGIE_ACCOUNT) {
+        return Err(format!(
+            "Compte : le compte {REGIE_ACCOUNT} « Régies d'avance des coopératives de classe » manque au plan comptable : ajoutez-le"
+        ));
+    }
+    let caisse = money_code(chart, MoneyKey::Caisse)
+        .ok_or("Compte : la Caisse manque au plan comptable")?
+        .to_string();
+    let piece = clean_text(&request.piece);
+    if piece.is_empty() || piece.chars().count() > 20 {
+        return Err(format!("N° de pièce : « {piece} » : 1 à 20 caractères attendus (ex. D012)"));
+    }
+    if matches!(request.kind, RegieKind::Depense | RegieKind::Retour) && amount > balance {
+        return Err(format!(
+            "Montant : {amount} dépasse ce qui reste de la régie {class_name} ({balance})"
+        ));
+    }
+    let line = |code: &str, amount: Money| Line {
+        account_code: code.to_string(),
+        amount,
+    };
+    let (label, mode, lines) = match request.kind {
+        RegieKind::Avance => {
+            let receipt = clean_text(&request.receipt_no);
+            if receipt.is_empty() || receipt.chars().count() > 30 {
+                return Err("N° de reçu : vide : le numéro du reçu signé par l'enseignant est attendu".into());
+            }
+            (
+                format!("Régie d'avance {class_name} – reçu n° {receipt}"),
+                Some(PaymentMode::Especes),
+                vec![line(&caisse, -amount), line(REGIE_ACCOUNT, amount)],
+            )
+        }
+        RegieKind::Depense => {
+            let label = clean_text(&request.label);
+            if label.is_empty() || label.chars().count() > 150 {
+                return Err("Libellé : vide ou trop long : décrivez l'achat (ex. « Peinture et pinceaux »)".into());
+            }
+            let code = request.category.trim();
+            match chart.iter().find(|a| a.code == code) {
+                Some(a) if a.kind == AccountKind::Charge => {}
+                Some(a) => {
+                    return Err(format!(
+                        "Catégorie : « {} » n'est pas un compte de charges (6…)",
+                        a.display()
+                    ));
+                }
+                None => {
+                    return Err(format!(
+                        "Catégorie : « {code} » n'existe pas dans le plan comptable (compte de charges 6… attendu, ex. 6068)"
+                    ));
+                }
+            }
+            (
+                format!("Régie {class_name} : {label}"),
+                None,
+                vec![line(code, amount), line(REGIE_ACCOUNT, -amount)],
+            )
+        }
+        RegieKind::Retour => (
+            format!("Reliquat de la régie {class_name} rendu à la caisse"),
+            Some(PaymentMode::Especes),
+            vec![line(&caisse, amount), line(REGIE_ACCOUNT, -amount)],
+        ),
+    };
+    NewEntry::new(date, piece, request.kind.entry_kind(), label, mode, lines).map_err(|e| format!("Montant : {e}"))
+}

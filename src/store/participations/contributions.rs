@@ -1,0 +1,143 @@
+//! Contributions: one row per pupil and payment, linked to the recette that
+//! holds it (none for a cheque). Never deleted: a cancellation is a status
+//! (and, for money, a reversing entry).
+
+use super::super::Result;
+use super::optional_date;
+use crate::domain::participation::contribution::{Channel, CheckedLine, Contribution};
+use crate::domain::Money;
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+/// Adds a contribution; returns its id.
+pub fn insert(
+    tx: &Transaction,
+    campaign_id: i64,
+    line: &CheckedLine,
+    date: NaiveDate,
+    entry_id: Option<i64>,
+    now: &str,
+) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO contribution (campaign_id, pupil_id, date, amount_cents, channel, entry_id, payer, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        campaign_id,
+        line.pupil_id,
+        date.to_string(),
+        line.amount.cents(),
+        line.channel.key(),
+        entry_id,
+        line.payer,
+        now
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// A contribution is cancelled by its status or by the reversal of its recette.
+const SELECT: &str = "SELECT c.id, c.campaign_id, c.pupil_id, c.date, c.amount_cents, c.channel, c.entry_id,
+        e.piece, c.payer, c.returned_on,
+        c.cancelled_at IS NOT NULL OR EXISTS (SELECT 1 FROM entry r WHERE r.reverses = c.entry_id)
+     FROM contribution c LEFT JOIN entry e ON e.id = c.entry_id";
+
+type Raw = (i64, i64, i64, String, i64, String, Option<i64>, Option<String>, String, Option<String>, bool);
+
+fn raw(r: &rusqlite::Row) -> rusqlite::Result<Raw> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+        r.get(7)?,
+        r.get(8)?,
+        r.get(9)?,
+        r.get(10)?,
+    ))
+}
+
+fn to_contribution(raw: Raw) -> Result<Contribution> {
+    let (id, campaign_id, pupil_id, date, cents, channel, entry_id, piece, payer, returned, cancelled) = raw;
+    Ok(Contribution {
+        id,
+        campaign_id,
+        pupil_id,
+        date: super::super::entries::parse_iso_date(&date)?,
+        amount: Money::from_cents(cents),
+        channel: Channel::from_key(&channel)
+            .ok_or_else(|| super::super::StoreError::Corrupt(format!("moyen de paiement « {channel} »")))?,
+        entry_id,
+        piece,
+        payer,
+        returned_on: optional_date(returned)?,
+        cancelled,
+    })
+}
+
+fn load(conn: &Connection, filter: &str, value: i64) -> Result<Vec<Contribution>> {
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE {filter} ORDER BY c.id"))?;
+    let raws = stmt.query_map([value], raw)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    raws.into_iter().map(to_contribution).collect()
+}
+
+/// Every contribution of a campaign (cancelled ones included, flagged).
+pub fn for_campaign(conn: &Connection, campaign_id: i64) -> Result<Vec<Contribution>> {
+    load(conn, "c.campaign_id = ?1", campaign_id)
+}
+
+/// The contributions a recette holds (the detail of a class's envelope).
+pub fn for_entry(conn: &Connection, entry_id: i64) -> Result<Vec<Contribution>> {
+    load(conn, "c.entry_id = ?1", entry_id)
+}
+
+pub fn one(conn: &Connection, id: i64) -> Result<Option<Contribution>> {
+    Ok(load(conn, "c.id = ?1", id)?.pop())
+}
+
+/// Cheques received and not yet given back (every exercice).
+pub fn cheques_to_return(conn: &Connection) -> Result<usize> {
+    let count: i64 = conn
+        .prepare_cached(
+            "SELECT count(*) FROM contribution WHERE channel = 'cheque' AND returned_on IS NULL AND cancelled_at IS NULL",
+        )?
+        .query_row([], |r| r.get(0))?;
+    Ok(count as usize)
+}
+
+/// The cheques still to give back, oldest first.
+pub fn pending_cheques(conn: &Connection) -> Result<Vec<Contribution>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE c.channel = 'cheque' AND c.returned_on IS NULL AND c.cancelled_at IS NULL ORDER BY c.date, c.id"
+    ))?;
+    let raws = stmt.query_map([], raw)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    raws.into_iter().map(to_contribution).collect()
+}
+
+pub fn mark_returned(tx: &Transaction, id: i64, date: NaiveDate) -> Result<()> {
+    tx.execute(
+        "UPDATE contribution SET returned_on = ?2 WHERE id = ?1 AND channel = 'cheque'",
+        params![id, date.to_string()],
+    )?;
+    Ok(())
+}
+
+pub fn mark_cancelled(tx: &Transaction, id: i64, now: &str) -> Result<()> {
+    tx.execute(
+        "UPDATE contribution SET cancelled_at = ?2 WHERE id = ?1 AND cancelled_at IS NULL",
+        params![id, now],
+    )?;
+    Ok(())
+}
+
+/// Whether a recette holds contributions (it must then be cancelled from the
+/// participations, not edited as a plain entry).
+pub fn is_linked(conn: &Connection, entry_id: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM contribution WHERE entry_id = ?1 LIMIT 1")?
+        .query_row([entry_id], |_| Ok(()))
+        .optional()?
+        .is_some())
+}

@@ -1,0 +1,47 @@
+//! Moves of the régies d'avance: each is one entry on account 467, linked to
+//! the class it concerns.
+
+use super::super::{Result, StoreError};
+use crate::domain::participation::regie::{REGIE_ACCOUNT, RegieKind, RegieMove};
+use crate::domain::{Exercice, Money};
+use rusqlite::{Connection, Transaction, params};
+
+pub fn insert(tx: &Transaction, class_id: i64, kind: RegieKind, entry_id: i64, receipt_no: &str, now: &str) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO regie_move (class_id, kind, entry_id, receipt_no, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![class_id, kind.key(), entry_id, receipt_no, now],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// The moves of an exercice's régies, by date. The amount is read from the
+/// entry's line on 467, so the entry stays the one source of truth.
+pub fn moves(conn: &Connection, exercice: Exercice) -> Result<Vec<RegieMove>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT m.id, m.class_id, m.kind, m.entry_id, e.piece, e.date,
+                (SELECT COALESCE(SUM(l.amount_cents), 0) FROM entry_line l JOIN account a ON a.id = l.account_id
+                  WHERE l.entry_id = e.id AND a.code = ?2),
+                e.label, m.receipt_no, EXISTS (SELECT 1 FROM entry r WHERE r.reverses = e.id)
+         FROM regie_move m JOIN entry e ON e.id = m.entry_id JOIN school_class k ON k.id = m.class_id
+         WHERE k.exercice = ?1 ORDER BY e.date, e.id",
+    )?;
+    let mut rows = stmt.query(params![exercice.start_year, REGIE_ACCOUNT])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let kind: String = r.get(2)?;
+        let date: String = r.get(5)?;
+        out.push(RegieMove {
+            id: r.get(0)?,
+            class_id: r.get(1)?,
+            kind: RegieKind::from_key(&kind).ok_or_else(|| StoreError::Corrupt(format!("mouvement de régie « {kind} »")))?,
+            entry_id: r.get(3)?,
+            piece: r.get(4)?,
+            date: super::super::entries::parse_iso_date(&date)?,
+            amount: Money::from_cents(r.get::<_, i64>(6)?.abs()),
+            label: r.get(7)?,
+            receipt_no: r.get(8)?,
+            cancelled: r.get(9)?,
+        });
+    }
+    Ok(out)
+}
