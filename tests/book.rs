@@ -212,6 +212,14 @@ fn pieces_are_numbered_per_kind() {
     assert_eq!(piece(&book, next), "R011");
     assert_eq!(book.next_piece(EntryKind::Depense).unwrap(), "D003");
     assert_eq!(book.next_piece(EntryKind::Virement).unwrap(), "V003");
+    // A reversal (D001-A) does not move the series.
+    book.cancel_entry(d1).unwrap();
+    assert_eq!(book.next_piece(EntryKind::Depense).unwrap(), "D003");
+    // Other series' letters do not count: "DON1" is not a dépense number.
+    let mut odd = recette(MoneyKey::Caisse, "1", "7560");
+    odd.piece = "DON1".into();
+    book.add_entry(&odd).unwrap();
+    assert_eq!(book.next_piece(EntryKind::Depense).unwrap(), "D003");
 }
 
 #[test]

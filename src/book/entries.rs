@@ -2,15 +2,16 @@
 
 use super::Book;
 use crate::domain::entry_request::{EntryRequest, TransferRequest, build_entry, build_transfer};
-use crate::domain::piece::{next_piece, reversal_piece};
+use crate::domain::piece::{piece_number, reversal_piece};
 use crate::domain::{AccountKind, ChartRow, Entry, EntryKind, NewEntry};
 use crate::store::{self, Result, StoreError, audit};
 
 impl Book {
     /// The pièce number proposed for a new entry of `kind`.
     pub fn next_piece(&self, kind: EntryKind) -> Result<String> {
-        let used = store::entries::pieces(&self.conn, self.exercice())?;
-        Ok(next_piece(kind, used.iter().map(String::as_str)))
+        let highest =
+            store::entries::highest_piece_number(&self.conn, self.exercice(), kind.piece_prefix())?;
+        Ok(piece_number(kind, highest + 1))
     }
 
     fn check_open(&self) -> Result<()> {
@@ -64,9 +65,10 @@ impl Book {
         self.insert_new(entry)
     }
 
-    /// An entry that may still be changed: of the open exercice, not cancelled,
-    /// not itself a reversal, not the opening.
-    fn editable(&self, id: i64) -> Result<Entry> {
+    /// The entry if it may still be changed (edited or cancelled): of the open
+    /// exercice, not cancelled, not itself a reversal, not the opening.
+    /// Otherwise the reason, in French. Screens ask before opening a form.
+    pub fn changeable(&self, id: i64) -> Result<Entry> {
         self.check_open()?;
         let entry = self
             .entry(id)?
@@ -121,7 +123,7 @@ impl Book {
 
     /// Changes a recette or dépense.
     pub fn edit_entry(&mut self, id: i64, request: &EntryRequest) -> Result<()> {
-        let before = self.editable(id)?;
+        let before = self.changeable(id)?;
         if before.kind == EntryKind::Virement {
             return Err(StoreError::Refused(format!(
                 "{} est un virement interne",
@@ -134,7 +136,7 @@ impl Book {
 
     /// Changes a virement interne.
     pub fn edit_transfer(&mut self, id: i64, request: &TransferRequest) -> Result<()> {
-        let before = self.editable(id)?;
+        let before = self.changeable(id)?;
         if before.kind != EntryKind::Virement {
             return Err(StoreError::Refused(format!(
                 "{} n'est pas un virement interne",
@@ -148,7 +150,7 @@ impl Book {
     /// Cancels an entry by a reversing entry dated today (or the last day of
     /// the exercice if today is past it). Returns the reversal's id.
     pub fn cancel_entry(&mut self, id: i64) -> Result<i64> {
-        let original = self.editable(id)?;
+        let original = self.changeable(id)?;
         let used = store::entries::pieces(&self.conn, self.exercice())?;
         let piece = reversal_piece(&original.piece, used.iter().map(String::as_str));
         let date = self.default_date().max(original.date);

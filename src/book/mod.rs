@@ -4,13 +4,15 @@
 
 mod checklist;
 mod entries;
+mod participations;
 mod setup;
 mod views;
 
+pub use participations::{EnvelopeReceipt, ImportSummary};
 pub use setup::{SetupRequest, create_book, create_coop};
 
 use crate::domain::ledger::{LedgerPoint, LedgerRow, RowDetail};
-use crate::domain::{Account, Entry, Exercice, Money, MoneyKey, ledger};
+use crate::domain::{Account, Entry, Exercice, Money, MoneyKey};
 use crate::store::{self, Result, coop::CoopInfo};
 use chrono::{Local, NaiveDate};
 use rusqlite::Connection;
@@ -124,7 +126,9 @@ impl Book {
     /// Texts of some rows of a money account's ledger (the rows on screen).
     pub fn row_details(&self, key: MoneyKey, ids: &[i64]) -> Result<HashMap<i64, RowDetail>> {
         match self.account(key) {
-            Some(account) => store::ledger::details(&self.conn, account, ids, &self.chart),
+            Some(account) => {
+                store::ledger::details(&self.conn, self.exercice(), account, ids, &self.chart)
+            }
             None => Ok(HashMap::new()),
         }
     }
@@ -132,19 +136,14 @@ impl Book {
     /// Every row of a money account's ledger with its texts (for searching).
     pub fn ledger_rows(&self, key: MoneyKey) -> Result<Vec<LedgerRow>> {
         match self.account(key) {
-            Some(account) => Ok(ledger::ledger_rows(
-                &self.entries(self.exercice())?,
-                account,
-                &self.chart,
-            )),
+            Some(account) => store::ledger::rows(&self.conn, self.exercice(), account, &self.chart),
             None => Ok(Vec::new()),
         }
     }
 
-    /// Parents' cheques received and not given back yet (stand-in returning 0
-    /// until the participations module records cheques: replace it there).
+    /// Parents' cheques received and not given back yet (every exercice).
     pub fn cheques_to_return(&self) -> Result<usize> {
-        Ok(0)
+        store::participations::contributions::cheques_to_return(&self.conn)
     }
 
     fn reload_chart(&mut self) -> Result<()> {

@@ -3,6 +3,10 @@
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+pub use super::participations_args::{
+    CampaignAction, ChequeAction, ContributionArgs, ImportWhat, PupilsAction, RegieAction,
+};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "coopcompta",
@@ -59,6 +63,33 @@ pub enum Command {
     Check,
     /// Étapes de la migration vers AssoConnect et le Compte Pro (clé<TAB>état<TAB>titre)
     Checklist(ChecklistArgs),
+    /// Importe des données (liste des élèves)
+    Import {
+        #[command(subcommand)]
+        what: ImportWhat,
+    },
+    /// Appels à participation des familles (campagnes)
+    Campaign {
+        #[command(subcommand)]
+        action: CampaignAction,
+    },
+    /// Enregistre la participation d'une famille à une campagne
+    Contribution(ContributionArgs),
+    /// Chèques reçus des familles, à rendre
+    Cheque {
+        #[command(subcommand)]
+        action: ChequeAction,
+    },
+    /// Régies d'avance des coopératives de classe
+    Regie {
+        #[command(subcommand)]
+        action: RegieAction,
+    },
+    /// Classes et élèves
+    Pupils {
+        #[command(subcommand)]
+        action: PupilsAction,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -149,6 +180,17 @@ pub enum ExportWhat {
     Ledger {
         #[arg(long)]
         exercice: Option<String>,
+        #[arg(long)]
+        out: PathBuf,
+        /// std (virgule, point décimal) ou fr (Excel/LibreOffice français)
+        #[arg(long, default_value = "std")]
+        format: String,
+    },
+    /// Les participations d'une campagne : une ligne par participation
+    Contributions {
+        /// Nom de la campagne
+        #[arg(long)]
+        campaign: String,
         #[arg(long)]
         out: PathBuf,
         /// std (virgule, point décimal) ou fr (Excel/LibreOffice français)

@@ -3,6 +3,8 @@
 
 pub mod args;
 mod checklist;
+mod participations;
+pub mod participations_args;
 
 use crate::book::{Book, Clock, SetupRequest, create_book};
 use crate::domain::entry_request::{EntryRequest, SplitInput, TransferRequest, parse_split};
@@ -126,6 +128,15 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
         Command::Category(args) => print(out, category(db, args)?),
         Command::Check => print(out, check(db)?),
         Command::Checklist(args) => print(out, checklist::run(db, args)?),
+        command @ (Command::Import { .. }
+        | Command::Campaign { .. }
+        | Command::Contribution(_)
+        | Command::Cheque { .. }
+        | Command::Regie { .. }
+        | Command::Pupils { .. }
+        | Command::Export {
+            what: ExportWhat::Contributions { .. },
+        }) => participations::run(db, command, out),
         Command::Demo { .. } => Err(CliError::Input(
             "la démonstration se lance depuis main".into(),
         )),

@@ -7,6 +7,7 @@ pub mod entry_request;
 pub mod field;
 pub mod ledger;
 pub mod money;
+pub mod participation;
 pub mod piece;
 
 pub use accounts::{Account, AccountKind, ChartRow, MoneyKey};

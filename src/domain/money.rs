@@ -38,7 +38,13 @@ impl Money {
 
     /// Integer cents, as stored in SQLite.
     pub fn cents(self) -> i64 {
-        // Exact: the scale is at most 2 by construction.
+        // Exact: the scale is at most 2 by construction. Fast path for the
+        // usual scale of 2 (every amount read from the database).
+        if self.0.scale() == 2
+            && let Ok(cents) = i64::try_from(self.0.mantissa())
+        {
+            return cents;
+        }
         let scaled = self.0 * Decimal::ONE_HUNDRED;
         i64::try_from(scaled.trunc()).unwrap_or(if scaled.is_sign_negative() {
             i64::MIN
@@ -136,6 +142,14 @@ impl Money {
     pub fn fr_plain(self) -> String {
         let (sign, euros, cents) = self.parts();
         format!("{sign}{},{cents:02}", group_thousands(euros))
+    }
+
+    /// Characters of [`Money::fr_plain`], counted without formatting (screens
+    /// size their columns over thousands of rows).
+    pub fn fr_plain_width(self) -> usize {
+        let (sign, euros, _) = self.parts();
+        let digits = euros.checked_ilog10().map_or(1, |log| log as usize + 1);
+        sign.len() + digits + (digits - 1) / 3 + 3
     }
 
     /// French display with the euro sign: `1 234,56 €`.
@@ -296,6 +310,25 @@ mod tests {
             Money::parse("99999999999999999999999"),
             Err(MoneyError::TooLarge(_))
         ));
+    }
+
+    #[test]
+    fn width_matches_the_display() {
+        for cents in [
+            0,
+            5,
+            -5,
+            99,
+            100,
+            99_999,
+            100_000,
+            -123_456_789,
+            100_000_000_000,
+            i64::from(i32::MAX),
+        ] {
+            let m = Money::from_cents(cents);
+            assert_eq!(m.fr_plain_width(), m.fr_plain().chars().count(), "{cents}");
+        }
     }
 
     #[test]

@@ -38,6 +38,22 @@ pub fn check_piece_free(
     }
 }
 
+/// The highest number in a pièce series (`R` → 12 for R012) of an exercice.
+/// Uses the (exercice, piece) index: fast even on a very large year.
+pub fn highest_piece_number(conn: &Connection, exercice: Exercice, prefix: &str) -> Result<u32> {
+    let highest: Option<i64> = conn.query_row(
+        "SELECT MAX(CAST(SUBSTR(piece, ?3) AS INTEGER)) FROM entry
+         WHERE exercice = ?1 AND piece GLOB ?2",
+        params![
+            exercice.start_year,
+            format!("{prefix}[0-9]*"),
+            prefix.len() as i64 + 1
+        ],
+        |r| r.get(0),
+    )?;
+    Ok(highest.and_then(|h| u32::try_from(h).ok()).unwrap_or(0))
+}
+
 /// Every pièce number used in an exercice.
 pub fn pieces(conn: &Connection, exercice: Exercice) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached("SELECT piece FROM entry WHERE exercice = ?1")?;
@@ -198,11 +214,81 @@ pub fn parse_iso_date(text: &str) -> Result<NaiveDate> {
     parsed.ok_or_else(|| corrupt(format!("date « {text} »")))
 }
 
+/// A statement from the cache or made for one use.
+enum Prepared<'c> {
+    Cached(rusqlite::CachedStatement<'c>),
+    Plain(rusqlite::Statement<'c>),
+}
+
+impl<'c> std::ops::Deref for Prepared<'c> {
+    type Target = rusqlite::Statement<'c>;
+    fn deref(&self) -> &Self::Target {
+        match self {
+            Prepared::Cached(s) => s,
+            Prepared::Plain(s) => s,
+        }
+    }
+}
+
+impl std::ops::DerefMut for Prepared<'_> {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        match self {
+            Prepared::Cached(s) => s,
+            Prepared::Plain(s) => s,
+        }
+    }
+}
+
+/// Which entries of an exercice to load.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope<'a> {
+    /// All of them.
+    All,
+    /// Those with a line on this account (one money account's ledger).
+    Account(i64),
+    /// These ids (the rows on screen).
+    Ids(&'a [i64]),
+}
+
+impl Scope<'_> {
+    /// Statements with an id list are one-offs: they stay out of the cache.
+    fn prepare<'c>(self, conn: &'c Connection, sql: &str) -> rusqlite::Result<Prepared<'c>> {
+        Ok(match self {
+            Scope::Ids(_) => Prepared::Plain(conn.prepare(sql)?),
+            _ => Prepared::Cached(conn.prepare_cached(sql)?),
+        })
+    }
+
+    /// The condition on `entry.id` (for entries) or `entry_id` (for lines).
+    fn condition(self, column: &str) -> String {
+        match self {
+            // `+exercice`: a plain scan in id order beats the date index here.
+            Scope::All => "+exercice = ?1".to_string(),
+            Scope::Account(account) => format!(
+                "{column} IN (SELECT entry_id FROM entry_line WHERE account_id = {account} AND exercice = ?1)"
+            ),
+            Scope::Ids(ids) => {
+                let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+                format!("exercice = ?1 AND {column} IN ({})", list.join(","))
+            }
+        }
+    }
+}
+
 /// Every entry of an exercice with its lines, in date then recording order.
 pub fn load_exercice(conn: &Connection, exercice: Exercice) -> Result<Vec<Entry>> {
+    load_scope(conn, exercice, Scope::All)
+}
+
+/// Some entries of an exercice with their lines, in date then recording order.
+pub fn load_scope(conn: &Connection, exercice: Exercice, scope: Scope) -> Result<Vec<Entry>> {
     let codes = account_codes(conn)?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, date, piece, kind, label, mode, cheque_no, reverses FROM entry WHERE exercice = ?1",
+    let mut stmt = scope.prepare(
+        conn,
+        &format!(
+            "SELECT id, date, piece, kind, label, mode, cheque_no, reverses FROM entry WHERE {} ORDER BY id",
+            scope.condition("id")
+        ),
     )?;
     let mut rows = stmt.query([exercice.start_year])?;
     let mut entries = Vec::new();
@@ -234,14 +320,14 @@ pub fn load_exercice(conn: &Connection, exercice: Exercice) -> Result<Vec<Entry>
             lines: Vec::new(),
         });
     }
-    entries.sort_unstable_by_key(|e| (e.date, e.id));
-    let index: HashMap<i64, usize> = entries.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+    // Entries are in id order here: lines find their entry by binary search.
+    let find = |entries: &[Entry], id: i64| entries.binary_search_by_key(&id, |e| e.id).ok();
     let reversals: Vec<(usize, i64)> = entries
         .iter()
         .filter_map(|e| {
             e.reverses
-                .and_then(|orig| index.get(&orig))
-                .map(|i| (*i, e.id))
+                .and_then(|orig| find(&entries, orig))
+                .map(|i| (i, e.id))
         })
         .collect();
     for (original, reversal) in reversals {
@@ -249,15 +335,24 @@ pub fn load_exercice(conn: &Connection, exercice: Exercice) -> Result<Vec<Entry>
     }
     // Lines come in rowid order, which is their position order inside an
     // entry (they are always written in position order); checked anyway.
-    let mut stmt = conn.prepare_cached(
-        "SELECT entry_id, position, account_id, amount_cents FROM entry_line WHERE exercice = ?1 ORDER BY id",
+    let mut stmt = scope.prepare(
+        conn,
+        &format!(
+            "SELECT entry_id, position, account_id, amount_cents FROM entry_line WHERE {} ORDER BY id",
+            scope.condition("entry_id")
+        ),
     )?;
     let mut rows = stmt.query([exercice.start_year])?;
     let mut out_of_order = Vec::new();
+    let mut last: Option<(i64, usize)> = None;
     while let Some(r) = rows.next()? {
         let entry_id: i64 = r.get(0)?;
         let account_id: i64 = r.get(2)?;
-        let Some(&i) = index.get(&entry_id) else {
+        let index = match last {
+            Some((id, i)) if id == entry_id => Some(i),
+            _ => find(&entries, entry_id),
+        };
+        let Some(i) = index else {
             return Err(corrupt(format!(
                 "ligne de l'écriture n° {entry_id} hors de son exercice"
             )));
@@ -265,6 +360,7 @@ pub fn load_exercice(conn: &Connection, exercice: Exercice) -> Result<Vec<Entry>
         let code = codes
             .get(&account_id)
             .ok_or_else(|| corrupt(format!("compte n° {account_id}")))?;
+        last = Some((entry_id, i));
         if r.get::<_, i64>(1)? != entries[i].lines.len() as i64 {
             out_of_order.push(i);
         }
@@ -278,6 +374,7 @@ pub fn load_exercice(conn: &Connection, exercice: Exercice) -> Result<Vec<Entry>
             entries[i].lines = stored.lines;
         }
     }
+    entries.sort_unstable_by_key(|e| (e.date, e.id));
     Ok(entries)
 }
 

@@ -1,9 +1,11 @@
 //! Ledger reads for the screens: balances and ledger points come from the
 //! covering index `entry_line_ledger`; texts only for the rows on screen.
 
-use super::entries::{load_one, parse_iso_date};
-use super::{Result, StoreError};
-use crate::domain::ledger::{LedgerPoint, RowDetail, row_detail, running_points};
+use super::Result;
+use super::entries::{Scope, load_scope, parse_iso_date};
+use crate::domain::ledger::{
+    LedgerPoint, LedgerRow, RowDetail, ledger_rows, row_detail, running_points,
+};
 use crate::domain::{Account, Exercice, Money, MoneyKey};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -74,15 +76,25 @@ pub fn points(
 /// The texts of the given entries as rows of `account`'s ledger.
 pub fn details(
     conn: &Connection,
+    exercice: Exercice,
     account: &Account,
     ids: &[i64],
     chart: &[Account],
 ) -> Result<HashMap<i64, RowDetail>> {
-    let mut out = HashMap::with_capacity(ids.len());
-    for id in ids {
-        let entry = load_one(conn, *id)?
-            .ok_or_else(|| StoreError::Corrupt(format!("écriture n° {id} introuvable")))?;
-        out.insert(*id, row_detail(&entry, &account.code, chart));
-    }
-    Ok(out)
+    let entries = load_scope(conn, exercice, Scope::Ids(ids))?;
+    Ok(entries
+        .iter()
+        .map(|e| (e.id, row_detail(e, &account.code, chart)))
+        .collect())
+}
+
+/// Every row of `account`'s ledger with its texts (for searching).
+pub fn rows(
+    conn: &Connection,
+    exercice: Exercice,
+    account: &Account,
+    chart: &[Account],
+) -> Result<Vec<LedgerRow>> {
+    let entries = load_scope(conn, exercice, Scope::Account(account.id))?;
+    Ok(ledger_rows(&entries, account, chart))
 }

@@ -11,6 +11,7 @@ pub mod entries;
 pub mod ledger;
 pub mod lock;
 pub mod open;
+pub mod participations;
 pub mod schema;
 
 pub use open::{default_db_path, open, open_in_memory};

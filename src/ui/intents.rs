@@ -7,7 +7,6 @@ use super::screens::entry_form::EntryForm;
 use super::screens::transfer_form::{TransferForm, usual_destination};
 use super::widgets::confirm::Confirm;
 use crate::domain::entry_request::{EntryRequest, TransferRequest};
-use crate::domain::ledger::RowStatus;
 use crate::domain::{EntryKind, format_date};
 
 impl App {
@@ -57,34 +56,14 @@ impl App {
         }
     }
 
-    /// Why the selected row cannot be changed, if it cannot.
-    fn refusal(status: RowStatus, kind: EntryKind, piece: &str) -> Option<String> {
-        match (status, kind) {
-            (RowStatus::Cancelled, _) => {
-                Some(format!("{piece} est annulée : elle ne peut plus changer"))
-            }
-            (RowStatus::Reversal, _) => Some(format!(
-                "{piece} est une écriture d'annulation : elle ne se modifie pas"
-            )),
-            (_, EntryKind::Ouverture) => {
-                Some("le report à nouveau se corrige par une écriture, pas en le modifiant".into())
-            }
-            _ => None,
-        }
-    }
-
     pub(super) fn edit_selected(&mut self) {
         let Some(main) = self.main() else { return };
         let Some(row) = main.ledgers.selected_row() else {
             return;
         };
-        if let Some(reason) = Self::refusal(row.status, row.kind, &row.piece) {
-            return self.fail(reason);
-        }
         let id = row.entry_id;
-        let entry = match main.book.entry(id) {
-            Ok(Some(entry)) => entry,
-            Ok(None) => return self.fail(format!("l'écriture n° {id} n'existe plus")),
+        let entry = match main.book.changeable(id) {
+            Ok(entry) => entry,
             Err(e) => return self.fail(e.to_string()),
         };
         let chart = main.book.chart();
@@ -112,8 +91,8 @@ impl App {
         let Some(row) = main.ledgers.selected_row() else {
             return;
         };
-        if let Some(reason) = Self::refusal(row.status, row.kind, &row.piece) {
-            return self.fail(reason);
+        if let Err(e) = main.book.changeable(row.entry_id) {
+            return self.fail(e.to_string());
         }
         let confirm = Confirm::cancel_entry(row.entry_id, &row.piece, &row.label);
         self.popups.push(Popup::Confirm(confirm));

@@ -3,9 +3,9 @@
 //! category the money goes to, the classes concerned and dates.
 
 use super::matching::did_you_mean;
-use crate::domain::closest::closest;
 use super::pupils::{SchoolClass, class_key};
 use super::{clean_text, name_key};
+use crate::domain::closest::closest;
 use crate::domain::{Account, AccountKind, Exercice, Money, format_date, parse_date};
 use chrono::NaiveDate;
 
@@ -134,7 +134,9 @@ pub fn check_campaign(
 ) -> Result<CheckedCampaign, String> {
     let name = clean_text(&request.name);
     if name.is_empty() {
-        return Err("Nom de la campagne : vide (ex. « Participation 2024-2025 », « Sortie zoo »)".into());
+        return Err(
+            "Nom de la campagne : vide (ex. « Participation 2024-2025 », « Sortie zoo »)".into(),
+        );
     }
     if name.chars().count() > 80 {
         return Err("Nom de la campagne : trop long (80 caractères au plus)".into());
@@ -148,10 +150,9 @@ pub fn check_campaign(
     let suggested = if request.suggested.trim().is_empty() {
         None
     } else {
-        Some(
-            Money::parse_positive(&request.suggested)
-                .map_err(|e| format!("Montant suggéré : {e} (ou laissez vide pour un montant libre)"))?,
-        )
+        Some(Money::parse_positive(&request.suggested).map_err(|e| {
+            format!("Montant suggéré : {e} (ou laissez vide pour un montant libre)")
+        })?)
     };
     let category_code = check_category(&request.category, chart)?;
     let class_ids = find_classes(&request.classes, classes)?;
@@ -220,7 +221,14 @@ mod tests {
 
     #[test]
     fn defaults_to_the_voluntary_participation() {
-        let checked = check_campaign(&request(" Participation  2024 "), &chart(), &classes(), &[], Exercice::new(2024)).unwrap();
+        let checked = check_campaign(
+            &request(" Participation  2024 "),
+            &chart(),
+            &classes(),
+            &[],
+            Exercice::new(2024),
+        )
+        .unwrap();
         assert_eq!(checked.name, "Participation 2024");
         assert_eq!(checked.category_code, "75620008");
         assert_eq!(checked.suggested, None);
@@ -256,6 +264,9 @@ mod tests {
 
     #[test]
     fn classes_match_loosely() {
-        assert_eq!(find_classes(&["ce1 b".into(), "CP-A".into(), "CE1B".into()], &classes()), Ok(vec![2, 1]));
+        assert_eq!(
+            find_classes(&["ce1 b".into(), "CP-A".into(), "CE1B".into()], &classes()),
+            Ok(vec![2, 1])
+        );
     }
 }

@@ -208,7 +208,11 @@ pub fn check_date(text: &str, exercice: Exercice) -> Result<NaiveDate, String> {
 
 /// Checks one line against its pupil and the campaign (for the quick entry
 /// screen to check a line on Enter, before the envelope is validated).
-pub fn check_line(line: &ContributionLine, pupil: &Pupil, campaign: &Campaign) -> Result<CheckedLine, String> {
+pub fn check_line(
+    line: &ContributionLine,
+    pupil: &Pupil,
+    campaign: &Campaign,
+) -> Result<CheckedLine, String> {
     if !campaign.concerns(pupil.class_id) {
         return Err(format!(
             "Élève : {} n'est pas dans une classe de la campagne « {} »",
@@ -220,7 +224,10 @@ pub fn check_line(line: &ContributionLine, pupil: &Pupil, campaign: &Campaign) -
         .map_err(|e| format!("Montant de {} : {e}", pupil.display()))?;
     let payer = clean_text(&line.payer);
     if payer.chars().count() > 100 {
-        return Err(format!("Payeur de {} : trop long (100 caractères au plus)", pupil.display()));
+        return Err(format!(
+            "Payeur de {} : trop long (100 caractères au plus)",
+            pupil.display()
+        ));
     }
     let payer = if line.channel == Channel::Cheque && payer.is_empty() {
         pupil.nom.to_uppercase()
@@ -272,7 +279,12 @@ fn plural(n: usize) -> &'static str {
 
 /// The caisse recette of a class's cash envelope: one pièce, the whole total
 /// on the campaign's category. Label: "Sortie zoo CE1-B – bordereau (12 élèves)".
-pub fn envelope_entry(campaign: &Campaign, class_name: &str, envelope: &CheckedEnvelope, piece: &str) -> Option<EntryRequest> {
+pub fn envelope_entry(
+    campaign: &Campaign,
+    class_name: &str,
+    envelope: &CheckedEnvelope,
+    piece: &str,
+) -> Option<EntryRequest> {
     let count = envelope.lines_of(Channel::Especes).count();
     if count == 0 {
         return None;
@@ -282,21 +294,48 @@ pub fn envelope_entry(campaign: &Campaign, class_name: &str, envelope: &CheckedE
         campaign.name,
         plural(count)
     );
-    Some(recette(campaign, Channel::Especes, envelope.date, envelope.total_of(Channel::Especes), label, piece))
+    Some(recette(
+        campaign,
+        Channel::Especes,
+        envelope.date,
+        envelope.total_of(Channel::Especes),
+        label,
+        piece,
+    ))
 }
 
 /// The recette of one online or virement contribution. The label names the
 /// campaign and the class, never the pupil (names stay out of the accounts,
 /// so that pupils can be anonymised while the accounts stay intact).
-pub fn single_entry(campaign: &Campaign, class_name: &str, line: &CheckedLine, date: NaiveDate, piece: &str) -> Option<EntryRequest> {
+pub fn single_entry(
+    campaign: &Campaign,
+    class_name: &str,
+    line: &CheckedLine,
+    date: NaiveDate,
+    piece: &str,
+) -> Option<EntryRequest> {
     if matches!(line.channel, Channel::Especes | Channel::Cheque) {
         return None;
     }
     let label = format!("{} {class_name} – {}", campaign.name, line.channel.label());
-    Some(recette(campaign, line.channel, date, line.amount, label, piece))
+    Some(recette(
+        campaign,
+        line.channel,
+        date,
+        line.amount,
+        label,
+        piece,
+    ))
 }
 
-fn recette(campaign: &Campaign, channel: Channel, date: NaiveDate, amount: Money, label: String, piece: &str) -> EntryRequest {
+fn recette(
+    campaign: &Campaign,
+    channel: Channel,
+    date: NaiveDate,
+    amount: Money,
+    label: String,
+    piece: &str,
+) -> EntryRequest {
     EntryRequest {
         date: date.to_string(),
         kind: EntryKind::Recette,

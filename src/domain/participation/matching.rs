@@ -16,6 +16,14 @@ fn words(key: &str) -> impl Iterator<Item = &str> {
     key.split([' ', '-', '\'', '’']).filter(|w| !w.is_empty())
 }
 
+fn split_query(query: &str) -> Vec<String> {
+    name_key(query)
+        .split([' ', '-', '\''])
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// Score of a pupil for a typed query: every typed word must start a word of
 /// the nom or prénom (or, failing that, appear inside the full name). `None`
 /// when the pupil does not match.
@@ -58,11 +66,7 @@ fn score(pupil: &Pupil, query_words: &[String]) -> Option<u32> {
 /// first; all of them, in name order, for an empty query. Made for the quick
 /// entry screen: call it on each key press with the class's pupils.
 pub fn search<'a>(pupils: &'a [Pupil], query: &str) -> Vec<&'a Pupil> {
-    let query_words: Vec<String> = name_key(query)
-        .split([' ', '-', '\''])
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect();
+    let query_words = split_query(query);
     let mut found: Vec<(u32, &Pupil)> = pupils
         .iter()
         .filter_map(|p| score(p, &query_words).map(|s| (s, p)))
@@ -87,9 +91,13 @@ pub fn exact<'a>(pupils: &'a [Pupil], query: &str) -> Vec<&'a Pupil> {
 /// Up to `limit` pupils whose name is close to `query`, closest first.
 pub fn closest_pupils<'a>(pupils: &'a [Pupil], query: &str, limit: usize) -> Vec<&'a Pupil> {
     let wanted = name_key(query);
+    let query_words = split_query(query);
     let mut scored: Vec<(usize, &Pupil)> = pupils
         .iter()
         .map(|p| {
+            if score(p, &query_words).is_some() {
+                return (0, p);
+            }
             let (nom, prenom) = (name_key(&p.nom), name_key(&p.prenom));
             let distance = edit_distance(&wanted, &format!("{nom} {prenom}"))
                 .min(edit_distance(&wanted, &format!("{prenom} {nom}")));
@@ -146,8 +154,14 @@ mod tests {
         assert_eq!(names(search(&list, "mar")), ["MARTIN Hugo"]);
         assert_eq!(names(search(&list, "theo")), ["LEFÈVRE Théo"]);
         assert_eq!(names(search(&list, "goff")), ["LE GOFF Anaïs"]);
-        assert_eq!(names(search(&list, "le")), ["LE GOFF Anaïs", "LEFÈVRE Théo", "DUPOND Léa", "DUPONT Lea"]);
-        assert_eq!(names(search(&list, "dup lea")), ["DUPOND Léa", "DUPONT Lea"]);
+        assert_eq!(
+            names(search(&list, "le")),
+            ["LE GOFF Anaïs", "LEFÈVRE Théo", "DUPOND Léa", "DUPONT Lea"]
+        );
+        assert_eq!(
+            names(search(&list, "dup lea")),
+            ["DUPOND Léa", "DUPONT Lea"]
+        );
         assert!(search(&list, "zz").is_empty());
         assert_eq!(search(&list, "").len(), 5);
     }
@@ -163,7 +177,10 @@ mod tests {
     #[test]
     fn closest_names_for_a_typo() {
         let list = class_list();
-        assert_eq!(names(closest_pupils(&list, "DUPONS Léa", 3)), ["DUPOND Léa", "DUPONT Lea"]);
+        assert_eq!(
+            names(closest_pupils(&list, "DUPONS Léa", 3)),
+            ["DUPOND Léa", "DUPONT Lea"]
+        );
         assert!(closest_pupils(&list, "Zidane Zinedine", 3).is_empty());
     }
 }

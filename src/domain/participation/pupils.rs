@@ -100,7 +100,9 @@ fn check_name(value: &str, what: &str, expected: &str) -> Result<String, String>
         ));
     }
     if cleaned.chars().any(char::is_control) {
-        return Err(format!("{what} « {cleaned} » : caractères de contrôle refusés"));
+        return Err(format!(
+            "{what} « {cleaned} » : caractères de contrôle refusés"
+        ));
     }
     Ok(cleaned)
 }
@@ -218,6 +220,11 @@ mod tests {
     fn many_bad_rows_are_summed_up() {
         let rows: Vec<PupilInput> = (2..12).map(|l| input(l, "", "x", "CP")).collect();
         let message = check_import(&rows).unwrap_err();
-        assert!(message.ends_with("ligne 6 : nom vide (attendu : le nom de famille de l'élève) ; … et 5 autres lignes"), "{message}");
+        assert!(
+            message.ends_with(
+                "ligne 6 : nom vide (attendu : le nom de famille de l'élève) ; … et 5 autres lignes"
+            ),
+            "{message}"
+        );
     }
 }

@@ -13,7 +13,9 @@
 use super::clean_text;
 use super::contribution::check_date;
 use crate::domain::entry_request::money_code;
-use crate::domain::{Account, AccountKind, EntryKind, Exercice, Line, Money, MoneyKey, NewEntry, PaymentMode};
+use crate::domain::{
+    Account, AccountKind, EntryKind, Exercice, Line, Money, MoneyKey, NewEntry, PaymentMode,
+};
 use chrono::NaiveDate;
 
 /// Code of the bilan account the advances sit on.
@@ -144,7 +146,9 @@ pub fn build_regie_entry(
         .to_string();
     let piece = clean_text(&request.piece);
     if piece.is_empty() || piece.chars().count() > 20 {
-        return Err(format!("N° de pièce : « {piece} » : 1 à 20 caractères attendus (ex. D012)"));
+        return Err(format!(
+            "N° de pièce : « {piece} » : 1 à 20 caractères attendus (ex. D012)"
+        ));
     }
     if matches!(request.kind, RegieKind::Depense | RegieKind::Retour) && amount > balance {
         return Err(format!(
@@ -159,7 +163,10 @@ pub fn build_regie_entry(
         RegieKind::Avance => {
             let receipt = clean_text(&request.receipt_no);
             if receipt.is_empty() || receipt.chars().count() > 30 {
-                return Err("N° de reçu : vide : le numéro du reçu signé par l'enseignant est attendu".into());
+                return Err(
+                    "N° de reçu : vide : le numéro du reçu signé par l'enseignant est attendu"
+                        .into(),
+                );
             }
             (
                 format!("Régie d'avance {class_name} – reçu n° {receipt}"),
@@ -170,7 +177,10 @@ pub fn build_regie_entry(
         RegieKind::Depense => {
             let label = clean_text(&request.label);
             if label.is_empty() || label.chars().count() > 150 {
-                return Err("Libellé : vide ou trop long : décrivez l'achat (ex. « Peinture et pinceaux »)".into());
+                return Err(
+                    "Libellé : vide ou trop long : décrivez l'achat (ex. « Peinture et pinceaux »)"
+                        .into(),
+                );
             }
             let code = request.category.trim();
             match chart.iter().find(|a| a.code == code) {
@@ -199,5 +209,6 @@ pub fn build_regie_entry(
             vec![line(&caisse, amount), line(REGIE_ACCOUNT, -amount)],
         ),
     };
-    NewEntry::new(date, piece, request.kind.entry_kind(), label, mode, lines).map_err(|e| format!("Montant : {e}"))
+    NewEntry::new(date, piece, request.kind.entry_kind(), label, mode, lines)
+        .map_err(|e| format!("Montant : {e}"))
 }

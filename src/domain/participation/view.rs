@@ -73,7 +73,11 @@ pub struct PupilLine {
 impl PupilLine {
     /// Money collected for this pupil (cheques aside).
     pub fn collected(&self) -> Money {
-        self.contributions.iter().filter(|c| c.is_collected()).map(|c| c.amount).sum()
+        self.contributions
+            .iter()
+            .filter(|c| c.is_collected())
+            .map(|c| c.amount)
+            .sum()
     }
 
     pub fn has_participation(&self) -> bool {
@@ -85,7 +89,11 @@ impl PupilLine {
         if self.contributions.is_empty() {
             return NO_PARTICIPATION.to_string();
         }
-        self.contributions.iter().map(Contribution::describe).collect::<Vec<_>>().join(" ; ")
+        self.contributions
+            .iter()
+            .map(Contribution::describe)
+            .collect::<Vec<_>>()
+            .join(" ; ")
     }
 }
 
@@ -134,7 +142,10 @@ pub fn build_view(
     contributions: &[Contribution],
 ) -> CampaignView {
     let mut by_pupil: HashMap<i64, Vec<Contribution>> = HashMap::new();
-    for c in contributions.iter().filter(|c| c.campaign_id == campaign.id && !c.cancelled) {
+    for c in contributions
+        .iter()
+        .filter(|c| c.campaign_id == campaign.id && !c.cancelled)
+    {
         by_pupil.entry(c.pupil_id).or_default().push(c.clone());
     }
     let mut views = Vec::new();
@@ -147,7 +158,10 @@ pub fn build_view(
             .map(|p| {
                 let mut list = by_pupil.remove(&p.id).unwrap_or_default();
                 list.sort_by_key(|c| (c.date, c.id));
-                PupilLine { pupil: p.clone(), contributions: list }
+                PupilLine {
+                    pupil: p.clone(),
+                    contributions: list,
+                }
             })
             .collect();
         lines.sort_by_key(|l| l.pupil.sort_key());

@@ -7,7 +7,12 @@ use crate::domain::{Exercice, Money};
 use rusqlite::{Connection, Transaction, params};
 
 /// Adds a campaign of the exercice; returns its id.
-pub fn insert(tx: &Transaction, exercice: Exercice, campaign: &CheckedCampaign, now: &str) -> Result<i64> {
+pub fn insert(
+    tx: &Transaction,
+    exercice: Exercice,
+    campaign: &CheckedCampaign,
+    now: &str,
+) -> Result<i64> {
     tx.execute(
         "INSERT INTO campaign (exercice, name, name_key, suggested_cents, account_id, starts_on, ends_on, created_at)
          VALUES (?1, ?2, ?3, ?4, (SELECT id FROM account WHERE code = ?5), ?6, ?7, ?8)",
@@ -23,14 +28,23 @@ pub fn insert(tx: &Transaction, exercice: Exercice, campaign: &CheckedCampaign, 
         ],
     )?;
     let id = tx.last_insert_rowid();
-    let mut stmt = tx.prepare_cached("INSERT INTO campaign_class (campaign_id, class_id) VALUES (?1, ?2)")?;
+    let mut stmt =
+        tx.prepare_cached("INSERT INTO campaign_class (campaign_id, class_id) VALUES (?1, ?2)")?;
     for class_id in &campaign.class_ids {
         stmt.execute(params![id, class_id])?;
     }
     Ok(id)
 }
 
-type RawCampaign = (i64, i32, String, Option<i64>, String, Option<String>, Option<String>);
+type RawCampaign = (
+    i64,
+    i32,
+    String,
+    Option<i64>,
+    String,
+    Option<String>,
+    Option<String>,
+);
 
 fn load(conn: &Connection, filter: &str, value: i64) -> Result<Vec<Campaign>> {
     let mut stmt = conn.prepare_cached(&format!(
@@ -39,10 +53,20 @@ fn load(conn: &Connection, filter: &str, value: i64) -> Result<Vec<Campaign>> {
     ))?;
     let raws: Vec<RawCampaign> = stmt
         .query_map([value], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let mut classes = conn.prepare_cached("SELECT class_id FROM campaign_class WHERE campaign_id = ?1 ORDER BY class_id")?;
+    let mut classes = conn.prepare_cached(
+        "SELECT class_id FROM campaign_class WHERE campaign_id = ?1 ORDER BY class_id",
+    )?;
     let mut out = Vec::with_capacity(raws.len());
     for (id, year, name, suggested, code, starts, ends) in raws {
         let class_ids = classes

@@ -4,8 +4,8 @@
 
 use super::super::Result;
 use super::optional_date;
-use crate::domain::participation::contribution::{Channel, CheckedLine, Contribution};
 use crate::domain::Money;
+use crate::domain::participation::contribution::{Channel, CheckedLine, Contribution};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
@@ -36,12 +36,25 @@ pub fn insert(
 }
 
 /// A contribution is cancelled by its status or by the reversal of its recette.
-const SELECT: &str = "SELECT c.id, c.campaign_id, c.pupil_id, c.date, c.amount_cents, c.channel, c.entry_id,
+const SELECT: &str =
+    "SELECT c.id, c.campaign_id, c.pupil_id, c.date, c.amount_cents, c.channel, c.entry_id,
         e.piece, c.payer, c.returned_on,
         c.cancelled_at IS NOT NULL OR EXISTS (SELECT 1 FROM entry r WHERE r.reverses = c.entry_id)
      FROM contribution c LEFT JOIN entry e ON e.id = c.entry_id";
 
-type Raw = (i64, i64, i64, String, i64, String, Option<i64>, Option<String>, String, Option<String>, bool);
+type Raw = (
+    i64,
+    i64,
+    i64,
+    String,
+    i64,
+    String,
+    Option<i64>,
+    Option<String>,
+    String,
+    Option<String>,
+    bool,
+);
 
 fn raw(r: &rusqlite::Row) -> rusqlite::Result<Raw> {
     Ok((
@@ -60,15 +73,28 @@ fn raw(r: &rusqlite::Row) -> rusqlite::Result<Raw> {
 }
 
 fn to_contribution(raw: Raw) -> Result<Contribution> {
-    let (id, campaign_id, pupil_id, date, cents, channel, entry_id, piece, payer, returned, cancelled) = raw;
+    let (
+        id,
+        campaign_id,
+        pupil_id,
+        date,
+        cents,
+        channel,
+        entry_id,
+        piece,
+        payer,
+        returned,
+        cancelled,
+    ) = raw;
     Ok(Contribution {
         id,
         campaign_id,
         pupil_id,
         date: super::super::entries::parse_iso_date(&date)?,
         amount: Money::from_cents(cents),
-        channel: Channel::from_key(&channel)
-            .ok_or_else(|| super::super::StoreError::Corrupt(format!("moyen de paiement « {channel} »")))?,
+        channel: Channel::from_key(&channel).ok_or_else(|| {
+            super::super::StoreError::Corrupt(format!("moyen de paiement « {channel} »"))
+        })?,
         entry_id,
         piece,
         payer,
@@ -79,7 +105,9 @@ fn to_contribution(raw: Raw) -> Result<Contribution> {
 
 fn load(conn: &Connection, filter: &str, value: i64) -> Result<Vec<Contribution>> {
     let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE {filter} ORDER BY c.id"))?;
-    let raws = stmt.query_map([value], raw)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let raws = stmt
+        .query_map([value], raw)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     raws.into_iter().map(to_contribution).collect()
 }
 
@@ -112,7 +140,9 @@ pub fn pending_cheques(conn: &Connection) -> Result<Vec<Contribution>> {
     let mut stmt = conn.prepare_cached(&format!(
         "{SELECT} WHERE c.channel = 'cheque' AND c.returned_on IS NULL AND c.cancelled_at IS NULL ORDER BY c.date, c.id"
     ))?;
-    let raws = stmt.query_map([], raw)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let raws = stmt
+        .query_map([], raw)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     raws.into_iter().map(to_contribution).collect()
 }
 

@@ -1,9 +1,9 @@
 //! Classes, families and pupils of an exercice.
 
 use super::super::{Result, StoreError};
+use crate::domain::Exercice;
 use crate::domain::participation::pupils::{NewPupil, anonymous_name, class_key};
 use crate::domain::participation::{Pupil, SchoolClass, name_key};
-use crate::domain::Exercice;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use std::collections::{HashMap, HashSet};
 
@@ -26,7 +26,13 @@ pub fn classes(conn: &Connection, exercice: Exercice) -> Result<Vec<SchoolClass>
 }
 
 /// Adds a class; returns its id.
-pub fn insert_class(tx: &Transaction, exercice: Exercice, name: &str, teacher: &str, now: &str) -> Result<i64> {
+pub fn insert_class(
+    tx: &Transaction,
+    exercice: Exercice,
+    name: &str,
+    teacher: &str,
+    now: &str,
+) -> Result<i64> {
     tx.prepare_cached(
         "INSERT INTO school_class (exercice, name, name_key, teacher, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
@@ -35,9 +41,14 @@ pub fn insert_class(tx: &Transaction, exercice: Exercice, name: &str, teacher: &
 }
 
 pub fn set_teacher(tx: &Transaction, class_id: i64, teacher: &str) -> Result<()> {
-    let changed = tx.execute("UPDATE school_class SET teacher = ?2 WHERE id = ?1", params![class_id, teacher])?;
+    let changed = tx.execute(
+        "UPDATE school_class SET teacher = ?2 WHERE id = ?1",
+        params![class_id, teacher],
+    )?;
     if changed == 0 {
-        return Err(StoreError::Refused(format!("Classe : n° {class_id} inconnue")));
+        return Err(StoreError::Refused(format!(
+            "Classe : n° {class_id} inconnue"
+        )));
     }
     Ok(())
 }
@@ -64,7 +75,13 @@ pub fn family_id(tx: &Transaction, exercice: Exercice, key: &str) -> Result<i64>
 }
 
 /// Adds a pupil; returns its id.
-pub fn insert_pupil(tx: &Transaction, class_id: i64, family_id: i64, pupil: &NewPupil, now: &str) -> Result<i64> {
+pub fn insert_pupil(
+    tx: &Transaction,
+    class_id: i64,
+    family_id: i64,
+    pupil: &NewPupil,
+    now: &str,
+) -> Result<i64> {
     tx.prepare_cached(
         "INSERT INTO pupil (class_id, family_id, nom, prenom, name_key, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
@@ -81,7 +98,8 @@ pub fn keys(conn: &Connection, exercice: Exercice) -> Result<HashSet<(i64, Strin
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-const PUPIL_COLUMNS: &str = "p.id, p.class_id, k.name, p.family_id, p.nom, p.prenom, p.anonymised_at IS NOT NULL";
+const PUPIL_COLUMNS: &str =
+    "p.id, p.class_id, k.name, p.family_id, p.nom, p.prenom, p.anonymised_at IS NOT NULL";
 
 fn pupil_row(r: &rusqlite::Row) -> rusqlite::Result<Pupil> {
     Ok(Pupil {

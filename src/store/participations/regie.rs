@@ -6,7 +6,14 @@ use crate::domain::participation::regie::{REGIE_ACCOUNT, RegieKind, RegieMove};
 use crate::domain::{Exercice, Money};
 use rusqlite::{Connection, Transaction, params};
 
-pub fn insert(tx: &Transaction, class_id: i64, kind: RegieKind, entry_id: i64, receipt_no: &str, now: &str) -> Result<i64> {
+pub fn insert(
+    tx: &Transaction,
+    class_id: i64,
+    kind: RegieKind,
+    entry_id: i64,
+    receipt_no: &str,
+    now: &str,
+) -> Result<i64> {
     tx.execute(
         "INSERT INTO regie_move (class_id, kind, entry_id, receipt_no, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![class_id, kind.key(), entry_id, receipt_no, now],
@@ -33,7 +40,8 @@ pub fn moves(conn: &Connection, exercice: Exercice) -> Result<Vec<RegieMove>> {
         out.push(RegieMove {
             id: r.get(0)?,
             class_id: r.get(1)?,
-            kind: RegieKind::from_key(&kind).ok_or_else(|| StoreError::Corrupt(format!("mouvement de régie « {kind} »")))?,
+            kind: RegieKind::from_key(&kind)
+                .ok_or_else(|| StoreError::Corrupt(format!("mouvement de régie « {kind} »")))?,
             entry_id: r.get(3)?,
             piece: r.get(4)?,
             date: super::super::entries::parse_iso_date(&date)?,

@@ -26,7 +26,7 @@ pub struct Ledger {
 }
 
 fn width(m: Money) -> usize {
-    m.fr_plain().chars().count()
+    m.fr_plain_width()
 }
 
 impl Ledger {

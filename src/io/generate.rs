@@ -1,21 +1,18 @@
-//! Benchmarks on a generated exercice of 100,000 entries (the targets
-//! on a 2-core machine: open + first frame < 100 ms, one frame < 5 ms, export
-//! ledger < 300 ms). Run with `cargo bench`.
+//! A synthetic exercice of any size (recettes, split recettes, dépenses,
+//! virements over the four money accounts), for benchmarks and load tests.
 
-use chrono::{Duration, NaiveDate};
-use coopcompta::book::{Book, Clock, SetupRequest, create_book};
-use coopcompta::domain::entry_request::{
+use crate::book::{Clock, SetupRequest, create_book};
+use crate::domain::entry_request::{
     EntryRequest, SplitInput, TransferRequest, build_entry, build_transfer,
 };
-use coopcompta::domain::{EntryKind, Exercice, Money, MoneyKey, ledger};
-use coopcompta::io::chart_csv::default_chart;
-use coopcompta::io::export::{CsvFormat, write_ledger};
-use coopcompta::store;
+use crate::domain::{EntryKind, Exercice, Money, MoneyKey};
+use crate::io::chart_csv::default_chart;
+use crate::store::{self, Result};
+use chrono::{Duration, NaiveDate};
 use std::path::Path;
 
-const ENTRIES: usize = 100_000;
-
-fn clock() -> Clock {
+/// The fixed instant of generated books.
+pub fn clock() -> Clock {
     Clock::Fixed(
         NaiveDate::from_ymd_opt(2025, 3, 15)
             .and_then(|d| d.and_hms_opt(10, 0, 0))
@@ -25,8 +22,8 @@ fn clock() -> Clock {
 
 /// Writes an exercice of `count` entries (recettes, dépenses, some split,
 /// virements) into a new database at `path`, in one transaction.
-fn generate(path: &Path, count: usize) {
-    let conn = store::open(path).expect("open");
+pub fn generate(path: &Path, count: usize) -> Result<()> {
+    let conn = store::open(path)?;
     let request = SetupRequest {
         coop_name: "Coopérative de banc d'essai".into(),
         exercice: Exercice::new(2024),
@@ -35,11 +32,11 @@ fn generate(path: &Path, count: usize) {
             (MoneyKey::Lbp, Money::from_cents(184_320)),
         ],
     };
-    let book = create_book(conn, &request, &default_chart(), clock()).expect("create");
+    let book = create_book(conn, &request, &default_chart(), clock())?;
     let chart = book.chart().to_vec();
     drop(book);
-    let mut conn = store::open(path).expect("reopen");
-    let tx = conn.transaction().expect("tx");
+    let mut conn = store::open(path)?;
+    let tx = conn.transaction()?;
     let exercice = Exercice::new(2024);
     let start = exercice.first_day();
     let accounts = [
@@ -112,15 +109,9 @@ fn generate(path: &Path, count: usize) {
                 };
                 build_entry(&request, &chart, exercice)
             }
-        }
-        .expect("generated entry is valid");
-        store::entries::insert(&tx, exercice, &entry, "2025-03-15T10:00:00").expect("insert");
+        }?;
+        store::entries::insert(&tx, exercice, &entry, "2025-03-15T10:00:00")?;
     }
-    tx.commit().expect("commit");
-}
-
-
-fn main() {
-    let path = std::path::PathBuf::from(std::env::args().nth(1).expect("path"));
-    generate(&path, ENTRIES);
+    tx.commit()?;
+    Ok(())
 }

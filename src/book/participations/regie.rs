@@ -1,0 +1,140 @@
+//! Régies d'avance of class coops: advance, class expenses, return, and the
+//! balance of each class's régie (given − spent − returned).
+
+use super::refused;
+use crate::book::Book;
+use crate::domain::participation::regie::build_regie_entry;
+use crate::domain::participation::{RegieBalance, RegieKind, RegieMove, RegieRequest};
+use crate::domain::{MoneyKey, format_date};
+use crate::store::participations::{next_piece, pupils, regie};
+use crate::store::{self, Result, audit};
+
+impl Book {
+    /// Records one move of a class's régie (advance from the Caisse, an
+    /// expense of the class, or the return of what is left) as one balanced
+    /// entry on account 467. Returns the entry's id.
+    pub fn record_regie(&mut self, request: &RegieRequest) -> Result<i64> {
+        let exercice = self.exercice();
+        self.check_exercice_open(exercice)?;
+        let class = pupils::classes(&self.conn, exercice)?
+            .into_iter()
+            .find(|c| c.id == request.class_id)
+            .ok_or_else(|| {
+                refused(format!(
+                    "Classe : n° {} inconnue dans l'exercice {exercice}",
+                    request.class_id
+                ))
+            })?;
+        let balance = self
+            .regies()?
+            .into_iter()
+            .find(|r| r.class_id == class.id)
+            .map(|r| r.balance())
+            .unwrap_or_default();
+        let mut request = request.clone();
+        if request.piece.trim().is_empty() {
+            request.piece = next_piece(&self.conn, exercice, request.kind.entry_kind())?;
+        }
+        let entry = build_regie_entry(&request, &class.name, balance, &self.chart, exercice)
+            .map_err(refused)?;
+        if request.kind == RegieKind::Avance {
+            let caisse =
+                store::ledger::balances(&self.conn, exercice, Some(entry.date), &self.chart)?
+                    .into_iter()
+                    .find(|(k, _)| *k == MoneyKey::Caisse)
+                    .map(|(_, m)| m)
+                    .unwrap_or_default();
+            let amount = entry
+                .lines()
+                .iter()
+                .map(|l| l.amount)
+                .max()
+                .unwrap_or_default();
+            if amount > caisse {
+                return Err(refused(format!(
+                    "Montant : {amount} dépasse le solde de la Caisse au {} ({caisse})",
+                    format_date(entry.date)
+                )));
+            }
+        }
+        let now = self.clock.stamp();
+        let tx = self.conn.transaction()?;
+        let id = store::entries::insert(&tx, exercice, &entry, &now)?;
+        regie::insert(
+            &tx,
+            class.id,
+            request.kind,
+            id,
+            request.receipt_no.trim(),
+            &now,
+        )?;
+        let stored = store::entries::load_one(&tx, id)?
+            .ok_or(store::StoreError::Corrupt("écriture introuvable".into()))?;
+        audit::record(
+            &tx,
+            &now,
+            "ajout",
+            "regie",
+            Some(id),
+            None,
+            Some(&audit::describe(&stored)),
+        )?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Every move of the régies of the exercice being kept, by date.
+    pub fn regie_moves(&self) -> Result<Vec<RegieMove>> {
+        regie::moves(&self.conn, self.exercice())
+    }
+
+    /// The régie of each class that has one: given, spent, returned and the
+    /// balance (cancelled moves left out), by class name.
+    pub fn regies(&self) -> Result<Vec<RegieBalance>> {
+        let moves = self.regie_moves()?;
+        let mut out: Vec<RegieBalance> = Vec::new();
+        for class in pupils::classes(&self.conn, self.exercice())? {
+            let mine: Vec<&RegieMove> = moves
+                .iter()
+                .filter(|m| m.class_id == class.id && !m.cancelled)
+                .collect();
+            if mine.is_empty() {
+                continue;
+            }
+            let mut balance = RegieBalance {
+                class_id: class.id,
+                class_name: class.name.clone(),
+                teacher: class.teacher.clone(),
+                given: Default::default(),
+                spent: Default::default(),
+                returned: Default::default(),
+            };
+            for m in mine {
+                balance.add(m.kind, m.amount);
+            }
+            out.push(balance);
+        }
+        Ok(out)
+    }
+
+    /// Régies not settled (balance not zero): flagged at year end.
+    pub fn unsettled_regies(&self) -> Result<Vec<RegieBalance>> {
+        Ok(self
+            .regies()?
+            .into_iter()
+            .filter(RegieBalance::is_unsettled)
+            .collect())
+    }
+}
+
+impl Book {
+    /// Cancels a move of a régie by a reversing entry (nothing deleted).
+    pub fn cancel_regie_move(&mut self, entry_id: i64) -> Result<i64> {
+        if !self.regie_moves()?.iter().any(|m| m.entry_id == entry_id) {
+            return Err(refused(format!(
+                "Régie : l'écriture n° {entry_id} n'est pas un mouvement de régie"
+            )));
+        }
+        self.cancel_entry(entry_id)
+    }
+}

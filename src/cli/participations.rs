@@ -1,0 +1,253 @@
+//! Headless commands of the participations des familles: the same `Book`
+//! actions as the quick entry screen.
+
+mod school;
+
+use super::args::{CampaignAction, ChequeAction, Command, ContributionArgs, ExportWhat};
+use super::participations_args::{CampaignAddArgs, ImportWhat};
+use super::{CliError, export_to, open_book_for_reading, open_book_for_writing};
+use crate::domain::participation::{CampaignRequest, Channel, ContributionLine};
+use crate::domain::{Money, format_date};
+use crate::io::contributions_csv::write_contributions;
+use crate::io::export::CsvFormat;
+use crate::store::StoreError;
+use school::{import_pupils, pupils, regie};
+use std::io::Write;
+use std::path::Path;
+
+/// Runs one participations command, printing its result lines.
+pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliError> {
+    let lines = match command {
+        Command::Import {
+            what: ImportWhat::Pupils { file },
+        } => vec![import_pupils(db, &file)?],
+        Command::Campaign { action } => campaign(db, action)?,
+        Command::Contribution(args) => vec![contribution(db, args)?],
+        Command::Cheque { action } => cheque(db, action)?,
+        Command::Regie { action } => regie(db, action)?,
+        Command::Pupils { action } => pupils(db, action)?,
+        Command::Export { what } => vec![export(db, what)?],
+        _ => return Err(CliError::Input("commande hors des participations".into())),
+    };
+    for line in lines {
+        writeln!(out, "{line}").map_err(|e| CliError::Input(e.to_string()))?;
+    }
+    Ok(())
+}
+
+pub(super) fn refused(message: String) -> CliError {
+    StoreError::Refused(message).into()
+}
+
+fn campaign(db: &Path, action: CampaignAction) -> Result<Vec<String>, CliError> {
+    match action {
+        CampaignAction::Add(args) => Ok(vec![campaign_add(db, args)?]),
+        CampaignAction::List => {
+            let book = open_book_for_reading(db)?;
+            let mut lines = Vec::new();
+            for c in book.campaigns()? {
+                let view = book.campaign_view(c.id)?;
+                lines.push(format!(
+                    "{}\t{}\t{}\t{}/{}",
+                    c.name,
+                    c.suggested.map_or("libre".to_string(), Money::std),
+                    view.totals.collected().std(),
+                    view.contributors,
+                    view.pupils
+                ));
+            }
+            Ok(lines)
+        }
+        CampaignAction::Show { name, detail } => {
+            let book = open_book_for_reading(db)?;
+            let campaign = book.find_campaign(&name)?;
+            let view = book.campaign_view(campaign.id)?;
+            let mut lines = Vec::new();
+            let totals = |t: &crate::domain::participation::ChannelTotals| {
+                format!(
+                    "especes={}\ten-ligne={}\tvirement={}\tcheques-a-rendre={}",
+                    t.especes.std(),
+                    t.en_ligne.std(),
+                    t.virement.std(),
+                    t.cheques_to_return_count
+                )
+            };
+            for class in &view.classes {
+                lines.push(format!(
+                    "{}\t{}/{}\t{}\t{}",
+                    class.class.name,
+                    class.contributors,
+                    class.pupils.len(),
+                    class.totals.collected().std(),
+                    totals(&class.totals)
+                ));
+                if detail {
+                    for p in &class.pupils {
+                        lines.push(format!("  {}\t{}", p.pupil.display(), p.status()));
+                    }
+                }
+            }
+            let gauge = view
+                .gauge_permille()
+                .map(|p| {
+                    format!(
+                        "\t{} % de {}",
+                        p / 10,
+                        view.target.unwrap_or_default().std()
+                    )
+                })
+                .unwrap_or_default();
+            lines.push(format!(
+                "total\t{}/{}\t{}\t{}{gauge}",
+                view.contributors,
+                view.pupils,
+                view.totals.collected().std(),
+                totals(&view.totals)
+            ));
+            Ok(lines)
+        }
+    }
+}
+
+fn campaign_add(db: &Path, args: CampaignAddArgs) -> Result<String, CliError> {
+    let (_guard, mut book) = open_book_for_writing(db)?;
+    let request = CampaignRequest {
+        name: args.name,
+        suggested: args.amount.unwrap_or_default(),
+        category: args.category.unwrap_or_default(),
+        classes: args.classes,
+        starts_on: args.from.unwrap_or_default(),
+        ends_on: args.to.unwrap_or_default(),
+    };
+    let id = book.add_campaign(&request)?;
+    let c = book
+        .campaign(id)?
+        .ok_or_else(|| CliError::Input("campagne introuvable après ajout".into()))?;
+    let classes = book.classes()?;
+    let concerned: Vec<&str> = classes
+        .iter()
+        .filter(|k| c.class_ids.contains(&k.id))
+        .map(|k| k.name.as_str())
+        .collect();
+    Ok(format!(
+        "Campagne « {} » créée : {}, catégorie {}, {}",
+        c.name,
+        c.suggested.map_or("montant libre".to_string(), |m| format!(
+            "{m} suggérés par élève"
+        )),
+        c.category_code,
+        if concerned.is_empty() {
+            "toutes les classes".to_string()
+        } else {
+            format!("classes {}", concerned.join(", "))
+        }
+    ))
+}
+
+fn contribution(db: &Path, args: ContributionArgs) -> Result<String, CliError> {
+    let channel = Channel::parse(&args.channel).ok_or_else(|| {
+        refused(format!(
+            "Moyen de paiement : « {} » inconnu : {} attendu",
+            args.channel,
+            Channel::expected()
+        ))
+    })?;
+    let (_guard, mut book) = open_book_for_writing(db)?;
+    let campaign = book.find_campaign(&args.campaign)?;
+    let pupil = book.find_pupil(&args.pupil, args.class.as_deref())?;
+    let amount = Money::parse(&args.amount).unwrap_or_default();
+    let line = ContributionLine {
+        pupil_id: pupil.id,
+        amount: args.amount,
+        channel,
+        payer: args.payer.unwrap_or_default(),
+    };
+    let receipt = book.record_contribution(campaign.id, pupil.id, line, &args.date)?;
+    if channel == Channel::Cheque {
+        return Ok(format!(
+            "Chèque de {} pour {} noté « reçu, à rendre » (n° {}) : il n'entre dans aucun compte",
+            amount,
+            pupil.display_with_class(),
+            receipt.contributions.first().copied().unwrap_or_default()
+        ));
+    }
+    let entry = receipt
+        .cash_entry
+        .or(receipt.other_entries.first().copied());
+    let piece = match entry {
+        Some(id) => book.entry(id)?.map(|e| e.piece).unwrap_or_default(),
+        None => String::new(),
+    };
+    Ok(format!(
+        "Participation enregistrée : {}, {} ({}), pièce {piece}",
+        pupil.display_with_class(),
+        receipt.collected,
+        channel.label()
+    ))
+}
+
+fn cheque(db: &Path, action: ChequeAction) -> Result<Vec<String>, CliError> {
+    match action {
+        ChequeAction::List => {
+            let book = open_book_for_reading(db)?;
+            let mut lines = Vec::new();
+            for c in book.pending_cheques()? {
+                let pupil = book
+                    .pupil(c.pupil_id)?
+                    .map(|p| p.display_with_class())
+                    .unwrap_or_default();
+                lines.push(format!(
+                    "{}\t{}\t{}\t{}\t{pupil}",
+                    c.id,
+                    format_date(c.date),
+                    c.amount.std(),
+                    c.payer
+                ));
+            }
+            Ok(lines)
+        }
+        ChequeAction::Return { id, date } => {
+            let (_guard, mut book) = open_book_for_writing(db)?;
+            book.return_cheque(id, &date)?;
+            Ok(vec![format!(
+                "Chèque n° {id} rendu ; {} chèque(s) restent à rendre",
+                book.cheques_to_return()?
+            )])
+        }
+    }
+}
+
+fn export(db: &Path, what: ExportWhat) -> Result<String, CliError> {
+    let ExportWhat::Contributions {
+        campaign,
+        out: path,
+        format,
+    } = what
+    else {
+        return Err(CliError::Input("export hors des participations".into()));
+    };
+    let format = CsvFormat::parse(&format).ok_or_else(|| {
+        CliError::Input(format!("format « {format} » inconnu : std ou fr attendu"))
+    })?;
+    let book = open_book_for_reading(db)?;
+    let campaign = book.find_campaign(&campaign)?;
+    let mut rows = Vec::new();
+    for c in book.contributions(campaign.id)? {
+        if let Some(p) = book.pupil(c.pupil_id)? {
+            rows.push((c, p));
+        }
+    }
+    rows.sort_by(|(a, pa), (b, pb)| {
+        (pa.class_name.as_str(), pa.sort_key(), a.id).cmp(&(
+            pb.class_name.as_str(),
+            pb.sort_key(),
+            b.id,
+        ))
+    });
+    export_to(&path, |file| write_contributions(file, &rows, format))?;
+    Ok(format!(
+        "{} participations exportées dans {}",
+        rows.len(),
+        path.display()
+    ))
+}

@@ -1,0 +1,155 @@
+//! Arguments of the participations commands (pupils, campaigns,
+//! contributions, cheques to give back, régies d'avance).
+
+use clap::{Args, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Subcommand)]
+pub enum ImportWhat {
+    /// Liste des élèves : colonnes nom, prénom, classe (dans n'importe quel ordre ; ; ou , ; UTF-8 ou Windows-1252)
+    Pupils {
+        /// Fichier CSV de l'école
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CampaignAction {
+    /// Crée un appel à participation
+    Add(CampaignAddArgs),
+    /// Liste les campagnes (nom<TAB>suggéré<TAB>collecté<TAB>participants/élèves)
+    List,
+    /// Détail d'une campagne par classe (classe<TAB>participants/élèves<TAB>collecté<TAB>par moyen)
+    Show {
+        #[arg(long)]
+        name: String,
+        /// Affiche aussi chaque élève
+        #[arg(long)]
+        detail: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CampaignAddArgs {
+    #[arg(long, allow_hyphen_values = true)]
+    pub name: String,
+    /// Montant suggéré par élève (sinon montant libre)
+    #[arg(long)]
+    pub amount: Option<String>,
+    /// Code de la catégorie de produits (par défaut la participation volontaire des familles, 7562…)
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Classes concernées, ex. CP-A,CE1-B (par défaut toutes)
+    #[arg(long, value_delimiter = ',')]
+    pub classes: Vec<String>,
+    /// Date de début (jj/mm/aaaa)
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Date de fin (jj/mm/aaaa)
+    #[arg(long)]
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ContributionArgs {
+    /// Nom de la campagne
+    #[arg(long)]
+    pub campaign: String,
+    /// Élève : "NOM Prénom"
+    #[arg(long)]
+    pub pupil: String,
+    /// Classe de l'élève (si deux élèves portent le même nom)
+    #[arg(long)]
+    pub class: Option<String>,
+    #[arg(long, allow_hyphen_values = true)]
+    pub amount: String,
+    /// especes, en-ligne, virement ou cheque
+    #[arg(long)]
+    pub channel: String,
+    #[arg(long)]
+    pub date: String,
+    /// Nom inscrit sur le chèque (par défaut le nom de l'élève)
+    #[arg(long)]
+    pub payer: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChequeAction {
+    /// Chèques reçus à rendre (n°<TAB>reçu le<TAB>montant<TAB>payeur<TAB>élève)
+    List,
+    /// Marque un chèque comme rendu
+    Return {
+        /// N° du chèque (voir « cheque list »)
+        id: i64,
+        #[arg(long)]
+        date: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RegieAction {
+    /// Remet une avance en espèces de la caisse à l'enseignant (reçu signé)
+    Advance {
+        #[arg(long)]
+        class: String,
+        #[arg(long)]
+        amount: String,
+        #[arg(long)]
+        date: String,
+        /// N° du reçu signé par l'enseignant
+        #[arg(long)]
+        receipt: String,
+    },
+    /// Enregistre une dépense de la classe payée sur la régie
+    Expense {
+        #[arg(long)]
+        class: String,
+        #[arg(long)]
+        amount: String,
+        #[arg(long)]
+        date: String,
+        /// Code de la catégorie de charges (6…)
+        #[arg(long)]
+        category: String,
+        #[arg(long, allow_hyphen_values = true)]
+        label: String,
+        /// N° de pièce (par défaut le suivant de la série D)
+        #[arg(long)]
+        piece: Option<String>,
+    },
+    /// Enregistre le reliquat rendu à la caisse
+    Return {
+        #[arg(long)]
+        class: String,
+        #[arg(long)]
+        amount: String,
+        #[arg(long)]
+        date: String,
+    },
+    /// Solde de chaque régie (classe<TAB>remis<TAB>dépensé<TAB>rendu<TAB>solde)
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PupilsAction {
+    /// Liste les élèves (NOM Prénom<TAB>classe)
+    List {
+        #[arg(long)]
+        class: Option<String>,
+    },
+    /// Ajoute un élève à la main
+    Add {
+        #[arg(long)]
+        nom: String,
+        #[arg(long)]
+        prenom: String,
+        #[arg(long)]
+        class: String,
+    },
+    /// Remplace les noms des élèves d'un exercice clôturé par « Élève n° N »
+    Anonymise {
+        /// Exercice clôturé, ex. 2023-2024
+        #[arg(long)]
+        exercice: String,
+    },
+}
