@@ -4,7 +4,6 @@ use super::Book;
 use crate::domain::checklist::{BookFacts, Step, StepStatus, StepTemplate, StepView, evaluate};
 use crate::domain::closest::closest;
 use crate::domain::{Field, FieldError, Money, MoneyKey, parse_date};
-use crate::io::checklist_csv::default_checklist;
 use crate::store::{self, Result, StoreError, audit};
 
 /// Code of the OCCE emergency advance (a debt) in the chart.
@@ -45,22 +44,20 @@ impl Book {
         })
     }
 
-    /// The stored steps (the default template is loaded the first time).
-    pub fn checklist_steps(&mut self) -> Result<Vec<Step>> {
-        if store::checklist::is_empty(&self.conn)? {
-            self.load_checklist_template(&default_checklist())?;
-        }
+    /// The stored steps, hidden ones included (the default list is written
+    /// when the database is created or upgraded).
+    pub fn checklist_steps(&self) -> Result<Vec<Step>> {
         store::checklist::load(&self.conn)
     }
 
     /// The visible steps as shown: effective status, urgent first.
-    pub fn checklist(&mut self) -> Result<Vec<StepView>> {
+    pub fn checklist(&self) -> Result<Vec<StepView>> {
         let steps = self.checklist_steps()?;
         Ok(evaluate(&steps, &self.checklist_facts()?))
     }
 
     /// The step with this key, or an error naming the closest keys.
-    fn find_step(&mut self, key: &str) -> Result<Step> {
+    fn find_step(&self, key: &str) -> Result<Step> {
         let steps = self.checklist_steps()?;
         let wanted = key.trim();
         if let Some(step) = steps.iter().find(|s| s.key == wanted) {
@@ -139,32 +136,54 @@ impl Book {
         )
     }
 
-    /// Moves a step one place up or down among the visible steps.
-    pub fn checklist_move(&mut self, key: &str, up: bool) -> Result<()> {
+    /// Moves a step one place up or down in the list as shown, in one
+    /// transaction. Returns false when it is already first or last.
+    pub fn checklist_move(&mut self, key: &str, up: bool) -> Result<bool> {
         let step = self.find_step(key)?;
-        let mut visible: Vec<Step> = self
-            .checklist_steps()?
-            .into_iter()
-            .filter(|s| !s.hidden)
-            .collect();
-        let Some(at) = visible.iter().position(|s| s.key == step.key) else {
-            return Ok(());
+        let mut order: Vec<String> = self.checklist()?.into_iter().map(|v| v.key).collect();
+        let Some(at) = order.iter().position(|k| *k == step.key) else {
+            return Ok(false);
         };
         let other = if up {
             at.checked_sub(1)
         } else {
-            Some(at + 1).filter(|i| *i < visible.len())
+            Some(at + 1).filter(|i| *i < order.len())
         };
         let Some(other) = other else {
-            return Ok(());
+            return Ok(false);
         };
-        visible.swap(at, other);
+        order.swap(at, other);
+        let hidden: Vec<String> = self
+            .checklist_steps()?
+            .into_iter()
+            .filter(|s| s.hidden)
+            .map(|s| s.key)
+            .collect();
         self.checklist_action(&step.key, "deplacement", |tx| {
-            for (i, s) in visible.iter().enumerate() {
-                store::checklist::set_position(tx, &s.key, (i as i64 + 1) * 10)?;
+            for (i, key) in order.iter().chain(&hidden).enumerate() {
+                store::checklist::set_position(tx, key, (i as i64 + 1) * 10)?;
             }
             Ok(())
-        })
+        })?;
+        Ok(true)
+    }
+
+    /// Shows every hidden step again, in one transaction; returns how many.
+    pub fn checklist_show_hidden(&mut self) -> Result<usize> {
+        let hidden: Vec<String> = self
+            .checklist_steps()?
+            .into_iter()
+            .filter(|s| s.hidden)
+            .map(|s| s.key)
+            .collect();
+        if !hidden.is_empty() {
+            self.checklist_action(&hidden.join(", "), "affichage", |tx| {
+                hidden
+                    .iter()
+                    .try_for_each(|key| store::checklist::set_hidden(tx, key, false))
+            })?;
+        }
+        Ok(hidden.len())
     }
 
     /// Adds a step of the user's own at the end; returns its key.

@@ -39,14 +39,6 @@ pub fn load(conn: &Connection) -> Result<Vec<Step>> {
     Ok(steps)
 }
 
-pub fn is_empty(conn: &Connection) -> Result<bool> {
-    Ok(
-        conn.query_row("SELECT COUNT(*) FROM checklist_step", [], |r| {
-            r.get::<_, i64>(0)
-        })? == 0,
-    )
-}
-
 /// Inserts a template step, or refreshes its texts if the key exists and
 /// the user has not touched it. Returns whether a row changed.
 pub fn upsert_template_step(

@@ -147,7 +147,6 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX contribution_by_campaign ON contribution (campaign_id, pupil_id);
     CREATE INDEX contribution_by_entry ON contribution (entry_id);
-    CREATE INDEX contribution_by_pupil ON contribution (pupil_id);
     CREATE INDEX contribution_cheques_out ON contribution (date)
         WHERE channel = 'cheque' AND returned_on IS NULL AND cancelled_at IS NULL;
     CREATE TABLE regie_move (
@@ -169,6 +168,20 @@ pub fn latest_version() -> i64 {
     MIGRATIONS.len() as i64
 }
 
+/// Data a migration writes after its SQL: the default checklist for
+/// migration 2 (the list is data shipped in `sample-data/`).
+fn after_migration(tx: &rusqlite::Transaction, version: usize) -> Result<(), super::StoreError> {
+    if version == 2 {
+        for (i, step) in crate::io::checklist_csv::default_checklist()
+            .iter()
+            .enumerate()
+        {
+            super::checklist::upsert_template_step(tx, step, (i as i64 + 1) * 10, false)?;
+        }
+    }
+    Ok(())
+}
+
 /// Brings the database up to date. A database newer than this build is refused.
 pub fn migrate(conn: &mut Connection) -> Result<(), super::StoreError> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -181,6 +194,7 @@ pub fn migrate(conn: &mut Connection) -> Result<(), super::StoreError> {
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
+        after_migration(&tx, index + 1)?;
         tx.pragma_update(None, "user_version", index as i64 + 1)?;
         tx.commit()?;
     }

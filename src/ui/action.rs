@@ -46,4 +46,23 @@ pub enum Action {
     // Confirmation dialog.
     Yes,
     No,
+
+    // Migration checklist.
+    /// Open the selected step's help.
+    StepHelp,
+    /// Mark the step done today.
+    MarkDone,
+    /// Mark the step done on a date typed by the user.
+    MarkDoneOn,
+    MarkInProgress,
+    MarkNotApplicable,
+    /// Back to "à faire" (a derived step follows the books again).
+    ResetStep,
+    StepNote,
+    HideStep,
+    /// Show again every hidden step.
+    ShowHiddenSteps,
+    AddStep,
+    MoveStepUp,
+    MoveStepDown,
 }

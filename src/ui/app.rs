@@ -7,6 +7,8 @@ use super::keymap::{self, Context};
 use super::screens::entry_form::EntryForm;
 use super::screens::help::Help;
 use super::screens::ledgers::Ledgers;
+use super::screens::migration::Migration;
+use super::screens::migration_view::{StepHelp, StepInput};
 use super::screens::placeholder::Tab;
 use super::screens::setup::{Setup, Submitted};
 use super::screens::transfer_form::TransferForm;
@@ -31,6 +33,8 @@ pub(super) struct Main {
     pub book: Book,
     pub ledgers: Ledgers,
     pub tab: Tab,
+    /// The checklist, loaded when its tab is shown.
+    pub migration: Migration,
 }
 
 pub(super) enum Popup {
@@ -38,6 +42,10 @@ pub(super) enum Popup {
     Transfer(Box<TransferForm>),
     Confirm(Confirm),
     Help(Help),
+    /// A migration step's help.
+    StepHelp(StepHelp),
+    /// A one-line input over the Migration tab.
+    StepInput(StepInput),
 }
 
 /// A message on the status line; `error` draws it as a problem.
@@ -63,6 +71,7 @@ impl Main {
             book,
             ledgers,
             tab: Tab::Ecritures,
+            migration: Migration::default(),
         })
     }
 
@@ -152,7 +161,8 @@ impl App {
             Some(Popup::Entry(form)) => return form.contexts(),
             Some(Popup::Transfer(form)) => return form.contexts(),
             Some(Popup::Confirm(_)) => return vec![Context::Confirm],
-            Some(Popup::Help(_)) => return vec![Context::Help],
+            Some(Popup::Help(_) | Popup::StepHelp(_)) => return vec![Context::Help],
+            Some(Popup::StepInput(_)) => return vec![Context::Line],
             None => {}
         }
         match &self.stage {
@@ -163,6 +173,9 @@ impl App {
             }
             Stage::Main(main) if main.tab == Tab::Ecritures => {
                 vec![Context::Ledgers, Context::Global]
+            }
+            Stage::Main(main) if main.tab == Tab::Migration => {
+                vec![Context::Migration, Context::Global]
             }
             Stage::Main(_) => vec![Context::Global],
         }
@@ -178,10 +191,14 @@ impl App {
                 Context::Picker,
             ],
             Some(Popup::Transfer(_)) => vec![Context::Form, Context::Choice],
+            Some(Popup::StepInput(_)) => vec![Context::Line],
             _ => match &self.stage {
                 Stage::Setup(..) => vec![Context::Setup],
                 Stage::Main(main) if main.tab == Tab::Ecritures => {
                     vec![Context::Ledgers, Context::Filter, Context::Global]
+                }
+                Stage::Main(main) if main.tab == Tab::Migration => {
+                    vec![Context::Migration, Context::Global]
                 }
                 _ => vec![Context::Global],
             },
@@ -190,7 +207,7 @@ impl App {
 
     fn accepts_text(&self) -> bool {
         match self.popups.last() {
-            Some(Popup::Entry(_) | Popup::Transfer(_)) => true,
+            Some(Popup::Entry(_) | Popup::Transfer(_) | Popup::StepInput(_)) => true,
             Some(_) => false,
             None => match &self.stage {
                 Stage::Setup(..) => true,
@@ -280,8 +297,12 @@ impl App {
             Action::Quit => self.quit = true,
             Action::Help => self.open_help(),
             Action::Tab(i) => {
-                main.tab = Tab::ALL.get(i as usize).copied().unwrap_or(Tab::Ecritures)
+                main.tab = Tab::ALL.get(i as usize).copied().unwrap_or(Tab::Ecritures);
+                if main.tab == Tab::Migration {
+                    self.show_migration();
+                }
             }
+            _ if main.tab == Tab::Migration => self.update_migration(action),
             _ if main.tab != Tab::Ecritures => {}
             Action::NewEntry => self.new_entry(),
             Action::NewTransfer => self.new_transfer(),

@@ -3,6 +3,7 @@
 
 use super::app::{App, Popup, Stage};
 use super::screens::ledger_view::{Header, draw_header, draw_panes};
+use super::screens::migration::draw_migration;
 use super::screens::placeholder::{Placeholder, Tab};
 use super::widgets::hint_bar::HintBar;
 use super::widgets::theme;
@@ -88,6 +89,8 @@ impl App {
                 draw_header(frame, header, &view);
                 if main.tab == Tab::Ecritures {
                     draw_panes(frame, content, &main.ledgers, main.book.chart());
+                } else if main.tab == Tab::Migration {
+                    draw_migration(frame, content, &main.migration);
                 } else {
                     frame.render_widget(Placeholder(main.tab), content);
                 }
@@ -104,6 +107,12 @@ impl App {
                 Popup::Transfer(form) => form.draw(frame, body),
                 Popup::Confirm(confirm) => frame.render_widget(confirm, body),
                 Popup::Help(help) => help.draw(frame, body, &db_path, &backup_dir),
+                Popup::StepHelp(help) => {
+                    if let Stage::Main(main) = &self.stage {
+                        help.draw(frame, body, &main.migration);
+                    }
+                }
+                Popup::StepInput(input) => input.draw(frame, body),
             }
         }
         if let Some(message) = &self.status {

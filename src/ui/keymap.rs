@@ -98,6 +98,9 @@ pub enum Context {
     Confirm,
     Help,
     Setup,
+    Migration,
+    /// A one-line input over the Migration tab (note, date, new step).
+    Line,
 }
 
 impl Context {
@@ -114,6 +117,8 @@ impl Context {
             Context::Confirm => "Question",
             Context::Help => "Aide",
             Context::Setup => "Création de la coopérative",
+            Context::Migration => "Migration",
+            Context::Line => "Saisie d'une ligne",
         }
     }
 
@@ -129,6 +134,8 @@ impl Context {
             Context::Confirm => CONFIRM,
             Context::Help => HELP,
             Context::Setup => SETUP,
+            Context::Migration => MIGRATION,
+            Context::Line => LINE,
         }
     }
 }
@@ -218,6 +225,34 @@ const SETUP: &[Binding] = &[
     bind(&[key(KeyCode::Esc), ctrl('c')], "Échap", "quitter", Action::Close, "quitter"),
 ];
 
+#[rustfmt::skip]
+const MIGRATION: &[Binding] = &[
+    bind(&[key(KeyCode::Enter)], "Entrée", "aide de l'étape (où cliquer, ce qu'il faut, ce qu'elle débloque)", Action::StepHelp, "détail"),
+    bind(&[ch('f')], "f", "marquer fait aujourd'hui", Action::MarkDone, "fait"),
+    bind(&[ch('F')], "F", "marquer fait à une date (jj/mm/aaaa)", Action::MarkDoneOn, ""),
+    bind(&[ch('c')], "c", "marquer en cours", Action::MarkInProgress, "en cours"),
+    bind(&[ch('s')], "s", "marquer sans objet", Action::MarkNotApplicable, "sans objet"),
+    bind(&[ch('r')], "r", "remettre à faire (étape d'après les comptes : les suivre de nouveau)", Action::ResetStep, "à faire"),
+    bind(&[ch('m')], "m", "note de l'étape", Action::StepNote, "note"),
+    bind(&[ch('h')], "h", "masquer l'étape (elle ne concerne pas la coopérative)", Action::HideStep, "masquer"),
+    bind(&[ch('H')], "H", "réafficher les étapes masquées", Action::ShowHiddenSteps, ""),
+    bind(&[ch('a')], "a", "ajouter une étape en fin de liste", Action::AddStep, "ajouter"),
+    bind(&[ch('+')], "+", "monter l'étape dans la liste", Action::MoveStepUp, ""),
+    bind(&[ch('-')], "-", "descendre l'étape dans la liste", Action::MoveStepDown, ""),
+    bind(&[key(KeyCode::Up), ch('k')], "↑", "étape précédente", Action::Up, ""),
+    bind(&[key(KeyCode::Down), ch('j')], "↓", "étape suivante", Action::Down, ""),
+    bind(&[key(KeyCode::PageUp)], "PgPréc", "page précédente", Action::PageUp, ""),
+    bind(&[key(KeyCode::PageDown)], "PgSuiv", "page suivante", Action::PageDown, ""),
+    bind(&[key(KeyCode::Home), ch('g')], "Début", "première étape", Action::Home, ""),
+    bind(&[key(KeyCode::End), ch('G')], "Fin", "dernière étape", Action::End, ""),
+];
+
+#[rustfmt::skip]
+const LINE: &[Binding] = &[
+    bind(&[key(KeyCode::Enter)], "Entrée", "enregistrer", Action::Submit, "enregistrer"),
+    bind(&[key(KeyCode::Esc)], "Échap", "annuler", Action::Close, "annuler"),
+];
+
 /// The action of the first binding, in the first context, that answers to
 /// the key. Tab keys carry the tab's index.
 pub fn resolve(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
@@ -291,6 +326,7 @@ mod tests {
             Context::Confirm,
             Context::Help,
             Context::Setup,
+            Context::Line,
         ] {
             assert!(
                 context

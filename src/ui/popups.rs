@@ -46,6 +46,18 @@ impl App {
                 }
                 return;
             }
+            Popup::StepHelp(help) => {
+                match action {
+                    Action::Up => help.scroll_by(-1),
+                    Action::Down => help.scroll_by(1),
+                    Action::Close => {
+                        self.popups.pop();
+                    }
+                    _ => {}
+                }
+                return;
+            }
+            Popup::StepInput(_) => return self.update_step_input(action),
             Popup::Confirm(confirm) => {
                 let on_yes = confirm.on_yes.clone();
                 match action {
@@ -134,6 +146,7 @@ impl App {
                 self.popups.pop();
             }
             OnYes::QuitSetup => self.quit_now(),
+            OnYes::HideStep { key } => self.hide_step(&key),
             OnYes::CancelEntry { id } => {
                 let Stage::Main(main) = &mut self.stage else {
                     return;

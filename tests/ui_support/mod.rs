@@ -194,3 +194,63 @@ pub fn render(app: &App, width: u16, height: u16) -> String {
     terminal.draw(|frame| app.draw(frame)).unwrap();
     terminal.backend().to_string()
 }
+
+/// The checklist as the Migration tab shows it, read without changing the
+/// books (`Book::checklist` needs `&mut`; the tab has already seeded it).
+pub fn checklist(app: &App) -> Vec<coopcompta::domain::checklist::StepView> {
+    let book = app.book().unwrap();
+    let steps = coopcompta::store::checklist::load(book.conn()).unwrap();
+    coopcompta::domain::checklist::evaluate(&steps, &book.checklist_facts().unwrap())
+}
+
+/// Every stored step in stored order, hidden ones too.
+pub fn checklist_steps(app: &App) -> Vec<coopcompta::domain::checklist::Step> {
+    coopcompta::store::checklist::load(app.book().unwrap().conn()).unwrap()
+}
+
+// The Migration tab.
+
+/// The app on the Migration tab.
+pub fn on_migration_tab(book: Book) -> App {
+    let mut app = app(book);
+    key(&mut app, KeyCode::Char('4'));
+    app
+}
+
+pub fn step_view(app: &App, key_name: &str) -> coopcompta::domain::checklist::StepView {
+    checklist(app)
+        .into_iter()
+        .find(|v| v.key == key_name)
+        .unwrap_or_else(|| panic!("no step {key_name}"))
+}
+
+/// Puts the cursor on a step, by keys.
+pub fn select_step(app: &mut App, key_name: &str) {
+    let index = checklist(app)
+        .iter()
+        .position(|v| v.key == key_name)
+        .unwrap_or_else(|| panic!("no step {key_name}"));
+    key(app, KeyCode::Home);
+    for _ in 0..index {
+        key(app, KeyCode::Down);
+    }
+}
+
+pub fn status_text(app: &App) -> String {
+    app.status().map(|s| s.text.clone()).unwrap_or_default()
+}
+
+/// The LBP opening balance (812,37 €) moved to the Compte Pro.
+pub fn lbp_transferred() -> Book {
+    let mut book = book();
+    book.add_transfer(&TransferRequest {
+        date: "14/10/2024".into(),
+        from: MoneyKey::Lbp,
+        to: MoneyKey::Pro,
+        amount: "812,37".into(),
+        label: "Solde LBP reversé par l'OCCE".into(),
+        piece: String::new(),
+    })
+    .unwrap();
+    book
+}

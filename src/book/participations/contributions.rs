@@ -53,21 +53,18 @@ impl Book {
                     request.campaign_id
                 ))
             })?;
-        let classes = pupils::classes(&self.conn, exercice)?;
-        let class = classes
-            .iter()
-            .find(|c| c.id == request.class_id)
-            .ok_or_else(|| {
-                refused(format!(
-                    "Classe : n° {} inconnue dans l'exercice {exercice}",
-                    request.class_id
-                ))
-            })?;
+        let class = pupils::class(&self.conn, request.class_id, exercice)?.ok_or_else(|| {
+            refused(format!(
+                "Classe : n° {} inconnue dans l'exercice {exercice}",
+                request.class_id
+            ))
+        })?;
         let mut involved: Vec<Pupil> = Vec::with_capacity(request.lines.len());
         for line in &request.lines {
             if let Some(p) = pupils::pupil(&self.conn, line.pupil_id)?
-                && classes.iter().any(|c| c.id == p.class_id)
                 && !involved.iter().any(|known| known.id == p.id)
+                && (p.class_id == class.id
+                    || pupils::class(&self.conn, p.class_id, exercice)?.is_some())
             {
                 involved.push(p);
             }

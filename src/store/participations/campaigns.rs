@@ -48,8 +48,9 @@ type RawCampaign = (
 
 fn load(conn: &Connection, filter: &str, value: i64) -> Result<Vec<Campaign>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT c.id, c.exercice, c.name, c.suggested_cents, a.code, c.starts_on, c.ends_on
-         FROM campaign c JOIN account a ON a.id = c.account_id WHERE {filter} ORDER BY c.id"
+        "SELECT c.id, c.exercice, c.name, c.suggested_cents,
+                (SELECT a.code FROM account a WHERE a.id = c.account_id), c.starts_on, c.ends_on
+         FROM campaign c WHERE {filter} ORDER BY c.id"
     ))?;
     let raws: Vec<RawCampaign> = stmt
         .query_map([value], |r| {
@@ -64,14 +65,14 @@ fn load(conn: &Connection, filter: &str, value: i64) -> Result<Vec<Campaign>> {
             ))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let mut classes = conn.prepare_cached(
-        "SELECT class_id FROM campaign_class WHERE campaign_id = ?1 ORDER BY class_id",
-    )?;
+    let mut classes =
+        conn.prepare_cached("SELECT class_id FROM campaign_class WHERE campaign_id = ?1")?;
     let mut out = Vec::with_capacity(raws.len());
     for (id, year, name, suggested, code, starts, ends) in raws {
-        let class_ids = classes
+        let mut class_ids = classes
             .query_map([id], |r| r.get(0))?
             .collect::<rusqlite::Result<Vec<i64>>>()?;
+        class_ids.sort_unstable();
         out.push(Campaign {
             id,
             exercice: Exercice::new(year),

@@ -15,6 +15,8 @@ pub enum OnYes {
     CancelEntry { id: i64 },
     /// Leave the program without creating the coop.
     QuitSetup,
+    /// Hide a step of the migration checklist.
+    HideStep { key: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +40,16 @@ impl Confirm {
                  l'écriture restera visible, marquée « annulée »."
             ),
             on_yes: OnYes::CancelEntry { id },
+        }
+    }
+
+    pub fn hide_step(key: &str, title: &str) -> Self {
+        Confirm {
+            question: format!(
+                "Masquer l'étape « {title} » ? Elle ne s'affichera plus dans la liste \
+                 ni dans la progression (H pour réafficher les étapes masquées)."
+            ),
+            on_yes: OnYes::HideStep { key: key.into() },
         }
     }
 
