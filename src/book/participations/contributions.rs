@@ -8,7 +8,7 @@ use crate::domain::participation::contribution::{check_envelope, envelope_entry,
 use crate::domain::participation::{
     Channel, Contribution, ContributionLine, EnvelopeRequest, Pupil,
 };
-use crate::domain::piece::reversal_piece;
+use crate::domain::piece::{piece_number, reversal_piece};
 use crate::domain::{EntryKind, Money, NewEntry, format_date, parse_date};
 use crate::store::participations::{campaigns, contributions, next_piece, pupils};
 use crate::store::{self, Result, audit};
@@ -29,11 +29,6 @@ pub struct EnvelopeReceipt {
     pub collected: Money,
     /// Cheques recorded as received, to give back.
     pub cheques: usize,
-}
-
-/// "R007" from the series letter and a number.
-fn piece_of(kind: EntryKind, number: u32) -> String {
-    format!("{}{number:03}", kind.piece_prefix())
 }
 
 impl Book {
@@ -78,7 +73,7 @@ impl Book {
             &campaign,
             &class.name,
             &envelope,
-            &piece_of(EntryKind::Recette, number),
+            &piece_number(EntryKind::Recette, number),
         ) {
             receipt.cash_piece = Some(request.piece.clone());
             entries.push((None, build_entry(&request, &self.chart, exercice)?));
@@ -94,7 +89,7 @@ impl Book {
                 class_name,
                 line,
                 envelope.date,
-                &piece_of(EntryKind::Recette, number),
+                &piece_number(EntryKind::Recette, number),
             ) {
                 entries.push((Some(index), build_entry(&request, &self.chart, exercice)?));
                 number += 1;
