@@ -66,6 +66,15 @@ fn a_cash_envelope_is_one_balanced_caisse_entry_listing_each_pupil() {
     assert_eq!(sum, entry.amount_on("530"));
     assert_eq!(balances(&book), ["92.50", "1000.00", "0.00", "0.00"]);
     assert_eq!(count(&book, "entry"), 2, "the opening and the one envelope");
+
+    // The bordereau is not edited as a plain entry (its pupils would no
+    // longer match); it can still be cancelled.
+    let refused = book.editable(entry.id).unwrap_err().to_string();
+    assert_eq!(
+        refused,
+        "R001 regroupe les participations de 4 élèves : pour la corriger, annulez-la puis saisissez de nouveau l'enveloppe (onglet Participations)"
+    );
+    assert!(book.changeable(entry.id).is_ok());
 }
 
 #[test]
@@ -398,4 +407,36 @@ fn many_envelopes_keep_pieces_in_sequence_after_manual_entries() {
         Some("R010")
     );
     assert_eq!(book.next_piece(EntryKind::Recette).unwrap(), "R011");
+}
+
+#[test]
+fn the_migration_step_for_cheques_follows_the_cheques_recorded() {
+    let mut book = book();
+    let cheques_step = |book: &coopcompta::book::Book| {
+        let views = book.checklist().unwrap();
+        let step = views
+            .into_iter()
+            .find(|v| v.key == "cheques-rendus")
+            .unwrap();
+        (step.status_text(), step.detail.unwrap_or_default())
+    };
+    assert_eq!(
+        cheques_step(&book),
+        (
+            "en attente".to_string(),
+            "aucun chèque de famille enregistré".to_string()
+        ),
+        "a new coop has not given anything back yet"
+    );
+    let mut cheque = line(&book, "DUPOND Léa", "12", Channel::Cheque);
+    cheque.payer = "M. et Mme Dupond".into();
+    book.record_envelope(&envelope(&book, "CE1-B", vec![cheque]))
+        .unwrap();
+    assert_eq!(cheques_step(&book).1, "1 chèque à rendre");
+    let id = book.pending_cheques().unwrap()[0].id;
+    book.return_cheque(id, "20/10/2024").unwrap();
+    assert_eq!(
+        cheques_step(&book),
+        ("fait".to_string(), "1 chèque reçu, rendu".to_string())
+    );
 }

@@ -178,6 +178,22 @@ fn regie_entries_stay_balanced_and_the_ledger_export_copes() {
         text.contains(",caisse,Régie d'avance CE1-B – reçu n° 12,467,-40.00,"),
         "{text}"
     );
+    // The class's expense has no money line: it is exported from the régie's
+    // point of view (467), so the CSV still holds every charge.
+    let expense: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains(",467,") && !l.contains(",caisse,"))
+        .collect();
+    assert_eq!(expense.len(), 1, "{text}");
+    assert!(expense[0].contains(",-15.00,"), "{}", expense[0]);
+    assert!(
+        expense[0]
+            .split(',')
+            .nth(4)
+            .is_some_and(|c| c.starts_with('6')),
+        "{}",
+        expense[0]
+    );
 }
 
 #[test]

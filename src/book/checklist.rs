@@ -33,6 +33,7 @@ impl Book {
             lbp_transfer_on: transfer(MoneyKey::Lbp, MoneyKey::Pro)?,
             lbp_balance,
             cheques_to_return: self.cheques_to_return()?,
+            cheques_received: store::participations::contributions::cheques_received(&self.conn)?,
             first_payout_on: transfer(MoneyKey::EnLigne, MoneyKey::Pro)?,
             advance_received: Money::from_cents(credited),
             advance_outstanding: outstanding,

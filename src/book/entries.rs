@@ -2,16 +2,14 @@
 
 use super::Book;
 use crate::domain::entry_request::{EntryRequest, TransferRequest, build_entry, build_transfer};
-use crate::domain::piece::{piece_number, reversal_piece};
+use crate::domain::piece::reversal_piece;
 use crate::domain::{AccountKind, ChartRow, Entry, EntryKind, NewEntry};
 use crate::store::{self, Result, StoreError, audit};
 
 impl Book {
     /// The pièce number proposed for a new entry of `kind`.
     pub fn next_piece(&self, kind: EntryKind) -> Result<String> {
-        let highest =
-            store::entries::highest_piece_number(&self.conn, self.exercice(), kind.piece_prefix())?;
-        Ok(piece_number(kind, highest + 1))
+        store::entries::next_piece(&self.conn, self.exercice(), kind)
     }
 
     fn check_open(&self) -> Result<()> {
@@ -101,6 +99,32 @@ impl Book {
         Ok(entry)
     }
 
+    /// The entry if it may be edited as a plain entry: changeable, and not
+    /// the bordereau of an envelope or a régie move (those are cancelled and
+    /// typed again from the Participations tab, so the pupils stay matched).
+    pub fn editable(&self, id: i64) -> Result<Entry> {
+        let entry = self.changeable(id)?;
+        let pupils = store::participations::contributions::linked_count(&self.conn, id)?;
+        if pupils > 0 {
+            return Err(StoreError::Refused(format!(
+                "{} regroupe {} : pour la corriger, annulez-la puis saisissez de nouveau l'enveloppe (onglet Participations)",
+                entry.piece,
+                if pupils > 1 {
+                    format!("les participations de {pupils} élèves")
+                } else {
+                    "la participation d'un élève".into()
+                }
+            )));
+        }
+        if store::participations::regie::is_regie_entry(&self.conn, id)? {
+            return Err(StoreError::Refused(format!(
+                "{} appartient à une régie de classe : pour la corriger, annulez-la puis saisissez-la de nouveau (onglet Participations)",
+                entry.piece
+            )));
+        }
+        Ok(entry)
+    }
+
     fn replace(&mut self, before: Entry, after: NewEntry) -> Result<()> {
         let now = self.clock.stamp();
         let tx = self.conn.transaction()?;
@@ -123,7 +147,7 @@ impl Book {
 
     /// Changes a recette or dépense.
     pub fn edit_entry(&mut self, id: i64, request: &EntryRequest) -> Result<()> {
-        let before = self.changeable(id)?;
+        let before = self.editable(id)?;
         if before.kind == EntryKind::Virement {
             return Err(StoreError::Refused(format!(
                 "{} est un virement interne",
@@ -136,7 +160,7 @@ impl Book {
 
     /// Changes a virement interne.
     pub fn edit_transfer(&mut self, id: i64, request: &TransferRequest) -> Result<()> {
-        let before = self.changeable(id)?;
+        let before = self.editable(id)?;
         if before.kind != EntryKind::Virement {
             return Err(StoreError::Refused(format!(
                 "{} n'est pas un virement interne",

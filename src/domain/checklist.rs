@@ -123,6 +123,8 @@ pub struct BookFacts {
     pub lbp_transfer_on: Option<NaiveDate>,
     pub lbp_balance: Money,
     pub cheques_to_return: usize,
+    /// Cheques ever recorded (given back or not).
+    pub cheques_received: usize,
     /// Date of the first Collectes en ligne → Compte Pro transfer, if any.
     pub first_payout_on: Option<NaiveDate>,
     /// Total advanced by the OCCE (account 1680), and what is still owed.
@@ -197,12 +199,19 @@ fn derived_status(
                 format!("solde de l'ancien compte : {}", facts.lbp_balance),
             ),
         },
-        Derive::Cheques => match facts.cheques_to_return {
-            0 => (
+        // No cheque recorded: the books say nothing (the step is not "done"
+        // on a new coop); once one is, the step follows what is left to give back.
+        Derive::Cheques => match (facts.cheques_received, facts.cheques_to_return) {
+            (0, _) => (None, "aucun chèque de famille enregistré".into()),
+            (1, 0) => (
                 Some((StepStatus::Fait, None)),
-                "aucun chèque à rendre".into(),
+                "1 chèque reçu, rendu".into(),
             ),
-            n => (
+            (received, 0) => (
+                Some((StepStatus::Fait, None)),
+                format!("{received} chèques reçus, tous rendus"),
+            ),
+            (_, n) => (
                 Some((StepStatus::EnCours, None)),
                 format!("{} à rendre", plural(n, "chèque", "chèques")),
             ),

@@ -1,7 +1,7 @@
 //! Exporting the ledger as CSV: a standard form for tools (`std`) and a
 //! French form for Excel and LibreOffice (`fr`).
 
-use crate::domain::{Account, AccountKind, Entry, EntryKind, Money};
+use crate::domain::{Account, AccountKind, Entry, EntryKind, Line, Money};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Write;
@@ -28,7 +28,9 @@ impl CsvFormat {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LedgerExportRow<'a> {
     pub entry: &'a Entry,
-    pub money_key: &'static str,
+    /// The money account's key (`caisse`…), or the code of the balance-sheet
+    /// account that stands for it (`467` for a class's régie).
+    pub money_key: &'a str,
     pub category: &'a str,
     pub amount: Money,
 }
@@ -36,44 +38,51 @@ pub struct LedgerExportRow<'a> {
 /// Splits entries into export rows: a recette or dépense gives one row per
 /// category of its ventilation; a virement one row per money account; an
 /// opening one row per money account.
-pub fn ledger_export_rows<'a>(entries: &'a [Entry], chart: &[Account]) -> Vec<LedgerExportRow<'a>> {
+pub fn ledger_export_rows<'a>(
+    entries: &'a [Entry],
+    chart: &'a [Account],
+) -> Vec<LedgerExportRow<'a>> {
     let by_code: HashMap<&str, &Account> = chart.iter().map(|a| (a.code.as_str(), a)).collect();
-    let money_key = |code: &str| by_code.get(code).and_then(|a| a.money_key).map(|k| k.key());
+    let kind_of = |code: &str| by_code.get(code).map(|a| a.kind);
     let mut rows = Vec::new();
     for entry in entries {
-        let money: Vec<(&'static str, Money)> = entry
+        let (mut money, mut others): (Vec<&Line>, Vec<&Line>) = entry
             .lines
             .iter()
-            .filter_map(|l| money_key(&l.account_code).map(|k| (k, l.amount)))
-            .collect();
-        let categories: Vec<&crate::domain::Line> = entry
-            .lines
-            .iter()
-            .filter(|l| {
-                by_code
-                    .get(l.account_code.as_str())
-                    .is_none_or(|a| a.kind != AccountKind::Tresorerie)
-            })
-            .collect();
+            .partition(|l| kind_of(&l.account_code) == Some(AccountKind::Tresorerie));
+        if money.is_empty() {
+            // No money account (a class's expense paid from its régie, 6xx
+            // against 467): the balance-sheet side stands for the money.
+            (money, others) = entry
+                .lines
+                .iter()
+                .partition(|l| kind_of(&l.account_code) == Some(AccountKind::Bilan));
+        }
+        let side = |line: &'a Line| {
+            by_code
+                .get(line.account_code.as_str())
+                .and_then(|a| a.money_key.map(|k| k.key()))
+                .unwrap_or(line.account_code.as_str())
+        };
         match (entry.kind, money.as_slice()) {
-            (EntryKind::Recette | EntryKind::Depense, [(key, _)]) => {
-                rows.extend(categories.iter().map(|c| LedgerExportRow {
+            (EntryKind::Recette | EntryKind::Depense, [one]) => {
+                rows.extend(others.iter().map(|c| LedgerExportRow {
                     entry,
-                    money_key: key,
+                    money_key: side(one),
                     category: &c.account_code,
                     amount: -c.amount,
                 }));
             }
             _ => {
-                let other = categories
+                let other = others
                     .first()
                     .map(|c| c.account_code.as_str())
                     .unwrap_or_default();
-                rows.extend(money.iter().map(|(key, amount)| LedgerExportRow {
+                rows.extend(money.iter().map(|m| LedgerExportRow {
                     entry,
-                    money_key: key,
+                    money_key: side(m),
                     category: other,
-                    amount: *amount,
+                    amount: m.amount,
                 }));
             }
         }

@@ -13,10 +13,10 @@ pub fn record(
     before: Option<&str>,
     after: Option<&str>,
 ) -> Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO audit (at, action, entity, entity_id, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![at, action, entity, entity_id, before, after],
-    )?;
+    )?
+    .execute(params![at, action, entity, entity_id, before, after])?;
     Ok(())
 }
 

@@ -38,20 +38,20 @@ pub fn check_piece_free(
     }
 }
 
-/// The highest number in a pièce series (`R` → 12 for R012) of an exercice.
-/// Uses the (exercice, piece) index: fast even on a very large year.
-pub fn highest_piece_number(conn: &Connection, exercice: Exercice, prefix: &str) -> Result<u32> {
-    let highest: Option<i64> = conn.query_row(
-        "SELECT MAX(CAST(SUBSTR(piece, ?3) AS INTEGER)) FROM entry
-         WHERE exercice = ?1 AND piece GLOB ?2",
-        params![
-            exercice.start_year,
-            format!("{prefix}[0-9]*"),
-            prefix.len() as i64 + 1
-        ],
-        |r| r.get(0),
-    )?;
-    Ok(highest.and_then(|h| u32::try_from(h).ok()).unwrap_or(0))
+/// The next free pièce of `kind`'s series in an exercice (R012 after R011):
+/// one probe of the `entry_piece_number` index. Literals, not bound
+/// parameters: with a parameter this SQLite (STAT4) re-plans the statement on
+/// every call. The year is an integer and the prefix a fixed letter.
+pub fn next_piece(conn: &Connection, exercice: Exercice, kind: EntryKind) -> Result<String> {
+    let prefix = kind.piece_prefix();
+    let sql = format!(
+        "SELECT MAX(CAST(substr(piece, 2) AS INTEGER)) FROM entry
+         WHERE exercice = {} AND substr(piece, 1, 1) = '{prefix}'",
+        exercice.start_year
+    );
+    let highest: Option<i64> = conn.prepare_cached(&sql)?.query_row([], |r| r.get(0))?;
+    let next = highest.and_then(|h| u32::try_from(h).ok()).unwrap_or(0) + 1;
+    Ok(crate::domain::piece::piece_number(kind, next))
 }
 
 /// Every pièce number used in an exercice.
@@ -95,10 +95,11 @@ fn insert_lines(tx: &Transaction, entry_id: i64, entry: &NewEntry) -> Result<()>
 /// Stores a balanced entry in `exercice`; returns its id.
 pub fn insert(tx: &Transaction, exercice: Exercice, entry: &NewEntry, now: &str) -> Result<i64> {
     check_piece_free(tx, exercice, &entry.piece, None)?;
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO entry (exercice, date, piece, kind, label, mode, cheque_no, reverses, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
+    )?
+    .execute(params![
             exercice.start_year,
             entry.date.to_string(),
             entry.piece,
@@ -108,8 +109,7 @@ pub fn insert(tx: &Transaction, exercice: Exercice, entry: &NewEntry, now: &str)
             entry.cheque_no,
             entry.reverses,
             now
-        ],
-    )?;
+    ])?;
     let id = tx.last_insert_rowid();
     insert_lines(tx, id, entry)?;
     Ok(id)

@@ -62,7 +62,7 @@ impl App {
             return;
         };
         let id = row.entry_id;
-        let entry = match main.book.changeable(id) {
+        let entry = match main.book.editable(id) {
             Ok(entry) => entry,
             Err(e) => return self.fail(e.to_string()),
         };

@@ -10,7 +10,8 @@ use crate::domain::participation::{
 };
 use crate::domain::piece::{piece_number, reversal_piece};
 use crate::domain::{EntryKind, Money, NewEntry, format_date, parse_date};
-use crate::store::participations::{campaigns, contributions, next_piece, pupils};
+use crate::store::entries::next_piece;
+use crate::store::participations::{campaigns, contributions, pupils};
 use crate::store::{self, Result, audit};
 use rusqlite::Transaction;
 

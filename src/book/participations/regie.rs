@@ -6,7 +6,8 @@ use crate::book::Book;
 use crate::domain::participation::regie::build_regie_entry;
 use crate::domain::participation::{RegieBalance, RegieKind, RegieMove, RegieRequest};
 use crate::domain::{MoneyKey, format_date};
-use crate::store::participations::{next_piece, pupils, regie};
+use crate::store::entries::next_piece;
+use crate::store::participations::{pupils, regie};
 use crate::store::{self, Result, audit};
 
 impl Book {

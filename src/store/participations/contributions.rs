@@ -7,7 +7,7 @@ use super::optional_date;
 use crate::domain::Money;
 use crate::domain::participation::contribution::{Channel, CheckedLine, Contribution};
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, Transaction, params};
 
 /// Adds a contribution; returns its id.
 pub fn insert(
@@ -135,6 +135,16 @@ pub fn cheques_to_return(conn: &Connection) -> Result<usize> {
     Ok(count as usize)
 }
 
+/// Cheques ever recorded (given back or not), cancelled ones left out.
+pub fn cheques_received(conn: &Connection) -> Result<usize> {
+    let count: i64 = conn
+        .prepare_cached(
+            "SELECT count(*) FROM contribution WHERE channel = 'cheque' AND cancelled_at IS NULL",
+        )?
+        .query_row([], |r| r.get(0))?;
+    Ok(count as usize)
+}
+
 /// The cheques still to give back, oldest first.
 pub fn pending_cheques(conn: &Connection) -> Result<Vec<Contribution>> {
     let mut stmt = conn.prepare_cached(&format!(
@@ -162,12 +172,11 @@ pub fn mark_cancelled(tx: &Transaction, id: i64, now: &str) -> Result<()> {
     Ok(())
 }
 
-/// Whether a recette holds contributions (it must then be cancelled from the
-/// participations, not edited as a plain entry).
-pub fn is_linked(conn: &Connection, entry_id: i64) -> Result<bool> {
-    Ok(conn
-        .prepare_cached("SELECT 1 FROM contribution WHERE entry_id = ?1 LIMIT 1")?
-        .query_row([entry_id], |_| Ok(()))
-        .optional()?
-        .is_some())
+/// How many contributions a recette holds (it must then be cancelled and
+/// typed again from the participations, not edited as a plain entry).
+pub fn linked_count(conn: &Connection, entry_id: i64) -> Result<usize> {
+    let count: i64 = conn
+        .prepare_cached("SELECT count(*) FROM contribution WHERE entry_id = ?1")?
+        .query_row([entry_id], |r| r.get(0))?;
+    Ok(count as usize)
 }

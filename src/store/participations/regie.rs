@@ -53,3 +53,12 @@ pub fn moves(conn: &Connection, exercice: Exercice) -> Result<Vec<RegieMove>> {
     }
     Ok(out)
 }
+
+/// Whether an entry is a move of a class's régie (cancelled and typed again
+/// from the participations, not edited as a plain entry).
+pub fn is_regie_entry(conn: &Connection, entry_id: i64) -> Result<bool> {
+    let count: i64 = conn
+        .prepare_cached("SELECT count(*) FROM regie_move WHERE entry_id = ?1")?
+        .query_row([entry_id], |r| r.get(0))?;
+    Ok(count > 0)
+}
