@@ -1,7 +1,6 @@
 //! coopcompta: parse the arguments, then run a headless command or the
 //! full-screen application. Nothing else lives here.
 
-use clap::Parser;
 use clap::error::ErrorKind;
 use coopcompta::cli::{
     self,
@@ -12,7 +11,7 @@ use std::process::ExitCode;
 mod launch;
 
 fn main() -> ExitCode {
-    let args = match Cli::try_parse() {
+    let args = match Cli::try_parse_french() {
         Ok(args) => args,
         Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
             e.exit()

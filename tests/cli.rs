@@ -715,3 +715,25 @@ fn usage_errors_are_french_and_exit_2() {
         "coopcompta : --recette ne peut pas aller avec --depense (voir coopcompta --help)\n"
     );
 }
+
+#[test]
+fn help_is_french_and_a_mistyped_command_is_named() {
+    let s = Sandbox::new();
+    let help = s.ok(&["--help"]);
+    assert!(help.contains("Utilisation : coopcompta"), "{help}");
+    assert!(help.contains("Commandes"), "{help}");
+    assert!(help.contains("-h, --help"), "{help}");
+    assert!(help.contains("Affiche cette aide"), "{help}");
+    assert!(
+        !help.contains("Print help") && !help.contains("Usage:"),
+        "{help}"
+    );
+    let add = s.ok(&["add", "--help"]);
+    assert!(add.contains("Une recette (argent qui entre)"), "{add}");
+    let out = s.run(&["balanse"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "coopcompta : commande inconnue : balanse (vouliez-vous dire balance ?) (voir coopcompta --help)\n"
+    );
+}

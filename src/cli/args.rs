@@ -1,6 +1,6 @@
 //! Command-line arguments (clap). Help texts are in French.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
 
 pub use super::participations_args::{
@@ -109,6 +109,7 @@ pub enum ChecklistAction {
         /// Date (par défaut aujourd'hui)
         #[arg(long)]
         date: Option<String>,
+        /// Note libre
         #[arg(long, allow_hyphen_values = true)]
         note: Option<String>,
     },
@@ -134,12 +135,16 @@ pub struct AddArgs {
     /// caisse, pro, en-ligne ou lbp
     #[arg(long)]
     pub account: String,
+    /// Date : jj/mm/aaaa, jj/mm ou aaaa-mm-jj
     #[arg(long)]
     pub date: String,
+    /// Montant positif : 12,50 ou 1 234,50
     #[arg(long, allow_hyphen_values = true)]
     pub amount: String,
+    /// Une recette (argent qui entre)
     #[arg(long, conflicts_with = "depense", required_unless_present = "depense")]
     pub recette: bool,
+    /// Une dépense (argent qui sort)
     #[arg(long)]
     pub depense: bool,
     /// Code de la catégorie (tout le montant)
@@ -148,6 +153,7 @@ pub struct AddArgs {
     /// Ventilation CODE=MONTANT (répétable ; la somme doit faire le montant)
     #[arg(long, value_name = "CODE=MONTANT")]
     pub split: Vec<String>,
+    /// Libellé de l'opération
     #[arg(long, allow_hyphen_values = true)]
     pub label: String,
     /// N° de pièce (par défaut le suivant : R001, D001…)
@@ -160,16 +166,22 @@ pub struct AddArgs {
 
 #[derive(Debug, Args)]
 pub struct TransferArgs {
+    /// Compte de départ : caisse, pro, en-ligne ou lbp
     #[arg(long)]
     pub from: String,
+    /// Compte d'arrivée : caisse, pro, en-ligne ou lbp
     #[arg(long)]
     pub to: String,
+    /// Date : jj/mm/aaaa, jj/mm ou aaaa-mm-jj
     #[arg(long)]
     pub date: String,
+    /// Montant positif : 12,50 ou 1 234,50
     #[arg(long, allow_hyphen_values = true)]
     pub amount: String,
+    /// Libellé du virement
     #[arg(long, allow_hyphen_values = true)]
     pub label: String,
+    /// N° de pièce (par défaut le suivant : V001…)
     #[arg(long)]
     pub piece: Option<String>,
 }
@@ -178,8 +190,10 @@ pub struct TransferArgs {
 pub enum ExportWhat {
     /// Le journal : une ligne par ligne de ventilation
     Ledger {
+        /// Exercice, ex. 2024-2025 (par défaut l'exercice en cours)
         #[arg(long)]
         exercice: Option<String>,
+        /// Fichier CSV à écrire
         #[arg(long)]
         out: PathBuf,
         /// std (virgule, point décimal) ou fr (Excel/LibreOffice français)
@@ -191,6 +205,7 @@ pub enum ExportWhat {
         /// Nom de la campagne
         #[arg(long)]
         campaign: String,
+        /// Fichier CSV à écrire
         #[arg(long)]
         out: PathBuf,
         /// std (virgule, point décimal) ou fr (Excel/LibreOffice français)
@@ -201,8 +216,10 @@ pub enum ExportWhat {
 
 #[derive(Debug, Args)]
 pub struct CategoryArgs {
+    /// Code, ex. 6185
     #[arg(long)]
     pub code: String,
+    /// Libellé de la catégorie
     #[arg(long)]
     pub label: String,
     /// charge ou produit
@@ -211,6 +228,47 @@ pub struct CategoryArgs {
     /// Rubrique du compte rendu financier
     #[arg(long)]
     pub rubrique: Option<String>,
+}
+
+/// Help layout with French words (clap writes "Usage", "Commands", "Print
+/// help" otherwise).
+const HELP_TEMPLATE: &str = "{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}";
+
+/// The command line with French help, on every subcommand.
+fn french(command: clap::Command) -> clap::Command {
+    let command = command
+        .help_template(HELP_TEMPLATE)
+        .subcommand_help_heading("Commandes")
+        .subcommand_value_name("COMMANDE")
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("aide")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("Affiche cette aide"),
+        )
+        .mut_subcommands(french);
+    if command.get_version().is_some() {
+        command.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("Affiche la version"),
+        )
+    } else {
+        command
+    }
+}
+
+impl Cli {
+    /// Parses the process's arguments with the French help.
+    pub fn try_parse_french() -> Result<Cli, clap::Error> {
+        let matches = french(Cli::command()).try_get_matches()?;
+        Cli::from_arg_matches(&matches)
+    }
 }
 
 /// Clap's own errors are in English: say the same in French, on one line.
@@ -227,7 +285,15 @@ pub fn french_usage_error(error: &clap::Error) -> String {
     let message = match error.kind() {
         ErrorKind::MissingRequiredArgument => format!("argument obligatoire manquant : {arg}"),
         ErrorKind::UnknownArgument => format!("argument inconnu : {arg}"),
-        ErrorKind::InvalidSubcommand => format!("commande inconnue : {arg}"),
+        ErrorKind::InvalidSubcommand => {
+            let suggested = context(ContextKind::SuggestedSubcommand);
+            let typed = context(ContextKind::InvalidSubcommand);
+            if suggested.is_empty() {
+                format!("commande inconnue : {typed}")
+            } else {
+                format!("commande inconnue : {typed} (vouliez-vous dire {suggested} ?)")
+            }
+        }
         ErrorKind::ArgumentConflict => {
             format!(
                 "{arg} ne peut pas aller avec {}",

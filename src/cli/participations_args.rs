@@ -21,6 +21,7 @@ pub enum CampaignAction {
     List,
     /// Détail d'une campagne par classe (classe<TAB>participants/élèves<TAB>collecté<TAB>par moyen)
     Show {
+        /// Nom de la campagne
         #[arg(long)]
         name: String,
         /// Affiche aussi chaque élève
@@ -31,6 +32,7 @@ pub enum CampaignAction {
 
 #[derive(Debug, Args)]
 pub struct CampaignAddArgs {
+    /// Nom de la campagne
     #[arg(long, allow_hyphen_values = true)]
     pub name: String,
     /// Montant suggéré par élève (sinon montant libre)
@@ -61,11 +63,13 @@ pub struct ContributionArgs {
     /// Classe de l'élève (si deux élèves portent le même nom)
     #[arg(long)]
     pub class: Option<String>,
+    /// Montant positif : 12,50 ou 1 234,50
     #[arg(long, allow_hyphen_values = true)]
     pub amount: String,
     /// especes, en-ligne, virement ou cheque
     #[arg(long)]
     pub channel: String,
+    /// Date : jj/mm/aaaa, jj/mm ou aaaa-mm-jj
     #[arg(long)]
     pub date: String,
     /// Nom inscrit sur le chèque (par défaut le nom de l'élève)
@@ -81,6 +85,7 @@ pub enum ChequeAction {
     Return {
         /// N° du chèque (voir « cheque list »)
         id: i64,
+        /// Date : jj/mm/aaaa, jj/mm ou aaaa-mm-jj
         #[arg(long)]
         date: String,
     },
@@ -90,10 +95,13 @@ pub enum ChequeAction {
 pub enum RegieAction {
     /// Remet une avance en espèces de la caisse à l'enseignant (reçu signé)
     Advance {
+        /// Classe, ex. CE1-B
         #[arg(long)]
         class: String,
+        /// Montant positif : 12,50 ou 1 234,50
         #[arg(long)]
         amount: String,
+        /// Date : jj/mm/aaaa, jj/mm ou aaaa-mm-jj
         #[arg(long)]
         date: String,
         /// N° du reçu signé par l'enseignant
@@ -102,15 +110,19 @@ pub enum RegieAction {
     },
     /// Enregistre une dépense de la classe payée sur la régie
     Expense {
+        /// Classe, ex. CE1-B
         #[arg(long)]
         class: String,
+        /// Montant positif : 12,50 ou 1 234,50
         #[arg(long)]
         amount: String,
+        /// Date : jj/mm/aaaa, jj/mm ou aaaa-mm-jj
         #[arg(long)]
         date: String,
         /// Code de la catégorie de charges (6…)
         #[arg(long)]
         category: String,
+        /// Libellé de la dépense
         #[arg(long, allow_hyphen_values = true)]
         label: String,
         /// N° de pièce (par défaut le suivant de la série D)
@@ -119,10 +131,13 @@ pub enum RegieAction {
     },
     /// Enregistre le reliquat rendu à la caisse
     Return {
+        /// Classe, ex. CE1-B
         #[arg(long)]
         class: String,
+        /// Montant positif : 12,50 ou 1 234,50
         #[arg(long)]
         amount: String,
+        /// Date : jj/mm/aaaa, jj/mm ou aaaa-mm-jj
         #[arg(long)]
         date: String,
     },
@@ -134,15 +149,19 @@ pub enum RegieAction {
 pub enum PupilsAction {
     /// Liste les élèves (NOM Prénom<TAB>classe)
     List {
+        /// Classe, ex. CE1-B
         #[arg(long)]
         class: Option<String>,
     },
     /// Ajoute un élève à la main
     Add {
+        /// Nom de famille
         #[arg(long)]
         nom: String,
+        /// Prénom
         #[arg(long)]
         prenom: String,
+        /// Classe, ex. CE1-B
         #[arg(long)]
         class: String,
     },

@@ -65,4 +65,28 @@ pub enum Action {
     AddStep,
     MoveStepUp,
     MoveStepDown,
+
+    // Participations tab.
+    /// Next / previous view of the tab (Campagnes, Chèques, Régies, Élèves).
+    NextView,
+    PrevView,
+    /// Open the quick entry of a class's envelope.
+    OpenEnvelope,
+    /// Show the selected campaign class by class.
+    ShowCampaign,
+    NewCampaign,
+    AddPupil,
+    AddClass,
+    /// Mark the selected cheque as given back.
+    ReturnCheque,
+    RegieAdvance,
+    RegieExpense,
+    RegieReturn,
+    /// Payment channel of the line being typed: index in `Channel::ALL`
+    /// (espèces, en ligne, virement, chèque).
+    SetChannel(u8),
+    /// Record the whole envelope (one transaction).
+    SaveEnvelope,
+    /// Remove the selected line of the envelope.
+    RemoveLine,
 }

@@ -101,6 +101,18 @@ pub enum Context {
     Migration,
     /// A one-line input over the Migration tab (note, date, new step).
     Line,
+    /// Participations: the keys of every view but the quick entry.
+    Participations,
+    Campaigns,
+    CampaignDetail,
+    Cheques,
+    Regies,
+    Pupils,
+    /// The quick entry of a class's envelope, and where its cursor is.
+    Envelope,
+    EnvelopeName,
+    EnvelopeAmount,
+    EnvelopeLines,
 }
 
 impl Context {
@@ -119,6 +131,16 @@ impl Context {
             Context::Setup => "Création de la coopérative",
             Context::Migration => "Migration",
             Context::Line => "Saisie d'une ligne",
+            Context::Participations => "Participations",
+            Context::Campaigns => "Campagnes",
+            Context::CampaignDetail => "Détail d'une campagne",
+            Context::Cheques => "Chèques à rendre",
+            Context::Regies => "Régies de classe",
+            Context::Pupils => "Élèves",
+            Context::Envelope => "Saisie d'enveloppe",
+            Context::EnvelopeName => "Saisie : nom de l'élève",
+            Context::EnvelopeAmount => "Saisie : montant",
+            Context::EnvelopeLines => "Saisie : lignes de l'enveloppe",
         }
     }
 
@@ -136,6 +158,16 @@ impl Context {
             Context::Setup => SETUP,
             Context::Migration => MIGRATION,
             Context::Line => LINE,
+            Context::Participations => PARTICIPATIONS,
+            Context::Campaigns => CAMPAIGNS,
+            Context::CampaignDetail => CAMPAIGN_DETAIL,
+            Context::Cheques => CHEQUES,
+            Context::Regies => REGIES,
+            Context::Pupils => PUPILS,
+            Context::Envelope => ENVELOPE,
+            Context::EnvelopeName => ENVELOPE_NAME,
+            Context::EnvelopeAmount => ENVELOPE_AMOUNT,
+            Context::EnvelopeLines => ENVELOPE_LINES,
         }
     }
 }
@@ -253,6 +285,94 @@ const LINE: &[Binding] = &[
     bind(&[key(KeyCode::Esc)], "Échap", "annuler", Action::Close, "annuler"),
 ];
 
+#[rustfmt::skip]
+const PARTICIPATIONS: &[Binding] = &[
+    bind(&[ch('s')], "s", "saisir l'enveloppe d'une classe (campagne, classe, puis élève et montant, ligne après ligne)", Action::OpenEnvelope, "saisir"),
+    bind(&[key(KeyCode::Tab)], "Tab", "vue suivante : Campagnes, Chèques à rendre, Régies de classe, Élèves", Action::NextView, "vue"),
+    bind(&[shift(KeyCode::BackTab)], "Maj+Tab", "vue précédente", Action::PrevView, ""),
+];
+
+/// Moving in a list (campaigns, cheques, régies, pupils).
+#[rustfmt::skip]
+const LIST_MOVES: [Binding; 6] = [
+    bind(&[key(KeyCode::Up), ch('k')], "↑", "ligne précédente", Action::Up, ""),
+    bind(&[key(KeyCode::Down), ch('j')], "↓", "ligne suivante", Action::Down, ""),
+    bind(&[key(KeyCode::PageUp)], "PgPréc", "page précédente", Action::PageUp, ""),
+    bind(&[key(KeyCode::PageDown)], "PgSuiv", "page suivante", Action::PageDown, ""),
+    bind(&[key(KeyCode::Home), ch('g')], "Début", "première ligne", Action::Home, ""),
+    bind(&[key(KeyCode::End), ch('G')], "Fin", "dernière ligne", Action::End, ""),
+];
+
+#[rustfmt::skip]
+const CAMPAIGNS: &[Binding] = &[
+    bind(&[key(KeyCode::Enter)], "Entrée", "détail de la campagne, classe par classe", Action::ShowCampaign, "détail"),
+    bind(&[ch('n')], "n", "nouvelle campagne (participation de l'année, sortie, photos…)", Action::NewCampaign, "nouvelle"),
+    LIST_MOVES[0], LIST_MOVES[1], LIST_MOVES[2], LIST_MOVES[3], LIST_MOVES[4], LIST_MOVES[5],
+];
+
+#[rustfmt::skip]
+const CAMPAIGN_DETAIL: &[Binding] = &[
+    bind(&[key(KeyCode::Esc), key(KeyCode::Backspace)], "Échap", "retour à la liste des campagnes", Action::Close, "retour"),
+    bind(&[key(KeyCode::Left)], "←", "campagne précédente", Action::ChoicePrev, ""),
+    bind(&[key(KeyCode::Right)], "→", "campagne suivante", Action::ChoiceNext, "campagne"),
+    bind(&[key(KeyCode::Up), ch('k')], "↑", "remonter", Action::Up, ""),
+    bind(&[key(KeyCode::Down), ch('j')], "↓", "descendre", Action::Down, ""),
+    bind(&[key(KeyCode::PageUp)], "PgPréc", "page précédente", Action::PageUp, ""),
+    bind(&[key(KeyCode::PageDown)], "PgSuiv", "page suivante", Action::PageDown, ""),
+    bind(&[key(KeyCode::Home), ch('g')], "Début", "début", Action::Home, ""),
+    bind(&[key(KeyCode::End), ch('G')], "Fin", "fin", Action::End, ""),
+];
+
+#[rustfmt::skip]
+const CHEQUES: &[Binding] = &[
+    bind(&[ch('r'), key(KeyCode::Enter)], "r", "marquer le chèque rendu à la famille (date, aujourd'hui proposé)", Action::ReturnCheque, "rendu"),
+    LIST_MOVES[0], LIST_MOVES[1], LIST_MOVES[2], LIST_MOVES[3], LIST_MOVES[4], LIST_MOVES[5],
+];
+
+#[rustfmt::skip]
+const REGIES: &[Binding] = &[
+    bind(&[ch('a')], "a", "avance remise à l'enseignant (espèces de la Caisse, n° du reçu signé)", Action::RegieAdvance, "avance"),
+    bind(&[ch('d')], "d", "dépense de la classe (pièce, catégorie, montant)", Action::RegieExpense, "dépense"),
+    bind(&[ch('r')], "r", "reliquat rendu à la Caisse", Action::RegieReturn, "reliquat"),
+    LIST_MOVES[0], LIST_MOVES[1], LIST_MOVES[2], LIST_MOVES[3], LIST_MOVES[4], LIST_MOVES[5],
+];
+
+#[rustfmt::skip]
+const PUPILS: &[Binding] = &[
+    bind(&[ch('a')], "a", "ajouter un élève (nom, prénom, classe) ; une liste entière : coopcompta import pupils FICHIER.csv", Action::AddPupil, "ajouter"),
+    bind(&[ch('c')], "c", "nouvelle classe (nom, enseignant)", Action::AddClass, "classe"),
+    LIST_MOVES[0], LIST_MOVES[1], LIST_MOVES[2], LIST_MOVES[3], LIST_MOVES[4], LIST_MOVES[5],
+];
+
+#[rustfmt::skip]
+const ENVELOPE: &[Binding] = &[
+    bind(&[key(KeyCode::Enter)], "Entrée", "choisir l'élève, puis ajouter la ligne à l'enveloppe", Action::Submit, "valider"),
+    bind(&[key(KeyCode::F(10)), ctrl('s')], "F10", "enregistrer l'enveloppe (Ctrl+S aussi) : une seule écriture de caisse pour les espèces", Action::SaveEnvelope, "enregistrer"),
+    bind(&[key(KeyCode::Esc), ctrl('c')], "Échap", "quitter la saisie (demande si des lignes sont tapées)", Action::Close, "quitter"),
+    bind(&[key(KeyCode::Tab)], "Tab", "champ suivant", Action::NextField, "champ"),
+    bind(&[shift(KeyCode::BackTab)], "Maj+Tab", "champ précédent (depuis l'élève : les lignes de l'enveloppe)", Action::PrevField, ""),
+    bind(&[key(KeyCode::F(1))], "F1", "aide", Action::Help, "aide"),
+];
+
+#[rustfmt::skip]
+const ENVELOPE_NAME: &[Binding] = &[
+    bind(&[key(KeyCode::Up)], "↑", "élève précédent dans la liste", Action::Up, ""),
+    bind(&[key(KeyCode::Down)], "↓", "élève suivant dans la liste", Action::Down, ""),
+];
+
+#[rustfmt::skip]
+const ENVELOPE_AMOUNT: &[Binding] = &[
+    bind(&[ch('e'), ch('l'), ch('v'), ch('c')], "e/l/v/c", "mode : e espèces, l en ligne, v virement, c chèque (reçu, à rendre)", Action::SetChannel(0), "mode"),
+];
+
+#[rustfmt::skip]
+const ENVELOPE_LINES: &[Binding] = &[
+    bind(&[key(KeyCode::Up), ch('k')], "↑", "ligne précédente", Action::Up, ""),
+    bind(&[key(KeyCode::Down), ch('j')], "↓", "ligne suivante", Action::Down, ""),
+    bind(&[key(KeyCode::Delete), ch('x'), key(KeyCode::Backspace)], "Suppr", "retirer la ligne de l'enveloppe", Action::RemoveLine, "retirer"),
+    bind(&[key(KeyCode::Enter), ch('e')], "Entrée", "reprendre la ligne pour la corriger", Action::Edit, "reprendre"),
+];
+
 /// The action of the first binding, in the first context, that answers to
 /// the key. Tab keys carry the tab's index.
 pub fn resolve(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
@@ -260,6 +380,7 @@ pub fn resolve(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
         let index = b.keys.iter().position(|k| k.matches(event))?;
         Some(match b.action {
             Action::Tab(_) => Action::Tab(index as u8),
+            Action::SetChannel(_) => Action::SetChannel(index as u8),
             other => other,
         })
     })
@@ -327,6 +448,8 @@ mod tests {
             Context::Help,
             Context::Setup,
             Context::Line,
+            Context::Envelope,
+            Context::CampaignDetail,
         ] {
             assert!(
                 context
