@@ -52,5 +52,9 @@ pub fn demo(db: Option<&Path>, no_tui: bool) -> Result<(), String> {
         println!("{}", path.display());
         return Ok(());
     }
-    app(&path, true)
+    let result = app(&path, true);
+    if let Some(dir) = temporary {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+    result
 }
