@@ -26,15 +26,16 @@ pub fn app(db: &Path, demo: bool) -> Result<(), String> {
     ui::run(start, info).map_err(|e| format!("l'écran n'a pas pu s'ouvrir : {e}"))
 }
 
-/// The application on a fresh copy of the demo year.
+/// The application on a fresh copy of the demo year: at `db`, or in a
+/// temporary folder removed when the application closes.
 pub fn demo(db: Option<&Path>, no_tui: bool) -> Result<(), String> {
-    let path = match db {
-        Some(path) => path.to_path_buf(),
+    let (path, temporary) = match db {
+        Some(path) => (path.to_path_buf(), None),
         None => {
             let dir = std::env::temp_dir().join(format!("coopcompta-demo-{}", std::process::id()));
             std::fs::create_dir_all(&dir)
                 .map_err(|e| format!("dossier {} : {e}", dir.display()))?;
-            dir.join("demo.db")
+            (dir.join("demo.db"), Some(dir))
         }
     };
     if path.exists() {
