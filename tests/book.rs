@@ -939,3 +939,36 @@ fn a_charge_code_refused_as_produit_is_explained_in_correct_french() {
     );
     assert_eq!(state(&book), before);
 }
+
+#[test]
+fn the_caisse_never_goes_below_zero() {
+    let mut book = book();
+    let (entries, audit) = (count(&book, "entry"), count(&book, "audit"));
+    let too_much = book
+        .add_entry(&depense(MoneyKey::Caisse, "100", "606"))
+        .unwrap_err();
+    assert_eq!(
+        too_much.to_string(),
+        "Montant : la Caisse passerait à -13,60 € le 12/10/2024 : une caisse ne peut pas être négative (saisissez d'abord les recettes en espèces, ou vérifiez le montant)"
+    );
+    assert_eq!(
+        (count(&book, "entry"), count(&book, "audit")),
+        (entries, audit),
+        "nothing written"
+    );
+    // A receipt dated the same day, typed first, makes room.
+    let mut receipt = recette(MoneyKey::Caisse, "20", "75620008");
+    receipt.date = "12/10/2024".into();
+    let receipt = book.add_entry(&receipt).unwrap();
+    book.add_entry(&depense(MoneyKey::Caisse, "100", "606"))
+        .unwrap();
+    // …and cannot be cancelled any more: that would empty the caisse again.
+    let refused = book.cancel_entry(receipt).unwrap_err().to_string();
+    assert!(
+        refused.starts_with("Montant : la Caisse passerait à -13,60 €"),
+        "{refused}"
+    );
+    // A bank account may go below zero (an overdraft is the bank's business).
+    book.add_entry(&depense(MoneyKey::Pro, "2000", "606"))
+        .unwrap();
+}

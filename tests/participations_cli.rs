@@ -290,7 +290,7 @@ fn regie_commands() {
             "--receipt",
             "7"
         ]),
-        "Régie CE1-B : avance remise enregistrée (D001), reste de la régie : 40,00 €\n"
+        "Régie CE1-B : mouvement enregistré, avance remise (D001) ; reste de la régie : 40,00 €\n"
     );
     assert_eq!(
         s.ok(&[
@@ -307,7 +307,7 @@ fn regie_commands() {
             "--label",
             "Pâte à sel"
         ]),
-        "Régie CE1-B : dépense de la classe enregistrée (D002), reste de la régie : 27,40 €\n"
+        "Régie CE1-B : mouvement enregistré, dépense de la classe (D002) ; reste de la régie : 27,40 €\n"
     );
     assert_eq!(
         s.ok(&["regie", "list"]),

@@ -105,7 +105,7 @@ fn regie_refusals_write_nothing() {
     let before = state(&book);
     assert_eq!(
         refusal(book.record_regie(&regie(&book, RegieKind::Avance, "80"))),
-        "Montant : 80,00 € dépasse le solde de la Caisse au 20/11/2024 (50,00 €)"
+        "Montant : la Caisse passerait à -30,00 € le 20/11/2024 : une caisse ne peut pas être négative (saisissez d'abord les recettes en espèces, ou vérifiez le montant)"
     );
     assert_eq!(
         refusal(book.record_regie(&regie(&book, RegieKind::Depense, "5"))),
@@ -270,4 +270,23 @@ fn pupils_of_a_closed_exercice_are_anonymised_and_the_accounts_stay() {
         )
         .unwrap();
     assert_eq!(leftovers, 0);
+}
+
+#[test]
+fn an_advance_already_spent_cannot_be_cancelled() {
+    let mut book = book();
+    let advance = book
+        .record_regie(&regie(&book, RegieKind::Avance, "40"))
+        .unwrap();
+    book.record_regie(&regie(&book, RegieKind::Depense, "15"))
+        .unwrap();
+    let before = state(&book);
+    let piece = book.entry(advance).unwrap().unwrap().piece;
+    assert_eq!(
+        refusal(book.cancel_entry(advance)),
+        format!(
+            "{piece} : la régie CE1-B n'a plus que 25,00 € sur cette avance de 40,00 € ; annulez d'abord ses dépenses ou enregistrez le reliquat rendu"
+        )
+    );
+    assert_eq!(state(&book), before, "nothing written");
 }

@@ -46,7 +46,19 @@ fn entry_form_with_an_amount_error_160x48() {
 
 #[test]
 fn a_typed_entry_is_recorded_and_selected() {
-    let mut app = app(book());
+    // The kermesse filled the caisse: there is cash for a large expense.
+    let mut book = book();
+    let mut kermesse = coopcompta::domain::entry_request::EntryRequest::blank(
+        EntryKind::Recette,
+        coopcompta::domain::MoneyKey::Caisse,
+        "01/10/2024",
+        "",
+    );
+    kermesse.amount = "1 500".into();
+    kermesse.label = "Kermesse".into();
+    kermesse.splits[0].code = "7560".into();
+    book.add_entry(&kermesse).unwrap();
+    let mut app = app(book);
     let before = count(&app);
     fill(&mut app, "1 234,50");
     key(&mut app, KeyCode::Enter);

@@ -3,7 +3,7 @@
 use super::Book;
 use crate::domain::entry_request::{EntryRequest, TransferRequest, build_entry, build_transfer};
 use crate::domain::piece::reversal_piece;
-use crate::domain::{AccountKind, ChartRow, Entry, EntryKind, NewEntry};
+use crate::domain::{AccountKind, ChartRow, Entry, EntryKind, Exercice, NewEntry};
 use crate::store::{self, Result, StoreError, audit};
 
 impl Book {
@@ -12,22 +12,23 @@ impl Book {
         store::entries::next_piece(&self.conn, self.exercice(), kind)
     }
 
-    fn check_open(&self) -> Result<()> {
-        if store::coop::is_closed(&self.conn, self.exercice())? {
+    /// Refuses any change to a closed exercice.
+    pub(crate) fn check_open(&self, exercice: Exercice) -> Result<()> {
+        if store::coop::is_closed(&self.conn, exercice)? {
             return Err(StoreError::Refused(format!(
-                "l'exercice {} est clôturé : il ne peut plus être modifié",
-                self.exercice()
+                "l'exercice {exercice} est clôturé : il ne peut plus être modifié"
             )));
         }
         Ok(())
     }
 
     fn insert_new(&mut self, entry: NewEntry) -> Result<i64> {
-        self.check_open()?;
+        self.check_open(self.exercice())?;
         let now = self.clock.stamp();
         let exercice = self.exercice();
         let tx = self.conn.transaction()?;
         let id = store::entries::insert(&tx, exercice, &entry, &now)?;
+        super::refuse_negative_caisse(&tx, exercice, &self.chart, entry.date)?;
         let stored = store::entries::load_one(&tx, id)?
             .ok_or(StoreError::Corrupt("écriture introuvable".into()))?;
         audit::record(
@@ -67,7 +68,7 @@ impl Book {
     /// exercice, not cancelled, not itself a reversal, not the opening.
     /// Otherwise the reason, in French. Screens ask before opening a form.
     pub fn changeable(&self, id: i64) -> Result<Entry> {
-        self.check_open()?;
+        self.check_open(self.exercice())?;
         let entry = self
             .entry(id)?
             .ok_or_else(|| StoreError::Refused(format!("l'écriture n° {id} n'existe pas")))?;
@@ -130,6 +131,12 @@ impl Book {
         let tx = self.conn.transaction()?;
         store::entries::check_piece_free(&tx, before.exercice, &after.piece, Some(before.id))?;
         store::entries::replace(&tx, before.id, &after)?;
+        super::refuse_negative_caisse(
+            &tx,
+            before.exercice,
+            &self.chart,
+            before.date.min(after.date),
+        )?;
         let stored = store::entries::load_one(&tx, before.id)?
             .ok_or(StoreError::Corrupt("écriture introuvable".into()))?;
         audit::record(
@@ -175,6 +182,7 @@ impl Book {
     /// the exercice if today is past it). Returns the reversal's id.
     pub fn cancel_entry(&mut self, id: i64) -> Result<i64> {
         let original = self.changeable(id)?;
+        self.refuse_emptying_a_regie(id)?;
         let used = store::entries::pieces(&self.conn, self.exercice())?;
         let piece = reversal_piece(&original.piece, used.iter().map(String::as_str));
         let date = self.default_date().max(original.date);
@@ -182,6 +190,7 @@ impl Book {
         let now = self.clock.stamp();
         let tx = self.conn.transaction()?;
         let rid = store::entries::insert(&tx, self.coop.current, &reversal, &now)?;
+        super::refuse_negative_caisse(&tx, self.coop.current, &self.chart, reversal.date)?;
         audit::record(
             &tx,
             &now,
@@ -237,10 +246,19 @@ impl Book {
         }
         let now = self.clock.stamp();
         let tx = self.conn.transaction()?;
-        let existed = store::accounts::id_of(&tx, code)?.is_some();
-        if existed {
-            store::accounts::rename(&tx, code, label)?;
-        } else {
+        let existing = store::accounts::id_of(&tx, code)?;
+        let before = match existing {
+            Some(_) => {
+                let old: String =
+                    tx.query_row("SELECT label FROM account WHERE code = ?1", [code], |r| {
+                        r.get(0)
+                    })?;
+                store::accounts::rename(&tx, code, label)?;
+                Some(format!("{code} {old}"))
+            }
+            None => None,
+        };
+        if existing.is_none() {
             let row = ChartRow {
                 code: code.into(),
                 label: label.into(),
@@ -253,10 +271,14 @@ impl Book {
         audit::record(
             &tx,
             &now,
-            if existed { "renommage" } else { "ajout" },
+            if existing.is_some() {
+                "renommage"
+            } else {
+                "ajout"
+            },
             "compte",
-            None,
-            None,
+            store::accounts::id_of(&tx, code)?,
+            before.as_deref(),
             Some(&format!("{code} {label}")),
         )?;
         tx.commit()?;

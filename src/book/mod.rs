@@ -151,3 +151,29 @@ impl Book {
         Ok(())
     }
 }
+
+/// A cash box cannot hold less than nothing: refuses, inside the action's
+/// transaction, a change that would leave the Caisse below zero at the end of
+/// any day from `from` on. (A free function: it runs while the transaction
+/// borrows the connection.)
+pub(crate) fn refuse_negative_caisse(
+    tx: &Connection,
+    exercice: Exercice,
+    chart: &[Account],
+    from: NaiveDate,
+) -> Result<()> {
+    let Some(caisse) = chart.iter().find(|a| a.money_key == Some(MoneyKey::Caisse)) else {
+        return Ok(());
+    };
+    match store::ledger::first_negative_from(tx, exercice, caisse, from)? {
+        None => Ok(()),
+        Some((date, balance)) => Err(crate::domain::FieldError::new(
+            crate::domain::Field::Montant,
+            format!(
+                "la Caisse passerait à {balance} le {} : une caisse ne peut pas être négative (saisissez d'abord les recettes en espèces, ou vérifiez le montant)",
+                crate::domain::format_date(date)
+            ),
+        )
+        .into()),
+    }
+}

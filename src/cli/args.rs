@@ -93,6 +93,7 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct ChecklistArgs {
     #[command(subcommand)]
     pub action: Option<ChecklistAction>,

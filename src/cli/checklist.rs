@@ -1,16 +1,28 @@
 //! `coopcompta checklist`: list, mark done, reset, load a template.
 
 use super::args::{ChecklistAction, ChecklistArgs};
-use super::{CliError, open_book_for_writing};
+use super::{CliError, open_book_for_reading, open_book_for_writing};
+use crate::book::Book;
 use crate::domain::checklist::StepStatus;
 use crate::io::checklist_csv::parse_checklist;
+use crate::store::StoreError;
 use std::path::Path;
 
+/// One action per call (clap refuses `--template` with a subcommand), each
+/// one transaction; a plain listing only reads.
 pub fn run(db: &Path, args: ChecklistArgs) -> Result<String, CliError> {
+    if args.template.is_none() && args.action.is_none() {
+        return Ok(listing(&open_book_for_reading(db)?)?);
+    }
     let (_guard, mut book) = open_book_for_writing(db)?;
     if let Some(file) = &args.template {
-        let text = std::fs::read_to_string(file)
-            .map_err(|e| CliError::Input(format!("fichier {} illisible : {e}", file.display())))?;
+        let text = std::fs::read_to_string(file).map_err(|e| {
+            CliError::Input(format!(
+                "fichier {} : {}",
+                file.display(),
+                crate::store::french_io(&e)
+            ))
+        })?;
         let template = parse_checklist(&text).map_err(CliError::Input)?;
         book.load_checklist_template(&template)?;
     }
@@ -21,6 +33,11 @@ pub fn run(db: &Path, args: ChecklistArgs) -> Result<String, CliError> {
         Some(ChecklistAction::Reset { key }) => book.checklist_reset(&key)?,
         None => {}
     }
+    Ok(listing(&book)?)
+}
+
+/// `key<TAB>status (details)<TAB>title`, one line per visible step.
+fn listing(book: &Book) -> Result<String, StoreError> {
     let lines: Vec<String> = book
         .checklist()?
         .iter()

@@ -39,19 +39,26 @@ fn field_error(field: Field, message: String) -> CliError {
 }
 
 /// Opens the database for a change: takes the lock first.
-fn open_for_writing(db: &Path) -> Result<(lock::DbLock, rusqlite::Connection), CliError> {
+pub(crate) fn open_for_writing(
+    db: &Path,
+) -> Result<(lock::DbLock, rusqlite::Connection), CliError> {
     let guard = lock::acquire(db)?;
     let conn = store::open(db)?;
     Ok((guard, conn))
 }
 
-fn open_book_for_writing(db: &Path) -> Result<(lock::DbLock, Book), CliError> {
+/// Opens an existing coop for a change; a missing file is refused before
+/// anything is created.
+pub(crate) fn open_book_for_writing(db: &Path) -> Result<(lock::DbLock, Book), CliError> {
+    if !db.exists() {
+        return Err(StoreError::NotInitialized.into());
+    }
     let (guard, conn) = open_for_writing(db)?;
     Ok((guard, Book::load(conn, Clock::System)?))
 }
 
 /// Reading never needs the lock (SQLite readers do not block the writer).
-fn open_book_for_reading(db: &Path) -> Result<Book, CliError> {
+pub(crate) fn open_book_for_reading(db: &Path) -> Result<Book, CliError> {
     if !db.exists() {
         return Err(StoreError::NotInitialized.into());
     }
@@ -159,15 +166,16 @@ fn export_to(
         .unwrap_or_default();
     tmp_name.push(".partiel");
     let tmp = path.with_file_name(tmp_name);
-    let mut file = std::fs::File::create(&tmp).map_err(|e| fail(e.to_string()))?;
+    let io_fail = |e: std::io::Error| fail(store::french_io(&e));
+    let mut file = std::fs::File::create(&tmp).map_err(io_fail)?;
     let written = write(&mut file)
-        .map_err(|e| fail(e.to_string()))
-        .and_then(|()| file.sync_all().map_err(|e| fail(e.to_string())));
+        .map_err(|e| fail(crate::io::french_csv(&e)))
+        .and_then(|()| file.sync_all().map_err(io_fail));
     if let Err(e) = written {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
     }
-    std::fs::rename(&tmp, path).map_err(|e| fail(e.to_string()))
+    std::fs::rename(&tmp, path).map_err(io_fail)
 }
 
 fn init(db: &Path, args: InitArgs) -> Result<String, CliError> {

@@ -52,30 +52,31 @@ pub fn money_code(chart: &[Account], key: MoneyKey) -> Option<&str> {
         .map(|a| a.code.as_str())
 }
 
+/// A typed date that must fall in `exercice`.
+pub fn date_in_exercice(input: &str, exercice: Exercice) -> Result<chrono::NaiveDate, FieldError> {
+    match parse_date(input, exercice) {
+        Ok(date) if exercice.contains(date) => Ok(date),
+        Ok(date) => Err(FieldError::new(
+            Field::Date,
+            format!(
+                "« {} » est hors de l'exercice {exercice} (du {} au {})",
+                format_date(date),
+                format_date(exercice.first_day()),
+                format_date(exercice.last_day())
+            ),
+        )),
+        Err(e) => Err(FieldError::new(Field::Date, e.to_string())),
+    }
+}
+
 fn check_date(
     input: &str,
     exercice: Exercice,
     errors: &mut Vec<FieldError>,
 ) -> Option<chrono::NaiveDate> {
-    match parse_date(input, exercice) {
-        Ok(date) if exercice.contains(date) => Some(date),
-        Ok(date) => {
-            errors.push(FieldError::new(
-                Field::Date,
-                format!(
-                    "« {} » est hors de l'exercice {exercice} (du {} au {})",
-                    format_date(date),
-                    format_date(exercice.first_day()),
-                    format_date(exercice.last_day())
-                ),
-            ));
-            None
-        }
-        Err(e) => {
-            errors.push(FieldError::new(Field::Date, e.to_string()));
-            None
-        }
-    }
+    date_in_exercice(input, exercice)
+        .map_err(|e| errors.push(e))
+        .ok()
 }
 
 fn check_amount(field: Field, input: &str, errors: &mut Vec<FieldError>) -> Option<Money> {
@@ -100,20 +101,29 @@ fn check_label(input: &str, errors: &mut Vec<FieldError>) -> String {
     label
 }
 
-fn check_piece(input: &str, errors: &mut Vec<FieldError>) -> String {
+/// A typed pièce number: 1 to 20 characters, no control character.
+pub fn valid_piece(input: &str) -> Result<String, FieldError> {
     let piece = input.trim().to_string();
     if piece.is_empty() {
-        errors.push(FieldError::new(
+        Err(FieldError::new(
             Field::Piece,
             "vide : un numéro de pièce est attendu (ex. R001)",
-        ));
+        ))
     } else if piece.chars().count() > 20 || piece.chars().any(char::is_control) {
-        errors.push(FieldError::new(
+        Err(FieldError::new(
             Field::Piece,
             format!("« {piece} » : 20 caractères au plus, sans retour à la ligne"),
-        ));
+        ))
+    } else {
+        Ok(piece)
     }
-    piece
+}
+
+fn check_piece(input: &str, errors: &mut Vec<FieldError>) -> String {
+    valid_piece(input).unwrap_or_else(|e| {
+        errors.push(e);
+        input.trim().to_string()
+    })
 }
 
 /// Checks a recette or dépense and builds its balanced lines.

@@ -86,6 +86,14 @@ impl Money {
             return Err(MoneyError::Empty);
         }
         let not_a_number = || MoneyError::NotANumber(raw.to_string());
+        let without_currency = raw
+            .trim_end_matches(['€', ' '])
+            .trim_end_matches("EUR")
+            .trim_end_matches("eur")
+            .trim();
+        if !spaces_well_grouped(without_currency) {
+            return Err(not_a_number());
+        }
         let text: String = raw
             .chars()
             .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '€'))
@@ -182,10 +190,34 @@ fn normalize_separators(digits: &str) -> Option<String> {
     match (commas, dots) {
         (0, 0) | (0, 1) => Some(digits.to_string()),
         (1, 0) => Some(digits.replace(',', ".")),
-        (1, _) if last_comma > last_dot => Some(digits.replace('.', "").replace(',', ".")),
-        (_, 1) if last_dot > last_comma => Some(digits.replace(',', "")),
+        (1, _) if last_comma > last_dot && well_grouped(&digits[..last_comma?], '.') => {
+            Some(digits.replace('.', "").replace(',', "."))
+        }
+        (_, 1) if last_dot > last_comma && well_grouped(&digits[..last_dot?], ',') => {
+            Some(digits.replace(',', ""))
+        }
         _ => None,
     }
+}
+
+/// Thousands groups: 1 to 3 digits, then groups of exactly 3 (`1.234.567`).
+/// A misplaced separator (`1.5,25`) is refused rather than guessed.
+fn well_grouped(integer: &str, separator: char) -> bool {
+    let mut groups = integer.split(separator);
+    let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()));
+    first_ok && groups.all(|g| g.len() == 3)
+}
+
+/// Spaces between digits must group thousands too (`1 234,50`, not `1 2,50`).
+fn spaces_well_grouped(number: &str) -> bool {
+    let integer = number.split([',', '.']).next().unwrap_or("");
+    let integer = integer.trim_start_matches(['-', '+']).trim();
+    if !integer.contains([' ', '\u{a0}', '\u{202f}']) {
+        return true;
+    }
+    let mut groups = integer.split([' ', '\u{a0}', '\u{202f}']);
+    let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()));
+    first_ok && groups.all(|g| g.len() == 3)
 }
 
 fn group_thousands(mut n: u64) -> String {
@@ -310,6 +342,27 @@ mod tests {
             Money::parse("99999999999999999999999"),
             Err(MoneyError::TooLarge(_))
         ));
+    }
+
+    #[test]
+    fn misplaced_separators_are_refused_not_guessed() {
+        for misplaced in [
+            "1.5,25",
+            "3,1.0",
+            "1 2,50",
+            "12 34",
+            "1.23.4,00",
+            "1234 567",
+        ] {
+            assert_eq!(
+                Money::parse(misplaced),
+                Err(MoneyError::NotANumber(misplaced.into())),
+                "{misplaced}"
+            );
+        }
+        assert_eq!(ok("1 234 567,89"), 123_456_789);
+        assert_eq!(ok("1.234.567,89"), 123_456_789);
+        assert_eq!(ok("1 234,50 €"), 123_450);
     }
 
     #[test]

@@ -13,7 +13,8 @@ pub fn parse_chart(text: &str) -> Result<Vec<ChartRow>, String> {
     let mut rows = Vec::new();
     for (index, record) in reader.records().enumerate() {
         let line = index + 2;
-        let record = record.map_err(|e| format!("plan comptable, ligne {line} : {e}"))?;
+        let record = record
+            .map_err(|e| format!("plan comptable, ligne {line} : {}", super::french_csv(&e)))?;
         let field = |i: usize| record.get(i).unwrap_or("").trim().to_string();
         let code = field(0);
         if code.is_empty() || !code.chars().all(|c| c.is_ascii_digit()) {

@@ -16,7 +16,7 @@ pub fn parse_checklist(text: &str) -> Result<Vec<StepTemplate>, String> {
     for (index, record) in reader.records().enumerate() {
         let line = index + 2;
         let bad = |what: String| format!("liste des étapes, ligne {line} : {what}");
-        let record = record.map_err(|e| bad(e.to_string()))?;
+        let record = record.map_err(|e| bad(super::french_csv(&e)))?;
         let field = |i: usize| record.get(i).unwrap_or("").trim().to_string();
         let key = field(0);
         if key.is_empty()

@@ -27,7 +27,7 @@ fn parse_rows(text: &str) -> Result<Vec<DemoRow>, String> {
     for (index, record) in reader.records().enumerate() {
         let line = index + 2;
         let bad = |what: String| format!("année de démonstration, ligne {line} : {what}");
-        let record = record.map_err(|e| bad(e.to_string()))?;
+        let record = record.map_err(|e| bad(super::french_csv(&e)))?;
         let f = |i: usize| record.get(i).unwrap_or("").trim().to_string();
         let account = MoneyKey::parse(&f(1)).ok_or_else(|| bad(format!("compte « {} »", f(1))))?;
         let kind = EntryKind::parse(&f(2)).ok_or_else(|| bad(format!("nature « {} »", f(2))))?;

@@ -142,7 +142,8 @@ pub fn parse_pupils(bytes: &[u8]) -> Result<Vec<PupilInput>, String> {
 
 /// Reads and parses a file.
 pub fn read_pupils(path: &Path) -> Result<Vec<PupilInput>, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("lecture impossible : {e}"))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| format!("lecture impossible : {}", crate::store::french_io(&e)))?;
     parse_pupils(&bytes)
 }
 

@@ -146,16 +146,20 @@ pub fn first_transfer(
 }
 
 /// Credits and debits on one account over all exercices, in cents, with the
-/// date of the last debit: (credited, debited, last debit date).
+/// date of the last debit: (credited, debited, last debit date). Cancelled
+/// entries and their reversals are left out. Cancelled
+/// entries and their reversals are left out.
 pub fn account_movements(
     conn: &Connection,
     account: i64,
 ) -> Result<(i64, i64, Option<chrono::NaiveDate>)> {
     let (credited, debited, last): (i64, i64, Option<String>) = conn.query_row(
-        "SELECT COALESCE(SUM(CASE WHEN amount_cents < 0 THEN -amount_cents END), 0),
-                COALESCE(SUM(CASE WHEN amount_cents > 0 THEN amount_cents END), 0),
-                MAX(CASE WHEN amount_cents > 0 THEN date END)
-         FROM entry_line WHERE account_id = ?1",
+        "SELECT COALESCE(SUM(CASE WHEN l.amount_cents < 0 THEN -l.amount_cents END), 0),
+                COALESCE(SUM(CASE WHEN l.amount_cents > 0 THEN l.amount_cents END), 0),
+                MAX(CASE WHEN l.amount_cents > 0 THEN l.date END)
+         FROM entry_line l JOIN entry e ON e.id = l.entry_id
+         WHERE l.account_id = ?1 AND e.reverses IS NULL
+           AND NOT EXISTS (SELECT 1 FROM entry r WHERE r.reverses = e.id)",
         [account],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;

@@ -50,8 +50,31 @@ pub fn next_piece(conn: &Connection, exercice: Exercice, kind: EntryKind) -> Res
         exercice.start_year
     );
     let highest: Option<i64> = conn.prepare_cached(&sql)?.query_row([], |r| r.get(0))?;
-    let next = highest.and_then(|h| u32::try_from(h).ok()).unwrap_or(0) + 1;
-    Ok(crate::domain::piece::piece_number(kind, next))
+    let next = match highest {
+        None => Some(1),
+        Some(h) => u32::try_from(h.max(0)).ok().and_then(|h| h.checked_add(1)),
+    };
+    match next {
+        Some(next) if next <= MAX_AUTO_PIECE => Ok(crate::domain::piece::piece_number(kind, next)),
+        // A number typed by hand beyond the usual range (R2024001…): the
+        // first free number of the series instead.
+        _ => first_free_piece(conn, exercice, kind),
+    }
+}
+
+/// Automatic pièce numbers stay below this; higher ones are typed by hand.
+const MAX_AUTO_PIECE: u32 = 999_999;
+
+fn first_free_piece(conn: &Connection, exercice: Exercice, kind: EntryKind) -> Result<String> {
+    let prefix = kind.piece_prefix();
+    let used: std::collections::HashSet<u32> = pieces(conn, exercice)?
+        .iter()
+        .filter_map(|p| p.strip_prefix(prefix)?.parse().ok())
+        .collect();
+    let free = (1..=MAX_AUTO_PIECE)
+        .find(|n| !used.contains(n))
+        .unwrap_or(MAX_AUTO_PIECE);
+    Ok(crate::domain::piece::piece_number(kind, free))
 }
 
 /// Every pièce number used in an exercice.
@@ -76,16 +99,22 @@ fn insert_lines(tx: &Transaction, entry_id: i64, entry: &NewEntry) -> Result<()>
             entry.date.to_string()
         ])
         .map_err(|e| match e {
-            rusqlite::Error::SqliteFailure(_, _) => StoreError::Field(
-                FieldError::new(
-                    Field::Categorie,
-                    format!(
-                        "« {} » n'existe pas dans le plan comptable",
-                        line.account_code
-                    ),
+            // The account code matched no account (account_id NULL).
+            rusqlite::Error::SqliteFailure(failure, Some(ref message))
+                if failure.code == rusqlite::ErrorCode::ConstraintViolation
+                    && message.contains("NOT NULL") =>
+            {
+                StoreError::Field(
+                    FieldError::new(
+                        Field::Categorie,
+                        format!(
+                            "« {} » n'existe pas dans le plan comptable",
+                            line.account_code
+                        ),
+                    )
+                    .into(),
                 )
-                .into(),
-            ),
+            }
             other => other.into(),
         })?;
     }

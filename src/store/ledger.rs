@@ -98,3 +98,27 @@ pub fn rows(
     let entries = load_scope(conn, exercice, Scope::Account(account.id))?;
     Ok(ledger_rows(&entries, account, chart))
 }
+
+/// The first day on or after `from` where the account's running balance is
+/// below zero, with that balance.
+pub fn first_negative_from(
+    conn: &Connection,
+    exercice: Exercice,
+    account: &Account,
+    from: NaiveDate,
+) -> Result<Option<(NaiveDate, Money)>> {
+    let points = points(conn, exercice, account)?;
+    // Several entries on one day: only the day's closing balance counts
+    // (receipts and expenses of a day may be typed in any order).
+    let mut last_of_day: Vec<&LedgerPoint> = Vec::new();
+    for point in points.iter().filter(|p| p.date >= from) {
+        match last_of_day.last_mut() {
+            Some(last) if last.date == point.date => *last = point,
+            _ => last_of_day.push(point),
+        }
+    }
+    Ok(last_of_day
+        .into_iter()
+        .find(|p| p.balance.is_negative())
+        .map(|p| (p.date, p.balance)))
+}

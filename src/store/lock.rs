@@ -20,6 +20,7 @@ pub fn lock_path(db: &Path) -> PathBuf {
 
 /// Takes the lock or explains that another copy has the database open.
 pub fn acquire(db: &Path) -> Result<DbLock> {
+    super::open::ensure_folder(db)?;
     let path = lock_path(db);
     let file = OpenOptions::new()
         .create(true)

@@ -20,9 +20,9 @@ use crate::domain::FieldErrors;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("erreur de la base de données : {0}")]
+    #[error("base de données : {}", french_sqlite(.0))]
     Sqlite(#[from] rusqlite::Error),
-    #[error("fichier {path} : {source}")]
+    #[error("fichier {path} : {}", french_io(.source))]
     Io {
         path: String,
         source: std::io::Error,
@@ -50,6 +50,42 @@ pub enum StoreError {
 impl From<crate::domain::FieldError> for StoreError {
     fn from(error: crate::domain::FieldError) -> Self {
         StoreError::Field(error.into())
+    }
+}
+
+/// A system error in French, for the user.
+pub fn french_io(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "introuvable (vérifiez le chemin et le dossier)".into(),
+        ErrorKind::PermissionDenied => "accès refusé (droits du fichier ou du dossier)".into(),
+        ErrorKind::AlreadyExists => "existe déjà".into(),
+        ErrorKind::StorageFull => "disque plein".into(),
+        ErrorKind::ReadOnlyFilesystem => "support en lecture seule".into(),
+        ErrorKind::IsADirectory => "c'est un dossier, un fichier est attendu".into(),
+        ErrorKind::InvalidData => "contenu illisible (texte non UTF-8 ?)".into(),
+        _ => format!("erreur du système ({error})"),
+    }
+}
+
+/// An SQLite error in French, for the user.
+pub fn french_sqlite(error: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode;
+    match error.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => "ce fichier n'est pas une base coopcompta".into(),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+            "base occupée par un autre programme : réessayez dans un instant".into()
+        }
+        Some(ErrorCode::ReadOnly) => "base en lecture seule (droits du fichier ?)".into(),
+        Some(ErrorCode::DiskFull) => {
+            "disque plein : libérez de la place, rien n'a été enregistré".into()
+        }
+        Some(ErrorCode::CannotOpen) => "impossible d'ouvrir le fichier (chemin ou droits ?)".into(),
+        Some(ErrorCode::DatabaseCorrupt) => {
+            "base endommagée : reprenez la dernière copie du dossier sauvegardes".into()
+        }
+        Some(ErrorCode::SystemIoFailure) => "erreur de lecture ou d'écriture du disque".into(),
+        _ => format!("erreur inattendue ({error})"),
     }
 }
 

@@ -25,15 +25,21 @@ fn io_error(path: &Path, source: std::io::Error) -> StoreError {
     }
 }
 
-/// Creates the folder and an empty file readable by its owner only (the
-/// database will hold children's names), then opens and migrates it.
-pub fn open(path: &Path) -> Result<Connection> {
+/// Creates the database's folder (owner only) if it is missing.
+pub fn ensure_folder(path: &Path) -> Result<()> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
         && !parent.exists()
     {
         std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
         restrict(parent, 0o700)?;
     }
+    Ok(())
+}
+
+/// Creates the folder and an empty file readable by its owner only (the
+/// database will hold children's names), then opens and migrates it.
+pub fn open(path: &Path) -> Result<Connection> {
+    ensure_folder(path)?;
     if !path.exists() {
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create_new(true);

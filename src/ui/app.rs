@@ -9,6 +9,8 @@ use super::screens::help::Help;
 use super::screens::ledgers::Ledgers;
 use super::screens::migration::Migration;
 use super::screens::migration_view::{StepHelp, StepInput};
+use super::screens::participations::Participations;
+use super::screens::participations_form::PartForm;
 use super::screens::placeholder::Tab;
 use super::screens::setup::{Setup, Submitted};
 use super::screens::transfer_form::TransferForm;
@@ -35,6 +37,8 @@ pub(super) struct Main {
     pub tab: Tab,
     /// The checklist, loaded when its tab is shown.
     pub migration: Migration,
+    /// Campaigns, envelopes, cheques, régies, pupils: loaded when shown.
+    pub participations: Participations,
 }
 
 pub(super) enum Popup {
@@ -46,6 +50,8 @@ pub(super) enum Popup {
     StepHelp(StepHelp),
     /// A one-line input over the Migration tab.
     StepInput(StepInput),
+    /// A small form over the Participations tab.
+    PartForm(Box<PartForm>),
 }
 
 /// A message on the status line; `error` draws it as a problem.
@@ -72,6 +78,7 @@ impl Main {
             ledgers,
             tab: Tab::Ecritures,
             migration: Migration::default(),
+            participations: Participations::default(),
         })
     }
 
@@ -163,6 +170,7 @@ impl App {
             Some(Popup::Confirm(_)) => return vec![Context::Confirm],
             Some(Popup::Help(_) | Popup::StepHelp(_)) => return vec![Context::Help],
             Some(Popup::StepInput(_)) => return vec![Context::Line],
+            Some(Popup::PartForm(form)) => return form.contexts(),
             None => {}
         }
         match &self.stage {
@@ -177,6 +185,7 @@ impl App {
             Stage::Main(main) if main.tab == Tab::Migration => {
                 vec![Context::Migration, Context::Global]
             }
+            Stage::Main(main) if main.tab == Tab::Participations => main.participations.contexts(),
             Stage::Main(_) => vec![Context::Global],
         }
     }
@@ -192,6 +201,7 @@ impl App {
             ],
             Some(Popup::Transfer(_)) => vec![Context::Form, Context::Choice],
             Some(Popup::StepInput(_)) => vec![Context::Line],
+            Some(Popup::PartForm(_)) => vec![Context::Form, Context::Picker],
             _ => match &self.stage {
                 Stage::Setup(..) => vec![Context::Setup],
                 Stage::Main(main) if main.tab == Tab::Ecritures => {
@@ -200,6 +210,9 @@ impl App {
                 Stage::Main(main) if main.tab == Tab::Migration => {
                     vec![Context::Migration, Context::Global]
                 }
+                Stage::Main(main) if main.tab == Tab::Participations => {
+                    main.participations.help_contexts()
+                }
                 _ => vec![Context::Global],
             },
         }
@@ -207,10 +220,15 @@ impl App {
 
     fn accepts_text(&self) -> bool {
         match self.popups.last() {
-            Some(Popup::Entry(_) | Popup::Transfer(_) | Popup::StepInput(_)) => true,
+            Some(
+                Popup::Entry(_) | Popup::Transfer(_) | Popup::StepInput(_) | Popup::PartForm(_),
+            ) => true,
             Some(_) => false,
             None => match &self.stage {
                 Stage::Setup(..) => true,
+                Stage::Main(main) if main.tab == Tab::Participations => {
+                    main.participations.accepts_text()
+                }
                 Stage::Main(main) => main.ledgers.editing_filter(),
                 Stage::Failed(_) => false,
             },
@@ -297,12 +315,17 @@ impl App {
             Action::Quit => self.quit = true,
             Action::Help => self.open_help(),
             Action::Tab(i) => {
-                main.tab = Tab::ALL.get(i as usize).copied().unwrap_or(Tab::Ecritures);
-                if main.tab == Tab::Migration {
+                let tab = Tab::ALL.get(i as usize).copied().unwrap_or(Tab::Ecritures);
+                main.tab = tab;
+                if tab == Tab::Migration {
                     self.show_migration();
+                }
+                if tab == Tab::Participations {
+                    self.show_participations();
                 }
             }
             _ if main.tab == Tab::Migration => self.update_migration(action),
+            _ if main.tab == Tab::Participations => self.update_participations(action),
             _ if main.tab != Tab::Ecritures => {}
             Action::NewEntry => self.new_entry(),
             Action::NewTransfer => self.new_transfer(),

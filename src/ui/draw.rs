@@ -4,6 +4,7 @@
 use super::app::{App, Popup, Stage};
 use super::screens::ledger_view::{Header, draw_header, draw_panes};
 use super::screens::migration::draw_migration;
+use super::screens::participations::draw_participations;
 use super::screens::placeholder::{Placeholder, Tab};
 use super::widgets::hint_bar::HintBar;
 use super::widgets::theme;
@@ -91,6 +92,8 @@ impl App {
                     draw_panes(frame, content, &main.ledgers, main.book.chart());
                 } else if main.tab == Tab::Migration {
                     draw_migration(frame, content, &main.migration);
+                } else if main.tab == Tab::Participations {
+                    draw_participations(frame, content, &main.participations, main.book.chart());
                 } else {
                     frame.render_widget(Placeholder(main.tab), content);
                 }
@@ -113,6 +116,7 @@ impl App {
                     }
                 }
                 Popup::StepInput(input) => input.draw(frame, body),
+                Popup::PartForm(form) => form.draw(frame, body, chart),
             }
         }
         if let Some(message) = &self.status {

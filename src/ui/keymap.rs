@@ -349,8 +349,8 @@ const ENVELOPE: &[Binding] = &[
     bind(&[key(KeyCode::Enter)], "Entrée", "choisir l'élève, puis ajouter la ligne à l'enveloppe", Action::Submit, "valider"),
     bind(&[key(KeyCode::F(10)), ctrl('s')], "F10", "enregistrer l'enveloppe (Ctrl+S aussi) : une seule écriture de caisse pour les espèces", Action::SaveEnvelope, "enregistrer"),
     bind(&[key(KeyCode::Esc), ctrl('c')], "Échap", "quitter la saisie (demande si des lignes sont tapées)", Action::Close, "quitter"),
-    bind(&[key(KeyCode::Tab)], "Tab", "champ suivant", Action::NextField, "champ"),
-    bind(&[shift(KeyCode::BackTab)], "Maj+Tab", "champ précédent (depuis l'élève : les lignes de l'enveloppe)", Action::PrevField, ""),
+    bind(&[key(KeyCode::Tab)], "Tab", "champ suivant (après le montant : les lignes de l'enveloppe)", Action::NextField, "champ"),
+    bind(&[shift(KeyCode::BackTab)], "Maj+Tab", "champ précédent", Action::PrevField, ""),
     bind(&[key(KeyCode::F(1))], "F1", "aide", Action::Help, "aide"),
 ];
 

@@ -58,6 +58,7 @@ impl App {
                 return;
             }
             Popup::StepInput(_) => return self.update_step_input(action),
+            Popup::PartForm(_) => return self.update_part_form(action),
             Popup::Confirm(confirm) => {
                 let on_yes = confirm.on_yes.clone();
                 match action {
@@ -147,6 +148,7 @@ impl App {
             }
             OnYes::QuitSetup => self.quit_now(),
             OnYes::HideStep { key } => self.hide_step(&key),
+            OnYes::DiscardEnvelope => self.leave_envelope(),
             OnYes::CancelEntry { id } => {
                 let Stage::Main(main) = &mut self.stage else {
                     return;

@@ -148,6 +148,7 @@ pub fn balances(book: &Book) -> Vec<String> {
 pub fn refusal<T: std::fmt::Debug>(result: Result<T, StoreError>) -> String {
     match result {
         Err(StoreError::Refused(message)) => message,
+        Err(StoreError::Field(errors)) => errors.to_string(),
         other => panic!("expected a refusal, got {other:?}"),
     }
 }

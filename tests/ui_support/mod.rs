@@ -254,3 +254,58 @@ pub fn lbp_transferred() -> Book {
     .unwrap();
     book
 }
+
+// The Participations tab.
+
+pub fn pupil_input(
+    nom: &str,
+    prenom: &str,
+    classe: &str,
+) -> coopcompta::domain::participation::PupilInput {
+    coopcompta::domain::participation::PupilInput {
+        line: 0,
+        nom: nom.into(),
+        prenom: prenom.into(),
+        classe: classe.into(),
+    }
+}
+
+/// The coop of `book()` with two classes and seven pupils (CE1-B: DUPOND
+/// Léa, DUPUIS Noé, LE GOFF Anaïs, MARTIN Hugo; CP-A: DUPONT Lea, LEFÈVRE
+/// Théo, MARTIN Jade, sister of Hugo) and the campaign "Sortie zoo"
+/// (12,00 € suggested, category 7062, every class).
+pub fn participations_book() -> Book {
+    let mut book = book();
+    book.import_pupils(&[
+        pupil_input("Dupond", "Léa", "CE1-B"),
+        pupil_input("Dupuis", "Noé", "CE1-B"),
+        pupil_input("Le Goff", "Anaïs", "CE1-B"),
+        pupil_input("Martin", "Hugo", "CE1-B"),
+        pupil_input("Dupont", "Lea", "CP-A"),
+        pupil_input("Lefèvre", "Théo", "CP-A"),
+        pupil_input("Martin", "Jade", "CP-A"),
+    ])
+    .unwrap();
+    book.add_campaign(&coopcompta::domain::participation::CampaignRequest {
+        name: "Sortie zoo".into(),
+        suggested: "12".into(),
+        category: "7062".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    book
+}
+
+/// The app on the Participations tab.
+pub fn on_participations_tab(book: Book) -> App {
+    let mut app = app(book);
+    key(&mut app, KeyCode::Char('2'));
+    app
+}
+
+/// The text of the status line.
+pub fn status_line(app: &App) -> (String, bool) {
+    app.status()
+        .map(|s| (s.text.clone(), s.error))
+        .unwrap_or_default()
+}

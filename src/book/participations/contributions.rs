@@ -40,7 +40,7 @@ impl Book {
     /// entry. A refused envelope writes nothing.
     pub fn record_envelope(&mut self, request: &EnvelopeRequest) -> Result<EnvelopeReceipt> {
         let exercice = self.exercice();
-        self.check_exercice_open(exercice)?;
+        self.check_open(exercice)?;
         let campaign = campaigns::one(&self.conn, request.campaign_id)?
             .filter(|c| c.exercice == exercice)
             .ok_or_else(|| {
@@ -278,7 +278,7 @@ impl Book {
     /// contribution it holds marked cancelled. Returns the reversal's id.
     pub fn cancel_envelope(&mut self, entry_id: i64) -> Result<i64> {
         let exercice = self.exercice();
-        self.check_exercice_open(exercice)?;
+        self.check_open(exercice)?;
         let held = contributions::for_entry(&self.conn, entry_id)?;
         let original = self
             .entry(entry_id)?
@@ -301,6 +301,7 @@ impl Book {
         let now = self.clock.stamp();
         let tx = self.conn.transaction()?;
         let rid = store::entries::insert(&tx, exercice, &reversal, &now)?;
+        crate::book::refuse_negative_caisse(&tx, exercice, &self.chart, reversal.date)?;
         cancel_held(&tx, &held, &now)?;
         audit::record(
             &tx,

@@ -39,15 +39,6 @@ fn refused(message: impl Into<String>) -> StoreError {
 }
 
 impl Book {
-    pub(crate) fn check_exercice_open(&self, exercice: Exercice) -> Result<()> {
-        if store::coop::is_closed(&self.conn, exercice)? {
-            return Err(refused(format!(
-                "l'exercice {exercice} est clôturé : il ne peut plus être modifié"
-            )));
-        }
-        Ok(())
-    }
-
     /// The classes of the exercice being kept, by name, with their pupil counts.
     pub fn classes(&self) -> Result<Vec<SchoolClass>> {
         pupils::classes(&self.conn, self.exercice())
@@ -71,7 +62,7 @@ impl Book {
     /// Adds a class (or returns the existing one of that name).
     pub fn add_class(&mut self, name: &str, teacher: &str) -> Result<i64> {
         let exercice = self.exercice();
-        self.check_exercice_open(exercice)?;
+        self.check_open(exercice)?;
         let name = clean_text(name);
         if class_key(&name).is_empty() {
             return Err(refused(format!(
@@ -136,7 +127,7 @@ impl Book {
     /// a family.
     pub fn import_pupils(&mut self, rows: &[PupilInput]) -> Result<ImportSummary> {
         let exercice = self.exercice();
-        self.check_exercice_open(exercice)?;
+        self.check_open(exercice)?;
         let checked =
             check_import(rows).map_err(|e| refused(format!("aucun élève importé : {e}")))?;
         let now = self.clock.stamp();
@@ -271,7 +262,7 @@ impl Book {
     /// Creates a campaign in the exercice being kept.
     pub fn add_campaign(&mut self, request: &CampaignRequest) -> Result<i64> {
         let exercice = self.exercice();
-        self.check_exercice_open(exercice)?;
+        self.check_open(exercice)?;
         let existing = self.campaigns()?;
         let names: Vec<&str> = existing.iter().map(|c| c.name.as_str()).collect();
         let checked = check_campaign(request, &self.chart, &self.classes()?, &names, exercice)

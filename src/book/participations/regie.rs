@@ -5,7 +5,7 @@ use super::refused;
 use crate::book::Book;
 use crate::domain::participation::regie::build_regie_entry;
 use crate::domain::participation::{RegieBalance, RegieKind, RegieMove, RegieRequest};
-use crate::domain::{MoneyKey, format_date};
+
 use crate::store::entries::next_piece;
 use crate::store::participations::{pupils, regie};
 use crate::store::{self, Result, audit};
@@ -16,7 +16,7 @@ impl Book {
     /// entry on account 467. Returns the entry's id.
     pub fn record_regie(&mut self, request: &RegieRequest) -> Result<i64> {
         let exercice = self.exercice();
-        self.check_exercice_open(exercice)?;
+        self.check_open(exercice)?;
         let class = pupils::classes(&self.conn, exercice)?
             .into_iter()
             .find(|c| c.id == request.class_id)
@@ -38,29 +38,10 @@ impl Book {
         }
         let entry = build_regie_entry(&request, &class.name, balance, &self.chart, exercice)
             .map_err(refused)?;
-        if request.kind == RegieKind::Avance {
-            let caisse =
-                store::ledger::balances(&self.conn, exercice, Some(entry.date), &self.chart)?
-                    .into_iter()
-                    .find(|(k, _)| *k == MoneyKey::Caisse)
-                    .map(|(_, m)| m)
-                    .unwrap_or_default();
-            let amount = entry
-                .lines()
-                .iter()
-                .map(|l| l.amount)
-                .max()
-                .unwrap_or_default();
-            if amount > caisse {
-                return Err(refused(format!(
-                    "Montant : {amount} dépasse le solde de la Caisse au {} ({caisse})",
-                    format_date(entry.date)
-                )));
-            }
-        }
         let now = self.clock.stamp();
         let tx = self.conn.transaction()?;
         let id = store::entries::insert(&tx, exercice, &entry, &now)?;
+        crate::book::refuse_negative_caisse(&tx, exercice, &self.chart, entry.date)?;
         regie::insert(
             &tx,
             class.id,
@@ -129,6 +110,38 @@ impl Book {
 }
 
 impl Book {
+    /// Cancelling an advance its class has already partly spent would leave
+    /// the régie below zero: refused, naming what to cancel first.
+    pub(crate) fn refuse_emptying_a_regie(&self, entry_id: i64) -> Result<()> {
+        if !regie::is_regie_entry(&self.conn, entry_id)? {
+            return Ok(());
+        }
+        let moves = self.regie_moves()?;
+        let Some(advance) = moves
+            .iter()
+            .find(|m| m.entry_id == entry_id && m.kind == RegieKind::Avance)
+        else {
+            return Ok(());
+        };
+        let Some(regie) = self
+            .regies()?
+            .into_iter()
+            .find(|r| r.class_id == advance.class_id)
+        else {
+            return Ok(());
+        };
+        if regie.balance() < advance.amount {
+            return Err(refused(format!(
+                "{} : la régie {} n'a plus que {} sur cette avance de {} ; annulez d'abord ses dépenses ou enregistrez le reliquat rendu",
+                advance.piece,
+                regie.class_name,
+                regie.balance(),
+                advance.amount
+            )));
+        }
+        Ok(())
+    }
+
     /// Cancels a move of a régie by a reversing entry (nothing deleted).
     pub fn cancel_regie_move(&mut self, entry_id: i64) -> Result<i64> {
         if !self.regie_moves()?.iter().any(|m| m.entry_id == entry_id) {

@@ -132,7 +132,7 @@ pub(super) fn regie(db: &Path, action: RegieAction) -> Result<Vec<String>, CliEr
         .map(|r| r.balance())
         .unwrap_or_default();
     Ok(vec![format!(
-        "Régie {} : {} enregistrée ({}), reste de la régie : {balance}",
+        "Régie {} : mouvement enregistré, {} ({}) ; reste de la régie : {balance}",
         class.name,
         kind.label(),
         entry.piece

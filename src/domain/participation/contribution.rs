@@ -13,7 +13,7 @@ use super::campaign::Campaign;
 use super::clean_text;
 use super::pupils::Pupil;
 use crate::domain::entry_request::{EntryRequest, SplitInput};
-use crate::domain::{EntryKind, Exercice, MoneyKey, PaymentMode, format_date, parse_date};
+use crate::domain::{EntryKind, Exercice, MoneyKey, PaymentMode, format_date};
 use crate::domain::{Money, accounts::fold};
 use chrono::NaiveDate;
 use std::collections::HashSet;
@@ -194,16 +194,7 @@ impl CheckedEnvelope {
 
 /// Checks a date typed for a contribution: in the exercice being kept.
 pub fn check_date(text: &str, exercice: Exercice) -> Result<NaiveDate, String> {
-    let date = parse_date(text, exercice).map_err(|e| format!("Date : {e}"))?;
-    if !exercice.contains(date) {
-        return Err(format!(
-            "Date : « {} » est hors de l'exercice {exercice} (du {} au {})",
-            format_date(date),
-            format_date(exercice.first_day()),
-            format_date(exercice.last_day())
-        ));
-    }
-    Ok(date)
+    crate::domain::entry_request::date_in_exercice(text, exercice).map_err(|e| e.to_string())
 }
 
 /// Checks one line against its pupil and the campaign (for the quick entry

@@ -144,12 +144,8 @@ pub fn build_regie_entry(
     let caisse = money_code(chart, MoneyKey::Caisse)
         .ok_or("Compte : la Caisse manque au plan comptable")?
         .to_string();
-    let piece = clean_text(&request.piece);
-    if piece.is_empty() || piece.chars().count() > 20 {
-        return Err(format!(
-            "N° de pièce : « {piece} » : 1 à 20 caractères attendus (ex. D012)"
-        ));
-    }
+    let piece = crate::domain::entry_request::valid_piece(&clean_text(&request.piece))
+        .map_err(|e| e.to_string())?;
     if matches!(request.kind, RegieKind::Depense | RegieKind::Retour) && amount > balance {
         return Err(format!(
             "Montant : {amount} dépasse ce qui reste de la régie {class_name} ({balance})"
@@ -162,11 +158,16 @@ pub fn build_regie_entry(
     let (label, mode, lines) = match request.kind {
         RegieKind::Avance => {
             let receipt = clean_text(&request.receipt_no);
-            if receipt.is_empty() || receipt.chars().count() > 30 {
+            if receipt.is_empty() {
                 return Err(
                     "N° de reçu : vide : le numéro du reçu signé par l'enseignant est attendu"
                         .into(),
                 );
+            }
+            if receipt.chars().count() > 30 {
+                return Err(format!(
+                    "N° de reçu : « {receipt} » est trop long : 30 caractères au plus"
+                ));
             }
             (
                 format!("Régie d'avance {class_name} – reçu n° {receipt}"),

@@ -17,6 +17,8 @@ pub enum OnYes {
     QuitSetup,
     /// Hide a step of the migration checklist.
     HideStep { key: String },
+    /// Leave the quick entry of an envelope, losing its typed lines.
+    DiscardEnvelope,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +52,21 @@ impl Confirm {
                  ni dans la progression (H pour réafficher les étapes masquées)."
             ),
             on_yes: OnYes::HideStep { key: key.into() },
+        }
+    }
+
+    pub fn discard_envelope(lines: usize) -> Self {
+        let what = if lines > 1 {
+            format!("Les {lines} lignes tapées seront perdues")
+        } else {
+            "La ligne tapée sera perdue".to_string()
+        };
+        Confirm {
+            question: format!(
+                "Quitter la saisie sans enregistrer l'enveloppe ? {what} \
+                 (non : revenir, puis F10 pour enregistrer)."
+            ),
+            on_yes: OnYes::DiscardEnvelope,
         }
     }
 

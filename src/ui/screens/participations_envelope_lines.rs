@@ -1,0 +1,205 @@
+//! The lines of an envelope: adding the line being typed (checked by the
+//! domain's `check_line`), the same pupil twice marked, removing a line or
+//! taking it back to correct it, and what F10 sends to the books.
+
+use super::participations_envelope::{Envelope, Slot, Step, TypedLine, input};
+use crate::domain::Money;
+use crate::domain::participation::contribution::check_line;
+use crate::domain::participation::{Channel, ContributionLine, EnvelopeRequest};
+
+impl Envelope {
+    /// Checks the line and adds it to the envelope; back to the name.
+    pub(super) fn add_line(&mut self) {
+        let (Some(pupil), Some(campaign)) = (self.chosen.clone(), self.campaign()) else {
+            self.set_error(
+                Slot::Name,
+                "Élève : tapez quelques lettres de son nom, puis Entrée",
+            );
+            self.focus = Slot::Name;
+            return;
+        };
+        let line = ContributionLine {
+            pupil_id: pupil.id,
+            amount: self.amount.value().to_string(),
+            channel: self.channel,
+            payer: if self.channel == Channel::Cheque {
+                self.payer.value().to_string()
+            } else {
+                String::new()
+            },
+        };
+        match check_line(&line, &pupil, campaign) {
+            Ok(checked) => {
+                self.lines.push(TypedLine {
+                    pupil,
+                    amount: checked.amount,
+                    channel: checked.channel,
+                    payer: checked.payer,
+                    problem: None,
+                });
+                self.line_selected = self.lines.len() - 1;
+                self.mark_twice();
+                self.message = None;
+                self.error = None;
+                self.reset_line();
+                self.focus = Slot::Name;
+            }
+            Err(text) => {
+                let slot = if text.starts_with("Montant") {
+                    Slot::Amount
+                } else if text.starts_with("Payeur") {
+                    Slot::Payer
+                } else {
+                    Slot::Name
+                };
+                self.focus = slot;
+                self.set_error(slot, text);
+            }
+        }
+    }
+
+    /// Marks the pupils typed twice (the books will refuse the envelope).
+    pub(super) fn mark_twice(&mut self) {
+        let ids: Vec<i64> = self.lines.iter().map(|l| l.pupil.id).collect();
+        for line in &mut self.lines {
+            let twice = ids.iter().filter(|id| **id == line.pupil.id).count() > 1;
+            if twice {
+                line.problem = Some(
+                    "deux fois dans l'enveloppe : additionnez les montants sur une ligne".into(),
+                );
+            } else if line
+                .problem
+                .as_deref()
+                .is_some_and(|p| p.starts_with("deux fois"))
+            {
+                line.problem = None;
+            }
+        }
+    }
+
+    pub(super) fn remove_line(&mut self) {
+        if self.focus != Slot::Lines || self.lines.is_empty() {
+            return;
+        }
+        let at = self.line_selected.min(self.lines.len() - 1);
+        self.lines.remove(at);
+        self.line_selected = at.min(self.lines.len().saturating_sub(1));
+        self.mark_twice();
+        self.message = None;
+        if self.lines.is_empty() {
+            self.focus = Slot::Name;
+        }
+    }
+
+    /// Puts the selected line back in the editor to correct it.
+    pub(super) fn take_back(&mut self) {
+        if self.focus != Slot::Lines || self.lines.is_empty() {
+            return;
+        }
+        if self.chosen.is_some() || !self.name.value().trim().is_empty() {
+            self.set_error(
+                Slot::Lines,
+                "Une ligne est en cours : ajoutez-la (Entrée) ou effacez le nom avant d'en reprendre une autre",
+            );
+            return;
+        }
+        let at = self.line_selected.min(self.lines.len() - 1);
+        let line = self.lines.remove(at);
+        self.line_selected = at.min(self.lines.len().saturating_sub(1));
+        self.name = input(&line.pupil.display());
+        self.amount = input(&line.amount.fr_plain());
+        self.amount_fresh = false;
+        self.channel = line.channel;
+        self.payer = input(&line.payer);
+        self.payer_fresh = false;
+        self.chosen = Some(line.pupil);
+        self.matches.clear();
+        self.mark_twice();
+        self.focus = Slot::Amount;
+        self.error = None;
+    }
+
+    /// F10: the line being typed is added first; nothing to save is said.
+    pub(super) fn ready_to_save(&mut self) -> Step {
+        if self.chosen.is_some() {
+            let before = self.lines.len();
+            self.add_line();
+            if self.lines.len() == before {
+                return Step::Stay;
+            }
+        } else if !self.name.value().trim().is_empty() {
+            self.focus = Slot::Name;
+            self.set_error(
+                Slot::Name,
+                "Élève : choisissez-le dans la liste (Entrée) ou effacez le nom avant d'enregistrer",
+            );
+            return Step::Stay;
+        }
+        if self.lines.is_empty() {
+            self.set_error(
+                self.focus,
+                "Enveloppe vide : tapez le nom d'un élève, Entrée, le montant, Entrée",
+            );
+            return Step::Stay;
+        }
+        Step::Save
+    }
+
+    /// What the books are asked to record.
+    pub fn request(&self) -> Option<EnvelopeRequest> {
+        Some(EnvelopeRequest {
+            campaign_id: self.campaign()?.id,
+            class_id: self.class_id?,
+            date: self.date.value().to_string(),
+            lines: self
+                .lines
+                .iter()
+                .map(|l| ContributionLine {
+                    pupil_id: l.pupil.id,
+                    amount: l.amount.fr_plain(),
+                    channel: l.channel,
+                    payer: l.payer.clone(),
+                })
+                .collect(),
+        })
+    }
+
+    /// The books refused the envelope: every line stays; the lines the
+    /// refusal names are marked.
+    pub fn refused(&mut self, message: String) {
+        for line in &mut self.lines {
+            if line.problem.is_none() && message.contains(&line.pupil.display()) {
+                line.problem = Some("ligne refusée (voir ci-dessus)".into());
+            }
+        }
+        if message.starts_with("Date") {
+            self.focus = Slot::Date;
+        }
+        self.message = Some(message);
+    }
+
+    /// Recorded: the envelope empties, ready for the next class.
+    pub fn saved(&mut self, text: String) {
+        self.lines.clear();
+        self.line_selected = 0;
+        self.message = None;
+        self.error = None;
+        self.reset_line();
+        self.last = Some(text);
+        self.focus = Slot::Class;
+    }
+
+    /// Sums by channel: (lines, amount) for each of `Channel::ALL`.
+    pub fn totals(&self) -> [(usize, Money); 4] {
+        let mut out = [(0, Money::ZERO); 4];
+        for line in &self.lines {
+            let at = Channel::ALL
+                .iter()
+                .position(|c| *c == line.channel)
+                .unwrap_or(0);
+            out[at].0 += 1;
+            out[at].1 += line.amount;
+        }
+        out
+    }
+}
