@@ -38,16 +38,13 @@ pub fn demo(db: Option<&Path>, no_tui: bool) -> Result<(), String> {
             (dir.join("demo.db"), Some(dir))
         }
     };
-    if path.exists() {
-        return Err(format!(
-            "{} existe déjà : la démonstration se crée dans un fichier neuf",
-            path.display()
-        ));
-    }
-    {
-        let _guard = lock::acquire(&path).map_err(|e| e.to_string())?;
-        let conn = store::open(&path).map_err(|e| e.to_string())?;
-        coopcompta::io::demo::load_demo(conn, Clock::System).map_err(|e| e.to_string())?;
+    if let Err(e) = build_demo(&path) {
+        // Nothing half-made is left: the file did not exist before.
+        match &temporary {
+            Some(dir) => drop(std::fs::remove_dir_all(dir)),
+            None => remove_database_files(&path),
+        }
+        return Err(e);
     }
     if no_tui {
         println!("{}", path.display());
@@ -58,4 +55,26 @@ pub fn demo(db: Option<&Path>, no_tui: bool) -> Result<(), String> {
         let _ = std::fs::remove_dir_all(dir);
     }
     result
+}
+
+fn remove_database_files(path: &Path) {
+    for suffix in ["", "-wal", "-shm", ".verrou"] {
+        let mut name = path.as_os_str().to_os_string();
+        name.push(suffix);
+        let _ = std::fs::remove_file(name);
+    }
+}
+
+/// Writes the demo year into a new file at `path`.
+fn build_demo(path: &Path) -> Result<(), String> {
+    if path.exists() {
+        return Err(format!(
+            "{} existe déjà : la démonstration se crée dans un fichier neuf",
+            path.display()
+        ));
+    }
+    let _guard = lock::acquire(path).map_err(|e| e.to_string())?;
+    let conn = store::open(path).map_err(|e| e.to_string())?;
+    coopcompta::io::demo::load_demo(conn, Clock::System).map_err(|e| e.to_string())?;
+    Ok(())
 }
