@@ -53,15 +53,6 @@ impl Money {
         })
     }
 
-    /// Wraps a decimal that has at most two decimals; `None` otherwise.
-    pub fn from_decimal(value: Decimal) -> Option<Self> {
-        (value.normalize().scale() <= 2).then_some(Money(value))
-    }
-
-    pub fn to_decimal(self) -> Decimal {
-        self.0
-    }
-
     pub fn is_zero(self) -> bool {
         self.0.is_zero()
     }
