@@ -28,7 +28,7 @@ impl Book {
         let exercice = self.exercice();
         let tx = self.conn.transaction()?;
         let id = store::entries::insert(&tx, exercice, &entry, &now)?;
-        super::refuse_negative_caisse(&tx, exercice, &self.chart, entry.date)?;
+        super::refuse_negative_caisse(&tx, exercice, &self.chart, entry.date, entry.lines(), &[])?;
         let stored = store::entries::load_one(&tx, id)?
             .ok_or(StoreError::Corrupt("écriture introuvable".into()))?;
         audit::record(
@@ -136,6 +136,8 @@ impl Book {
             before.exercice,
             &self.chart,
             before.date.min(after.date),
+            after.lines(),
+            &before.lines,
         )?;
         let stored = store::entries::load_one(&tx, before.id)?
             .ok_or(StoreError::Corrupt("écriture introuvable".into()))?;
@@ -190,7 +192,14 @@ impl Book {
         let now = self.clock.stamp();
         let tx = self.conn.transaction()?;
         let rid = store::entries::insert(&tx, self.coop.current, &reversal, &now)?;
-        super::refuse_negative_caisse(&tx, self.coop.current, &self.chart, reversal.date)?;
+        super::refuse_negative_caisse(
+            &tx,
+            self.coop.current,
+            &self.chart,
+            reversal.date,
+            reversal.lines(),
+            &[],
+        )?;
         audit::record(
             &tx,
             &now,

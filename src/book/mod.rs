@@ -154,17 +154,36 @@ impl Book {
 
 /// A cash box cannot hold less than nothing: refuses, inside the action's
 /// transaction, a change that would leave the Caisse below zero at the end of
-/// any day from `from` on. (A free function: it runs while the transaction
-/// borrows the connection.)
+/// any day from `from` on. `added` and `removed` are the lines the action adds
+/// and takes away; the ledger is read only when they touch the Caisse. (A
+/// free function: it runs while the transaction borrows the connection.)
 pub(crate) fn refuse_negative_caisse(
     tx: &Connection,
     exercice: Exercice,
     chart: &[Account],
     from: NaiveDate,
+    added: &[crate::domain::Line],
+    removed: &[crate::domain::Line],
 ) -> Result<()> {
     let Some(caisse) = chart.iter().find(|a| a.money_key == Some(MoneyKey::Caisse)) else {
         return Ok(());
     };
+    let on_caisse = |lines: &[crate::domain::Line]| -> Money {
+        lines
+            .iter()
+            .filter(|l| l.account_code == caisse.code)
+            .map(|l| l.amount)
+            .sum()
+    };
+    let touches = added
+        .iter()
+        .chain(removed)
+        .any(|l| l.account_code == caisse.code);
+    // A new line taking cash out, or an edit of a caisse line (its date may move).
+    let may_drop = (on_caisse(added) - on_caisse(removed)).is_negative() || !removed.is_empty();
+    if !(touches && may_drop) {
+        return Ok(());
+    }
     match store::ledger::first_negative_from(tx, exercice, caisse, from)? {
         None => Ok(()),
         Some((date, balance)) => Err(crate::domain::FieldError::new(

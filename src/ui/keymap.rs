@@ -287,8 +287,8 @@ const LINE: &[Binding] = &[
 
 #[rustfmt::skip]
 const PARTICIPATIONS: &[Binding] = &[
-    bind(&[ch('s')], "s", "saisir l'enveloppe d'une classe (campagne, classe, puis élève et montant, ligne après ligne)", Action::OpenEnvelope, "saisir"),
-    bind(&[key(KeyCode::Tab)], "Tab", "vue suivante : Campagnes, Chèques à rendre, Régies de classe, Élèves", Action::NextView, "vue"),
+    bind(&[ch('s')], "s", "saisir l'enveloppe d'une classe, élève après élève", Action::OpenEnvelope, "saisir"),
+    bind(&[key(KeyCode::Tab)], "Tab", "vue suivante (Campagnes, Chèques, Régies, Élèves)", Action::NextView, "vue"),
     bind(&[shift(KeyCode::BackTab)], "Maj+Tab", "vue précédente", Action::PrevView, ""),
 ];
 
@@ -306,7 +306,7 @@ const LIST_MOVES: [Binding; 6] = [
 #[rustfmt::skip]
 const CAMPAIGNS: &[Binding] = &[
     bind(&[key(KeyCode::Enter)], "Entrée", "détail de la campagne, classe par classe", Action::ShowCampaign, "détail"),
-    bind(&[ch('n')], "n", "nouvelle campagne (participation de l'année, sortie, photos…)", Action::NewCampaign, "nouvelle"),
+    bind(&[ch('n')], "n", "nouvelle campagne (participation, sortie, photos…)", Action::NewCampaign, "nouvelle"),
     LIST_MOVES[0], LIST_MOVES[1], LIST_MOVES[2], LIST_MOVES[3], LIST_MOVES[4], LIST_MOVES[5],
 ];
 
@@ -325,13 +325,13 @@ const CAMPAIGN_DETAIL: &[Binding] = &[
 
 #[rustfmt::skip]
 const CHEQUES: &[Binding] = &[
-    bind(&[ch('r'), key(KeyCode::Enter)], "r", "marquer le chèque rendu à la famille (date, aujourd'hui proposé)", Action::ReturnCheque, "rendu"),
+    bind(&[ch('r'), key(KeyCode::Enter)], "r", "marquer le chèque rendu à la famille (date demandée)", Action::ReturnCheque, "rendu"),
     LIST_MOVES[0], LIST_MOVES[1], LIST_MOVES[2], LIST_MOVES[3], LIST_MOVES[4], LIST_MOVES[5],
 ];
 
 #[rustfmt::skip]
 const REGIES: &[Binding] = &[
-    bind(&[ch('a')], "a", "avance remise à l'enseignant (espèces de la Caisse, n° du reçu signé)", Action::RegieAdvance, "avance"),
+    bind(&[ch('a')], "a", "avance en espèces à l'enseignant (n° du reçu signé)", Action::RegieAdvance, "avance"),
     bind(&[ch('d')], "d", "dépense de la classe (pièce, catégorie, montant)", Action::RegieExpense, "dépense"),
     bind(&[ch('r')], "r", "reliquat rendu à la Caisse", Action::RegieReturn, "reliquat"),
     LIST_MOVES[0], LIST_MOVES[1], LIST_MOVES[2], LIST_MOVES[3], LIST_MOVES[4], LIST_MOVES[5],
@@ -339,7 +339,9 @@ const REGIES: &[Binding] = &[
 
 #[rustfmt::skip]
 const PUPILS: &[Binding] = &[
-    bind(&[ch('a')], "a", "ajouter un élève (nom, prénom, classe) ; une liste entière : coopcompta import pupils FICHIER.csv", Action::AddPupil, "ajouter"),
+    bind(&[ch('a')], "a", "ajouter un élève (nom, prénom, classe)", Action::AddPupil, "ajouter"),
+    // No key: what the help says about importing the school's list.
+    bind(&[], "", "liste de l'école : coopcompta import pupils FICHIER.csv", Action::AddPupil, ""),
     bind(&[ch('c')], "c", "nouvelle classe (nom, enseignant)", Action::AddClass, "classe"),
     LIST_MOVES[0], LIST_MOVES[1], LIST_MOVES[2], LIST_MOVES[3], LIST_MOVES[4], LIST_MOVES[5],
 ];
@@ -347,9 +349,9 @@ const PUPILS: &[Binding] = &[
 #[rustfmt::skip]
 const ENVELOPE: &[Binding] = &[
     bind(&[key(KeyCode::Enter)], "Entrée", "choisir l'élève, puis ajouter la ligne à l'enveloppe", Action::Submit, "valider"),
-    bind(&[key(KeyCode::F(10)), ctrl('s')], "F10", "enregistrer l'enveloppe (Ctrl+S aussi) : une seule écriture de caisse pour les espèces", Action::SaveEnvelope, "enregistrer"),
+    bind(&[key(KeyCode::F(10)), ctrl('s')], "F10", "enregistrer l'enveloppe (espèces : une seule écriture)", Action::SaveEnvelope, "enregistrer"),
     bind(&[key(KeyCode::Esc), ctrl('c')], "Échap", "quitter la saisie (demande si des lignes sont tapées)", Action::Close, "quitter"),
-    bind(&[key(KeyCode::Tab)], "Tab", "champ suivant (après le montant : les lignes de l'enveloppe)", Action::NextField, "champ"),
+    bind(&[key(KeyCode::Tab)], "Tab", "champ suivant (après le montant : les lignes)", Action::NextField, "champ"),
     bind(&[shift(KeyCode::BackTab)], "Maj+Tab", "champ précédent", Action::PrevField, ""),
     bind(&[key(KeyCode::F(1))], "F1", "aide", Action::Help, "aide"),
 ];
@@ -362,7 +364,7 @@ const ENVELOPE_NAME: &[Binding] = &[
 
 #[rustfmt::skip]
 const ENVELOPE_AMOUNT: &[Binding] = &[
-    bind(&[ch('e'), ch('l'), ch('v'), ch('c')], "e/l/v/c", "mode : e espèces, l en ligne, v virement, c chèque (reçu, à rendre)", Action::SetChannel(0), "mode"),
+    bind(&[ch('e'), ch('l'), ch('v'), ch('c')], "e/l/v/c", "mode : e espèces, l en ligne, v virement, c chèque", Action::SetChannel(0), "mode"),
 ];
 
 #[rustfmt::skip]

@@ -301,7 +301,14 @@ impl Book {
         let now = self.clock.stamp();
         let tx = self.conn.transaction()?;
         let rid = store::entries::insert(&tx, exercice, &reversal, &now)?;
-        crate::book::refuse_negative_caisse(&tx, exercice, &self.chart, reversal.date)?;
+        crate::book::refuse_negative_caisse(
+            &tx,
+            exercice,
+            &self.chart,
+            reversal.date,
+            reversal.lines(),
+            &[],
+        )?;
         cancel_held(&tx, &held, &now)?;
         audit::record(
             &tx,

@@ -41,7 +41,14 @@ impl Book {
         let now = self.clock.stamp();
         let tx = self.conn.transaction()?;
         let id = store::entries::insert(&tx, exercice, &entry, &now)?;
-        crate::book::refuse_negative_caisse(&tx, exercice, &self.chart, entry.date)?;
+        crate::book::refuse_negative_caisse(
+            &tx,
+            exercice,
+            &self.chart,
+            entry.date,
+            entry.lines(),
+            &[],
+        )?;
         regie::insert(
             &tx,
             class.id,

@@ -290,12 +290,7 @@ impl Participations {
                 Context::Participations,
                 Context::Global,
             ],
-            _ => {
-                let mut contexts = self.contexts();
-                contexts.retain(|c| *c != Context::Participations);
-                contexts.insert(1, Context::Participations);
-                contexts
-            }
+            _ => self.contexts(),
         }
     }
 
@@ -350,7 +345,7 @@ fn view_bar(active: View, width: u16) -> Line<'static> {
         spans.push(Span::styled(format!(" {title} "), style));
         spans.push(Span::raw(" "));
     }
-    if !short {
+    if width >= 130 {
         spans.push(Span::styled(
             " Tab : vue suivante · s : saisir une enveloppe",
             theme::note(),

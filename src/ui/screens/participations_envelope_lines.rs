@@ -1,4 +1,5 @@
-//! The lines of an envelope: adding the line being typed (checked by the
+//! The line being typed (the pupil found from a few letters, the payer of a
+//! cheque) and the lines of the envelope: adding one (checked by the
 //! domain's `check_line`), the same pupil twice marked, removing a line or
 //! taking it back to correct it, and what F10 sends to the books.
 
@@ -8,6 +9,90 @@ use crate::domain::participation::contribution::check_line;
 use crate::domain::participation::{Channel, ContributionLine, EnvelopeRequest};
 
 impl Envelope {
+    pub(super) fn propose_payer(&mut self) {
+        if self.payer.value().trim().is_empty()
+            && let Some(pupil) = &self.chosen
+        {
+            self.payer = input(&pupil.nom.to_uppercase());
+            self.payer_fresh = true;
+        }
+    }
+
+    /// Takes the highlighted pupil of the list; on to the amount.
+    pub(super) fn choose(&mut self) {
+        if self.chosen.is_some() {
+            self.focus = Slot::Amount;
+            return;
+        }
+        let typed = self.name.value().trim().to_string();
+        let Some(pupil) = self.matches.get(self.match_selected).cloned() else {
+            let class = self.class().map_or(String::new(), |c| c.name.clone());
+            let text = if typed.is_empty() {
+                "Élève : tapez quelques lettres de son nom".to_string()
+            } else {
+                format!("Élève : personne en {class} ne correspond à « {typed} »")
+            };
+            self.set_error(Slot::Name, text);
+            return;
+        };
+        self.error = None;
+        self.name = input(&pupil.display());
+        self.chosen = Some(pupil);
+        self.matches.clear();
+        if self.amount.value().trim().is_empty() {
+            self.amount = input(&self.suggested());
+            self.amount_fresh = true;
+        }
+        self.focus = Slot::Amount;
+    }
+
+    /// The pupils matching the typed letters: the class first, then the
+    /// siblings of other classes.
+    pub(super) fn refresh_matches(&mut self) {
+        let query = self.name.value().trim().to_string();
+        self.match_selected = 0;
+        if query.is_empty() || self.chosen.is_some() {
+            self.matches.clear();
+            return;
+        }
+        let mut found: Vec<Pupil> = search(&self.pupils, &query).into_iter().cloned().collect();
+        found.extend(search(&self.siblings, &query).into_iter().cloned());
+        self.matches = found;
+    }
+
+    pub(super) fn type_text(&mut self, request: InputRequest) {
+        if self.focus == Slot::Name && self.chosen.take().is_some() {
+            // Typing over a chosen name starts a new search.
+            self.name = match request {
+                InputRequest::InsertChar(c) => input(&c.to_string()),
+                _ => Input::default(),
+            };
+            self.error = None;
+            self.refresh_matches();
+            return;
+        }
+        let changed = match self.focus {
+            Slot::Date => type_over(&mut self.date, request, &mut self.date_fresh),
+            Slot::Name => type_into(&mut self.name, request),
+            Slot::Amount => type_over(&mut self.amount, request, &mut self.amount_fresh),
+            Slot::Payer => type_over(&mut self.payer, request, &mut self.payer_fresh),
+            _ => false,
+        };
+        if !changed {
+            return;
+        }
+        if self
+            .error
+            .as_ref()
+            .is_some_and(|(slot, _)| *slot == self.focus)
+        {
+            self.error = None;
+        }
+        if self.focus == Slot::Name {
+            self.refresh_matches();
+        }
+    }
+
     /// Checks the line and adds it to the envelope; back to the name.
     pub(super) fn add_line(&mut self) {
         let (Some(pupil), Some(campaign)) = (self.chosen.clone(), self.campaign()) else {

@@ -139,7 +139,11 @@ impl Envelope {
 
     /// The pupils matching the typed letters, under the name.
     fn draw_matches(&self, frame: &mut Frame, anchor: Rect, bounds: Rect) {
-        if self.focus != Slot::Name || self.chosen.is_some() || self.name.value().trim().is_empty()
+        let name_error = matches!(self.error, Some((Slot::Name, _)));
+        if self.focus != Slot::Name
+            || self.chosen.is_some()
+            || self.name.value().trim().is_empty()
+            || name_error
         {
             return;
         }
@@ -182,7 +186,11 @@ impl Envelope {
                 .collect()
         };
         let n = self.matches.len();
-        let title = format!(" {n} élève{} : ↑/↓ puis Entrée ", plural(n));
+        let title = match n {
+            0 => " Élèves ".to_string(),
+            1 => " 1 élève : Entrée pour le prendre ".to_string(),
+            n => format!(" {n} élèves : ↑/↓ puis Entrée "),
+        };
         let list = List::new(items)
             .block(
                 Block::bordered()
