@@ -5,16 +5,14 @@
 //! transaction (F10), whatever error comes back. Drawing is in
 //! `participations_envelope_view.rs`.
 
-use super::form::{type_into, type_over};
 use crate::book::Book;
 use crate::domain::participation::contribution::check_date;
-use crate::domain::participation::matching::search;
 use crate::domain::participation::{Campaign, Channel, Pupil, SchoolClass};
 use crate::domain::{Exercice, Money};
 use crate::ui::action::Action;
 use crate::ui::keymap::Context;
 use std::cell::Cell;
-use tui_input::{Input, InputRequest};
+use tui_input::Input;
 
 /// Where the cursor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -58,7 +56,7 @@ pub struct Envelope {
     pub classes: Vec<SchoolClass>,
     pub class_id: Option<i64>,
     pub date: Input,
-    date_fresh: bool,
+    pub(super) date_fresh: bool,
     /// The class's pupils, and their siblings in other classes.
     pub pupils: Vec<Pupil>,
     pub siblings: Vec<Pupil>,
@@ -205,7 +203,7 @@ impl Envelope {
         self.refresh_matches();
     }
 
-    fn suggested(&self) -> String {
+    pub(super) fn suggested(&self) -> String {
         self.campaign()
             .and_then(|c| c.suggested)
             .map(Money::fr_plain)
@@ -328,7 +326,7 @@ impl Envelope {
     }
 
     /// Checks the field being left; false keeps the cursor there.
-    fn leave(&mut self) -> bool {
+    pub(super) fn leave(&mut self) -> bool {
         if self.focus == Slot::Date
             && let Some(exercice) = self.exercice
             && let Err(e) = check_date(self.date.value(), exercice)
@@ -382,44 +380,4 @@ impl Envelope {
             _ => {}
         }
     }
-
-    /// Entrée: on to the next step of the line, or adds it.
-    fn submit(&mut self) {
-        match self.focus {
-            Slot::Campaign | Slot::Class | Slot::Date => {
-                if self.campaign().is_none() {
-                    self.set_error(
-                        Slot::Campaign,
-                        "Aucune campagne : créez-en une (vue Campagnes, touche n)",
-                    );
-                } else if self.class().is_none() {
-                    self.set_error(
-                        Slot::Class,
-                        "Aucune classe concernée : ajoutez des élèves (vue Élèves) ou importez-les",
-                    );
-                } else if self.leave() {
-                    self.error = None;
-                    self.focus = Slot::Name;
-                }
-            }
-            Slot::Name => self.choose(),
-            Slot::Amount => {
-                if self.chosen.is_none() {
-                    self.set_error(
-                        Slot::Name,
-                        "Élève : tapez quelques lettres de son nom, puis Entrée",
-                    );
-                    self.focus = Slot::Name;
-                } else if self.channel == Channel::Cheque {
-                    self.focus = Slot::Payer;
-                    self.propose_payer();
-                } else {
-                    self.add_line();
-                }
-            }
-            Slot::Payer => self.add_line(),
-            Slot::Lines => self.take_back(),
-        }
-    }
-
 }

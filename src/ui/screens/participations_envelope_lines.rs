@@ -3,12 +3,54 @@
 //! domain's `check_line`), the same pupil twice marked, removing a line or
 //! taking it back to correct it, and what F10 sends to the books.
 
+use super::form::{type_into, type_over};
 use super::participations_envelope::{Envelope, Slot, Step, TypedLine, input};
 use crate::domain::Money;
 use crate::domain::participation::contribution::check_line;
-use crate::domain::participation::{Channel, ContributionLine, EnvelopeRequest};
+use crate::domain::participation::matching::search;
+use crate::domain::participation::{Channel, ContributionLine, EnvelopeRequest, Pupil};
+use tui_input::{Input, InputRequest};
 
 impl Envelope {
+    /// Entrée: on to the next step of the line, or adds it.
+    pub(super) fn submit(&mut self) {
+        match self.focus {
+            Slot::Campaign | Slot::Class | Slot::Date => {
+                if self.campaign().is_none() {
+                    self.set_error(
+                        Slot::Campaign,
+                        "Aucune campagne : créez-en une (vue Campagnes, touche n)",
+                    );
+                } else if self.class().is_none() {
+                    self.set_error(
+                        Slot::Class,
+                        "Aucune classe concernée : ajoutez des élèves (vue Élèves) ou importez-les",
+                    );
+                } else if self.leave() {
+                    self.error = None;
+                    self.focus = Slot::Name;
+                }
+            }
+            Slot::Name => self.choose(),
+            Slot::Amount => {
+                if self.chosen.is_none() {
+                    self.set_error(
+                        Slot::Name,
+                        "Élève : tapez quelques lettres de son nom, puis Entrée",
+                    );
+                    self.focus = Slot::Name;
+                } else if self.channel == Channel::Cheque {
+                    self.focus = Slot::Payer;
+                    self.propose_payer();
+                } else {
+                    self.add_line();
+                }
+            }
+            Slot::Payer => self.add_line(),
+            Slot::Lines => self.take_back(),
+        }
+    }
+
     pub(super) fn propose_payer(&mut self) {
         if self.payer.value().trim().is_empty()
             && let Some(pupil) = &self.chosen
