@@ -28,6 +28,12 @@ pub enum Action {
     CancelEntry,
     Filter,
     ClearFilter,
+    /// Open the chart of accounts (Plan comptable).
+    Chart,
+
+    // Chart of accounts popup.
+    AddCategory,
+    RenameCategory,
 
     // Forms and the filter line.
     NextField,

@@ -4,6 +4,8 @@
 
 use super::action::Action;
 use super::keymap::{self, Context};
+use super::screens::chart::ChartList;
+use super::screens::chart_form::ChartForm;
 use super::screens::entry_form::EntryForm;
 use super::screens::help::Help;
 use super::screens::ledgers::Ledgers;
@@ -52,6 +54,9 @@ pub(super) enum Popup {
     StepInput(StepInput),
     /// A small form over the Participations tab.
     PartForm(Box<PartForm>),
+    /// The chart of accounts over the Écritures tab, and its small form.
+    Chart(Box<ChartList>),
+    ChartForm(Box<ChartForm>),
 }
 
 /// A message on the status line; `error` draws it as a problem.
@@ -171,6 +176,8 @@ impl App {
             Some(Popup::Help(_) | Popup::StepHelp(_)) => return vec![Context::Help],
             Some(Popup::StepInput(_)) => return vec![Context::Line],
             Some(Popup::PartForm(form)) => return form.contexts(),
+            Some(Popup::Chart(list)) => return list.contexts(),
+            Some(Popup::ChartForm(form)) => return form.contexts(),
             None => {}
         }
         match &self.stage {
@@ -202,6 +209,8 @@ impl App {
             Some(Popup::Transfer(_)) => vec![Context::Form, Context::Choice],
             Some(Popup::StepInput(_)) => vec![Context::Line],
             Some(Popup::PartForm(_)) => vec![Context::Form, Context::Picker],
+            Some(Popup::Chart(_)) => vec![Context::Chart, Context::ChartList, Context::Filter],
+            Some(Popup::ChartForm(_)) => vec![Context::Form, Context::Choice],
             _ => match &self.stage {
                 Stage::Setup(..) => vec![Context::Setup],
                 Stage::Main(main) if main.tab == Tab::Ecritures => {
@@ -221,7 +230,12 @@ impl App {
     fn accepts_text(&self) -> bool {
         match self.popups.last() {
             Some(
-                Popup::Entry(_) | Popup::Transfer(_) | Popup::StepInput(_) | Popup::PartForm(_),
+                Popup::Entry(_)
+                | Popup::Transfer(_)
+                | Popup::StepInput(_)
+                | Popup::PartForm(_)
+                | Popup::Chart(_)
+                | Popup::ChartForm(_),
             ) => true,
             Some(_) => false,
             None => match &self.stage {
@@ -331,6 +345,7 @@ impl App {
             Action::NewTransfer => self.new_transfer(),
             Action::Edit => self.edit_selected(),
             Action::CancelEntry => self.ask_cancel(),
+            Action::Chart => self.open_chart(),
             _ if main.ledgers.editing_filter() => {
                 if let Err(e) = main.ledgers.update_filter(action, &main.book) {
                     self.fail(e.to_string());

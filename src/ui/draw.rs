@@ -117,6 +117,8 @@ impl App {
                 }
                 Popup::StepInput(input) => input.draw(frame, body),
                 Popup::PartForm(form) => form.draw(frame, body, chart),
+                Popup::Chart(list) => list.draw(frame, body, chart),
+                Popup::ChartForm(form) => form.draw(frame, body),
             }
         }
         if let Some(message) = &self.status {

@@ -113,6 +113,9 @@ pub enum Context {
     EnvelopeName,
     EnvelopeAmount,
     EnvelopeLines,
+    /// The chart of accounts popup, and moving in its list.
+    Chart,
+    ChartList,
 }
 
 impl Context {
@@ -141,6 +144,8 @@ impl Context {
             Context::EnvelopeName => "Saisie : nom de l'élève",
             Context::EnvelopeAmount => "Saisie : montant",
             Context::EnvelopeLines => "Saisie : lignes de l'enveloppe",
+            Context::Chart => "Plan comptable",
+            Context::ChartList => "Plan comptable : la liste",
         }
     }
 
@@ -168,6 +173,8 @@ impl Context {
             Context::EnvelopeName => ENVELOPE_NAME,
             Context::EnvelopeAmount => ENVELOPE_AMOUNT,
             Context::EnvelopeLines => ENVELOPE_LINES,
+            Context::Chart => CHART,
+            Context::ChartList => CHART_LIST,
         }
     }
 }
@@ -189,6 +196,7 @@ const LEDGERS: &[Binding] = &[
     bind(&[ch('x'), key(KeyCode::Delete)], "x", "annuler l'écriture (contre-passation)", Action::CancelEntry, "annuler"),
     bind(&[ch('/')], "/", "filtrer ce volet", Action::Filter, "filtrer"),
     bind(&[ch('c')], "c", "changer le compte de ce volet", Action::CycleAccount, "compte"),
+    bind(&[ch('p')], "p", "plan comptable : voir, ajouter, renommer les catégories", Action::Chart, "plan"),
     bind(&[key(KeyCode::Tab), shift(KeyCode::BackTab)], "Tab", "passer à l'autre volet", Action::FocusOther, "volet"),
     bind(&[key(KeyCode::Left)], "←", "volet de gauche", Action::FocusLeft, ""),
     bind(&[key(KeyCode::Right)], "→", "volet de droite", Action::FocusRight, ""),
@@ -375,6 +383,25 @@ const ENVELOPE_LINES: &[Binding] = &[
     bind(&[key(KeyCode::Enter), ch('e')], "Entrée", "reprendre la ligne pour la corriger", Action::Edit, "reprendre"),
 ];
 
+#[rustfmt::skip]
+const CHART: &[Binding] = &[
+    bind(&[ch('a')], "a", "ajouter une catégorie (charge 6… ou produit 7…)", Action::AddCategory, "ajouter"),
+    bind(&[ch('r')], "r", "renommer la catégorie sélectionnée", Action::RenameCategory, "renommer"),
+    bind(&[ch('/')], "/", "filtrer (ou taper directement les lettres cherchées)", Action::Filter, "filtrer"),
+    bind(&[key(KeyCode::Esc)], "Échap", "fermer le plan comptable", Action::Close, "fermer"),
+    bind(&[key(KeyCode::F(1)), ch('?')], "F1", "aide", Action::Help, "aide"),
+];
+
+#[rustfmt::skip]
+const CHART_LIST: &[Binding] = &[
+    bind(&[key(KeyCode::Up)], "↑", "compte précédent", Action::Up, ""),
+    bind(&[key(KeyCode::Down)], "↓", "compte suivant", Action::Down, ""),
+    bind(&[key(KeyCode::PageUp)], "PgPréc", "page précédente", Action::PageUp, ""),
+    bind(&[key(KeyCode::PageDown)], "PgSuiv", "page suivante", Action::PageDown, ""),
+    bind(&[key(KeyCode::Home)], "Début", "premier compte", Action::Home, ""),
+    bind(&[key(KeyCode::End)], "Fin", "dernier compte", Action::End, ""),
+];
+
 /// The action of the first binding, in the first context, that answers to
 /// the key. Tab keys carry the tab's index.
 pub fn resolve(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
@@ -452,6 +479,7 @@ mod tests {
             Context::Line,
             Context::Envelope,
             Context::CampaignDetail,
+            Context::Chart,
         ] {
             assert!(
                 context

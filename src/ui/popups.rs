@@ -59,6 +59,8 @@ impl App {
             }
             Popup::StepInput(_) => return self.update_step_input(action),
             Popup::PartForm(_) => return self.update_part_form(action),
+            Popup::Chart(_) => return self.update_chart(action),
+            Popup::ChartForm(_) => return self.update_chart_form(action),
             Popup::Confirm(confirm) => {
                 let on_yes = confirm.on_yes.clone();
                 match action {

@@ -1,5 +1,7 @@
 //! One module per screen; each draws from a read-only view of its state.
 
+pub mod chart;
+pub mod chart_form;
 pub mod entry_form;
 pub mod form;
 pub mod help;
