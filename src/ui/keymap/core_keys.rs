@@ -1,0 +1,91 @@
+//! Keys of the Écritures tab, its forms and pickers, and of every screen.
+
+use super::{Binding, Key, bind, ch, ctrl, key, shift};
+use crate::ui::action::Action;
+use ratatui::crossterm::event::KeyCode;
+
+pub(super) const TABS: &[Key] = &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5')];
+
+#[rustfmt::skip]
+pub(super) const GLOBAL: &[Binding] = &[
+    bind(TABS, "1…5", "onglets : Écritures, Participations, Rapprochement, Migration, Clôture", Action::Tab(0), ""),
+    bind(&[ch('?'), key(KeyCode::F(1))], "?", "aide (toutes les touches)", Action::Help, "aide"),
+    bind(&[ch('q'), ctrl('c')], "q", "quitter", Action::Quit, "quitter"),
+];
+
+#[rustfmt::skip]
+pub(super) const LEDGERS: &[Binding] = &[
+    bind(&[ch('n')], "n", "nouvelle recette ou dépense", Action::NewEntry, "nouvelle"),
+    bind(&[ch('v')], "v", "virement interne", Action::NewTransfer, "virement"),
+    bind(&[ch('e'), key(KeyCode::Enter)], "e", "modifier l'écriture", Action::Edit, "modifier"),
+    bind(&[ch('x'), key(KeyCode::Delete)], "x", "annuler l'écriture (contre-passation)", Action::CancelEntry, "annuler"),
+    bind(&[ch('/')], "/", "filtrer ce volet", Action::Filter, "filtrer"),
+    bind(&[ch('c')], "c", "changer le compte de ce volet", Action::CycleAccount, "compte"),
+    bind(&[ch('p')], "p", "plan comptable : voir, ajouter, renommer les catégories", Action::Chart, "plan"),
+    bind(&[key(KeyCode::Tab), shift(KeyCode::BackTab)], "Tab", "passer à l'autre volet", Action::FocusOther, "volet"),
+    bind(&[key(KeyCode::Left)], "←", "volet de gauche", Action::FocusLeft, ""),
+    bind(&[key(KeyCode::Right)], "→", "volet de droite", Action::FocusRight, ""),
+    bind(&[key(KeyCode::Up), ch('k')], "↑", "ligne précédente", Action::Up, ""),
+    bind(&[key(KeyCode::Down), ch('j')], "↓", "ligne suivante", Action::Down, ""),
+    bind(&[key(KeyCode::PageUp)], "PgPréc", "page précédente", Action::PageUp, ""),
+    bind(&[key(KeyCode::PageDown)], "PgSuiv", "page suivante", Action::PageDown, ""),
+    bind(&[key(KeyCode::Home), ch('g')], "Début", "première ligne", Action::Home, ""),
+    bind(&[key(KeyCode::End), ch('G')], "Fin", "dernière ligne", Action::End, ""),
+    bind(&[key(KeyCode::Esc)], "Échap", "effacer le filtre", Action::ClearFilter, ""),
+];
+
+#[rustfmt::skip]
+pub(super) const FILTER: &[Binding] = &[
+    bind(&[key(KeyCode::Enter)], "Entrée", "garder le filtre", Action::Submit, "garder"),
+    bind(&[key(KeyCode::Esc)], "Échap", "effacer le filtre", Action::Close, "effacer"),
+];
+
+#[rustfmt::skip]
+pub(super) const FORM: &[Binding] = &[
+    bind(&[key(KeyCode::Enter)], "Entrée", "enregistrer", Action::Submit, "enregistrer"),
+    bind(&[key(KeyCode::Esc), ctrl('c')], "Échap", "abandonner (demande si du texte a été tapé)", Action::Close, "abandonner"),
+    bind(&[key(KeyCode::Tab), key(KeyCode::Down)], "Tab", "champ suivant", Action::NextField, "champ"),
+    bind(&[shift(KeyCode::BackTab), key(KeyCode::Up)], "Maj+Tab", "champ précédent", Action::PrevField, ""),
+    bind(&[key(KeyCode::F(1))], "F1", "aide", Action::Help, "aide"),
+];
+
+#[rustfmt::skip]
+pub(super) const CHOICE: &[Binding] = &[
+    bind(&[key(KeyCode::Left)], "←", "valeur précédente", Action::ChoicePrev, ""),
+    bind(&[key(KeyCode::Right), ch(' ')], "→/Espace", "valeur suivante", Action::ChoiceNext, "changer"),
+];
+
+#[rustfmt::skip]
+pub(super) const SPLIT: &[Binding] = &[
+    bind(&[key(KeyCode::F(2)), ctrl('t')], "F2", "+ ventiler (ajouter une catégorie)", Action::AddSplit, "+ ventiler"),
+    bind(&[key(KeyCode::F(3)), ctrl('r')], "F3", "retirer la ligne de ventilation", Action::RemoveSplit, ""),
+];
+
+#[rustfmt::skip]
+pub(super) const PICKER: &[Binding] = &[
+    bind(&[key(KeyCode::Up)], "↑", "catégorie précédente", Action::Up, ""),
+    bind(&[key(KeyCode::Down)], "↓", "catégorie suivante", Action::Down, ""),
+    bind(&[key(KeyCode::Enter)], "Entrée", "prendre la catégorie", Action::Submit, "choisir"),
+];
+
+#[rustfmt::skip]
+pub(super) const CONFIRM: &[Binding] = &[
+    bind(&[ch('o'), ch('y')], "o", "oui", Action::Yes, "oui"),
+    bind(&[ch('n'), key(KeyCode::Esc)], "n", "non", Action::No, "non"),
+];
+
+#[rustfmt::skip]
+pub(super) const HELP: &[Binding] = &[
+    bind(&[key(KeyCode::Up), ch('k')], "↑", "remonter", Action::Up, ""),
+    bind(&[key(KeyCode::Down), ch('j')], "↓", "descendre", Action::Down, ""),
+    bind(&[key(KeyCode::Esc), ch('?'), ch('q'), key(KeyCode::F(1))], "Échap", "fermer l'aide", Action::Close, "fermer"),
+];
+
+#[rustfmt::skip]
+pub(super) const SETUP: &[Binding] = &[
+    bind(&[key(KeyCode::Enter)], "Entrée", "créer la coopérative", Action::Submit, "créer"),
+    bind(&[key(KeyCode::Tab), key(KeyCode::Down)], "Tab", "champ suivant", Action::NextField, "champ"),
+    bind(&[shift(KeyCode::BackTab), key(KeyCode::Up)], "Maj+Tab", "champ précédent", Action::PrevField, ""),
+    bind(&[key(KeyCode::F(1))], "F1", "aide", Action::Help, "aide"),
+    bind(&[key(KeyCode::Esc), ctrl('c')], "Échap", "quitter", Action::Close, "quitter"),
+];

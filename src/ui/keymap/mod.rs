@@ -1,0 +1,275 @@
+//! The one table of keys per context: what each key does, in French. The key
+//! resolver, the hint bar and the help popup all read these tables, so the
+//! hints never lie.
+
+mod core_keys;
+mod tab_keys;
+
+use super::action::Action;
+use core_keys::*;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tab_keys::*;
+
+/// One key (code and modifiers) a binding answers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+const fn shift(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::SHIFT,
+    }
+}
+
+impl Key {
+    /// Whether a key event is this key. Shift is ignored on characters (a
+    /// terminal reports `?` with or without it) and Ctrl+letter ignores case.
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        let ctrl_alt = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        match (self.code, event.code) {
+            (KeyCode::Char(want), KeyCode::Char(got)) => {
+                let same_char = if self.mods.contains(KeyModifiers::CONTROL) {
+                    want.eq_ignore_ascii_case(&got)
+                } else {
+                    want == got
+                };
+                same_char && (self.mods & ctrl_alt) == (event.modifiers & ctrl_alt)
+            }
+            (KeyCode::BackTab, KeyCode::BackTab) => true,
+            (want, got) => want == got && self.mods == event.modifiers,
+        }
+    }
+}
+
+/// A line of the table: keys, how they are written on screen, what they do.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub shown: &'static str,
+    pub desc: &'static str,
+    pub action: Action,
+    /// Short text for the hint bar, empty if the line is only in the help
+    /// popup (which shows every line).
+    pub hint: &'static str,
+}
+
+const fn bind(
+    keys: &'static [Key],
+    shown: &'static str,
+    desc: &'static str,
+    action: Action,
+    hint: &'static str,
+) -> Binding {
+    Binding {
+        keys,
+        shown,
+        desc,
+        action,
+        hint,
+    }
+}
+
+/// Where the keyboard is: each context has its own table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Global,
+    Ledgers,
+    Filter,
+    Form,
+    Choice,
+    Split,
+    Picker,
+    Confirm,
+    Help,
+    Setup,
+    Migration,
+    /// A one-line input over the Migration tab (note, date, new step).
+    Line,
+    /// Participations: the keys of every view but the quick entry.
+    Participations,
+    Campaigns,
+    CampaignDetail,
+    Cheques,
+    Regies,
+    Pupils,
+    /// The quick entry of a class's envelope, and where its cursor is.
+    Envelope,
+    EnvelopeName,
+    EnvelopeAmount,
+    EnvelopeLines,
+    /// The chart of accounts popup, and moving in its list.
+    Chart,
+    ChartList,
+}
+
+impl Context {
+    /// Heading of the context's section in the help popup.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Partout",
+            Context::Ledgers => "Écritures",
+            Context::Filter => "Filtre",
+            Context::Form => "Formulaire",
+            Context::Choice => "Champ à choix (Nature, Compte, Mode…)",
+            Context::Split => "Ventilation",
+            Context::Picker => "Liste des catégories",
+            Context::Confirm => "Question",
+            Context::Help => "Aide",
+            Context::Setup => "Création de la coopérative",
+            Context::Migration => "Migration",
+            Context::Line => "Saisie d'une ligne",
+            Context::Participations => "Participations",
+            Context::Campaigns => "Campagnes",
+            Context::CampaignDetail => "Détail d'une campagne",
+            Context::Cheques => "Chèques à rendre",
+            Context::Regies => "Régies de classe",
+            Context::Pupils => "Élèves",
+            Context::Envelope => "Saisie d'enveloppe",
+            Context::EnvelopeName => "Saisie : nom de l'élève",
+            Context::EnvelopeAmount => "Saisie : montant",
+            Context::EnvelopeLines => "Saisie : lignes de l'enveloppe",
+            Context::Chart => "Plan comptable",
+            Context::ChartList => "Plan comptable : la liste",
+        }
+    }
+
+    pub fn bindings(self) -> &'static [Binding] {
+        match self {
+            Context::Global => GLOBAL,
+            Context::Ledgers => LEDGERS,
+            Context::Filter => FILTER,
+            Context::Form => FORM,
+            Context::Choice => CHOICE,
+            Context::Split => SPLIT,
+            Context::Picker => PICKER,
+            Context::Confirm => CONFIRM,
+            Context::Help => HELP,
+            Context::Setup => SETUP,
+            Context::Migration => MIGRATION,
+            Context::Line => LINE,
+            Context::Participations => PARTICIPATIONS,
+            Context::Campaigns => CAMPAIGNS,
+            Context::CampaignDetail => CAMPAIGN_DETAIL,
+            Context::Cheques => CHEQUES,
+            Context::Regies => REGIES,
+            Context::Pupils => PUPILS,
+            Context::Envelope => ENVELOPE,
+            Context::EnvelopeName => ENVELOPE_NAME,
+            Context::EnvelopeAmount => ENVELOPE_AMOUNT,
+            Context::EnvelopeLines => ENVELOPE_LINES,
+            Context::Chart => CHART,
+            Context::ChartList => CHART_LIST,
+        }
+    }
+}
+
+/// The action of the first binding, in the first context, that answers to
+/// the key. Tab keys carry the tab's index.
+pub fn resolve(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
+    contexts.iter().flat_map(|c| c.bindings()).find_map(|b| {
+        let index = b.keys.iter().position(|k| k.matches(event))?;
+        Some(match b.action {
+            Action::Tab(_) => Action::Tab(index as u8),
+            Action::SetChannel(_) => Action::SetChannel(index as u8),
+            other => other,
+        })
+    })
+}
+
+/// The bindings the hint bar shows for these contexts, with the context
+/// each comes from; a key that an earlier context takes is not shown again
+/// under a later one (the bar never shows what a key does not do).
+pub fn hints(contexts: &[Context]) -> Vec<(Context, &'static Binding)> {
+    let mut shown: Vec<(Context, &'static Binding)> = Vec::new();
+    for (index, context) in contexts.iter().enumerate() {
+        for binding in context.bindings().iter().filter(|b| !b.hint.is_empty()) {
+            let shadowed = contexts[..index]
+                .iter()
+                .flat_map(|c| c.bindings())
+                .any(|earlier| earlier.keys.first() == binding.keys.first());
+            if !shadowed {
+                shown.push((*context, binding));
+            }
+        }
+    }
+    shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn keys_resolve_in_context_order() {
+        let esc = press(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(
+            resolve(&[Context::Filter, Context::Ledgers], &esc),
+            Some(Action::Close)
+        );
+        assert_eq!(
+            resolve(&[Context::Ledgers], &esc),
+            Some(Action::ClearFilter)
+        );
+        let three = press(KeyCode::Char('3'), KeyModifiers::NONE);
+        assert_eq!(
+            resolve(&[Context::Ledgers, Context::Global], &three),
+            Some(Action::Tab(2))
+        );
+        let question = press(KeyCode::Char('?'), KeyModifiers::SHIFT);
+        assert_eq!(resolve(&[Context::Global], &question), Some(Action::Help));
+        let backtab = press(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(resolve(&[Context::Form], &backtab), Some(Action::PrevField));
+        let ctrl_t = press(KeyCode::Char('t'), KeyModifiers::CONTROL);
+        assert_eq!(resolve(&[Context::Split], &ctrl_t), Some(Action::AddSplit));
+        let plain_t = press(KeyCode::Char('t'), KeyModifiers::NONE);
+        assert_eq!(resolve(&[Context::Split, Context::Form], &plain_t), None);
+    }
+
+    #[test]
+    fn every_context_has_a_way_out_or_is_global() {
+        for context in [
+            Context::Filter,
+            Context::Form,
+            Context::Confirm,
+            Context::Help,
+            Context::Setup,
+            Context::Line,
+            Context::Envelope,
+            Context::CampaignDetail,
+            Context::Chart,
+        ] {
+            assert!(
+                context
+                    .bindings()
+                    .iter()
+                    .any(|b| matches!(b.action, Action::Close | Action::No)),
+                "{context:?}"
+            );
+        }
+    }
+}
