@@ -1,7 +1,7 @@
 //! First launch: the coop's name, the exercice, the chart, opening balances.
 
 use super::{Book, Clock};
-use crate::domain::entry_request::build_opening;
+use crate::domain::opening::build_opening;
 use crate::domain::{ChartRow, Exercice, Field, FieldError, Money, MoneyKey};
 use crate::store::{self, Result, audit};
 use rusqlite::Connection;

@@ -3,10 +3,12 @@
 pub mod accounts;
 pub mod dates;
 pub mod entry;
+pub mod entry_prefill;
 pub mod entry_request;
 pub mod field;
 pub mod ledger;
 pub mod money;
+pub mod opening;
 pub mod participation;
 pub mod piece;
 
