@@ -1,55 +1,17 @@
 //! The headless commands, run as the built binary on temporary databases.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
-struct Sandbox {
-    dir: tempfile::TempDir,
+mod cli_support;
+
+use cli_support::Sandbox;
+
+trait Coop {
+    fn init(&self);
+    fn ledger(&self) -> String;
 }
 
-impl Sandbox {
-    fn new() -> Self {
-        Sandbox {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("coop.db")
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_coopcompta"))
-            .arg("--db")
-            .arg(self.db())
-            .args(args)
-            .env_remove("COOPCOMPTA_DB")
-            .output()
-            .expect("binary runs")
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).expect("utf-8")
-    }
-
-    /// Runs a command that must fail; returns its stderr.
-    fn fails(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(!out.status.success(), "{args:?} should have failed");
-        assert!(out.stdout.is_empty(), "nothing on stdout when refused");
-        String::from_utf8(out.stderr).expect("utf-8")
-    }
-
+impl Coop for Sandbox {
     fn init(&self) {
         self.ok(&[
             "init",
@@ -82,7 +44,7 @@ fn read(path: &Path) -> String {
 
 #[test]
 fn init_then_balances_show_the_openings() {
-    let s = Sandbox::new();
+    let s = Sandbox::empty();
     s.init();
     assert_eq!(
         s.ok(&["balance"]),
@@ -92,7 +54,7 @@ fn init_then_balances_show_the_openings() {
 
 #[test]
 fn entries_and_transfers_move_the_balances() {
-    let s = Sandbox::new();
+    let s = Sandbox::empty();
     s.init();
     let added = s.ok(&[
         "add",
@@ -156,7 +118,7 @@ fn entries_and_transfers_move_the_balances() {
 
 #[test]
 fn a_refused_add_writes_nothing() {
-    let s = Sandbox::new();
+    let s = Sandbox::empty();
     s.init();
     s.ok(&[
         "add",
@@ -445,7 +407,7 @@ fn a_refused_add_writes_nothing() {
 
 #[test]
 fn commands_need_an_initialised_database() {
-    let s = Sandbox::new();
+    let s = Sandbox::empty();
     let err = s.fails(&["balance"]);
     assert!(err.contains("la base n'est pas encore créée"), "{err}");
     s.init();
@@ -455,7 +417,7 @@ fn commands_need_an_initialised_database() {
 
 #[test]
 fn init_refuses_bad_openings_and_writes_nothing() {
-    let s = Sandbox::new();
+    let s = Sandbox::empty();
     assert_eq!(
         s.fails(&["init", "--coop", "X", "--opening", "caisse=12,345"]),
         "coopcompta : Solde d'ouverture : caisse : « 12,345 » a plus de deux décimales : les centimes s'arrêtent à 2 chiffres (ex. 12,35)\n"
@@ -476,7 +438,7 @@ fn init_refuses_bad_openings_and_writes_nothing() {
 
 #[test]
 fn standard_export_has_one_row_per_ventilation_line() {
-    let s = Sandbox::new();
+    let s = Sandbox::empty();
     s.init();
     s.ok(&[
         "add",
@@ -521,7 +483,7 @@ fn standard_export_has_one_row_per_ventilation_line() {
 
 #[test]
 fn french_export_opens_in_a_french_spreadsheet() {
-    let s = Sandbox::new();
+    let s = Sandbox::empty();
     s.init();
     s.ok(&[
         "add",
@@ -561,7 +523,7 @@ fn french_export_opens_in_a_french_spreadsheet() {
 
 #[test]
 fn export_refuses_an_unknown_format_and_leaves_no_file() {
-    let s = Sandbox::new();
+    let s = Sandbox::empty();
     s.init();
     let out = s.path("x.csv");
     let err = s.fails(&[
@@ -581,7 +543,7 @@ fn export_refuses_an_unknown_format_and_leaves_no_file() {
 
 #[test]
 fn a_second_copy_is_refused_while_the_first_holds_the_database() {
-    let s = Sandbox::new();
+    let s = Sandbox::empty();
     s.init();
     let guard = coopcompta::store::lock::acquire(&s.db()).expect("first copy");
     let err = s.fails(&[
@@ -623,7 +585,7 @@ fn a_second_copy_is_refused_while_the_first_holds_the_database() {
 
 #[test]
 fn categories_can_be_added_and_used() {
-    let s = Sandbox::new();
+    let s = Sandbox::empty();
     s.init();
     s.ok(&[
         "category",
@@ -661,7 +623,7 @@ fn categories_can_be_added_and_used() {
 
 #[test]
 fn demo_builds_a_balanced_year() {
-    let s = Sandbox::new();
+    let s = Sandbox::empty();
     let printed = s.ok(&["demo", "--no-tui"]);
     assert_eq!(printed.trim(), s.db().display().to_string());
     assert_eq!(
@@ -675,7 +637,7 @@ fn demo_builds_a_balanced_year() {
 
 #[test]
 fn usage_errors_are_french_and_exit_2() {
-    let s = Sandbox::new();
+    let s = Sandbox::empty();
     s.init();
     let out = s.run(&[
         "add",
@@ -718,7 +680,7 @@ fn usage_errors_are_french_and_exit_2() {
 
 #[test]
 fn help_is_french_and_a_mistyped_command_is_named() {
-    let s = Sandbox::new();
+    let s = Sandbox::empty();
     let help = s.ok(&["--help"]);
     assert!(help.contains("Utilisation : coopcompta"), "{help}");
     assert!(help.contains("Commandes"), "{help}");

@@ -2,67 +2,35 @@
 //! databases: import, campaigns, contributions by channel, cheques, régies,
 //! export, and the errors naming the closest matches.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod cli_support;
 
-struct Sandbox {
-    dir: tempfile::TempDir,
+use cli_support::Sandbox;
+
+/// A coop (caisse 100,00) with the pupils of `utf8.csv` and the campaign "Sortie zoo".
+fn coop() -> Sandbox {
+    let s = Sandbox::empty();
+    s.ok(&[
+        "init",
+        "--coop",
+        "Coopérative des Lilas",
+        "--exercice",
+        "2024-2025",
+        "--opening",
+        "caisse=100",
+    ]);
+    let file = fixture("utf8.csv");
+    assert_eq!(
+        s.ok(&["import", "pupils", &file]),
+        "4 élèves importés, classes créées : CE1-B, CP-A\n"
+    );
+    s
 }
 
-impl Sandbox {
-    /// A coop (caisse 100,00) with the pupils of `utf8.csv` and the campaign "Sortie zoo".
-    fn new() -> Self {
-        let s = Sandbox {
-            dir: tempfile::tempdir().expect("temp dir"),
-        };
-        s.ok(&[
-            "init",
-            "--coop",
-            "Coopérative des Lilas",
-            "--exercice",
-            "2024-2025",
-            "--opening",
-            "caisse=100",
-        ]);
-        let file = fixture("utf8.csv");
-        assert_eq!(
-            s.ok(&["import", "pupils", &file]),
-            "4 élèves importés, classes créées : CE1-B, CP-A\n"
-        );
-        s
-    }
+trait Participations {
+    fn contribute(&self, pupil: &str, amount: &str, channel: &str) -> String;
+}
 
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_coopcompta"))
-            .arg("--db")
-            .arg(self.path("coop.db"))
-            .args(args)
-            .env_remove("COOPCOMPTA_DB")
-            .output()
-            .expect("binary runs")
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).expect("utf-8")
-    }
-
-    fn fails(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(!out.status.success(), "{args:?} should have failed");
-        assert!(out.stdout.is_empty(), "nothing on stdout when refused");
-        String::from_utf8(out.stderr).expect("utf-8")
-    }
-
+impl Participations for Sandbox {
     fn contribute(&self, pupil: &str, amount: &str, channel: &str) -> String {
         self.ok(&[
             "contribution",
@@ -88,7 +56,7 @@ fn fixture(name: &str) -> String {
 }
 
 fn with_campaign() -> Sandbox {
-    let s = Sandbox::new();
+    let s = coop();
     assert_eq!(
         s.ok(&[
             "campaign",
@@ -218,7 +186,7 @@ fn unknown_pupil_or_campaign_names_the_closest() {
 
 #[test]
 fn a_bad_row_imports_nothing() {
-    let s = Sandbox::new();
+    let s = coop();
     let file = fixture("bad_row.csv");
     assert_eq!(
         s.fails(&["import", "pupils", &file]),
@@ -276,7 +244,7 @@ fn export_contributions_std_and_fr() {
 
 #[test]
 fn regie_commands() {
-    let s = Sandbox::new();
+    let s = coop();
     assert_eq!(
         s.ok(&[
             "regie",
@@ -348,7 +316,7 @@ fn regie_commands() {
 
 #[test]
 fn anonymising_needs_a_closed_exercice() {
-    let s = Sandbox::new();
+    let s = coop();
     assert_eq!(
         s.fails(&["pupils", "anonymise", "--exercice", "2024-2025"]),
         "coopcompta : l'exercice 2024-2025 n'est pas clôturé : les élèves ne s'anonymisent qu'après la clôture\n"
