@@ -3,12 +3,16 @@
 
 use crate::book::{Book, Clock, SetupRequest, create_book};
 use crate::domain::entry_request::{EntryRequest, TransferRequest, parse_split};
+use crate::domain::participation::{
+    CampaignRequest, Channel, ContributionLine, EnvelopeRequest, RegieKind, RegieRequest,
+};
 use crate::domain::{EntryKind, Exercice, Money, MoneyKey, PaymentMode};
 use crate::io::chart_csv::default_chart;
 use crate::store::StoreError;
 use rusqlite::Connection;
 
 pub const DEMO_YEAR: &str = include_str!("../../sample-data/annee-demo-2024-2025.csv");
+pub const DEMO_PUPILS: &str = include_str!("../../sample-data/eleves-demo.csv");
 pub const DEMO_COOP: &str = "Coopérative scolaire OCCE de l'école des Tilleuls";
 pub const DEMO_EXERCICE: Exercice = Exercice { start_year: 2024 };
 
@@ -95,5 +99,83 @@ pub fn load_demo(conn: Connection, clock: Clock) -> Result<Book, StoreError> {
             StoreError::Refused(format!("année de démonstration, opération du {date} : {e}"))
         })?;
     }
+    load_demo_participations(&mut book)?;
     Ok(book)
+}
+
+/// The school's pupils, a trip paid by envelope, online and by a cheque to
+/// give back, and a class régie not yet settled: every Participations view
+/// has something to show.
+fn load_demo_participations(book: &mut Book) -> Result<(), StoreError> {
+    let pupils =
+        crate::io::pupils_csv::parse_pupils(DEMO_PUPILS.as_bytes()).map_err(StoreError::Refused)?;
+    book.import_pupils(&pupils)?;
+    let campaign = book.add_campaign(&CampaignRequest {
+        name: "Sortie au zoo (GS, CP)".into(),
+        suggested: "8".into(),
+        category: "7062".into(),
+        classes: vec!["GS".into(), "CP".into()],
+        starts_on: "05/05/2025".into(),
+        ends_on: "23/05/2025".into(),
+    })?;
+    let class_id = |book: &Book, name: &str| -> Result<i64, StoreError> {
+        book.classes()?
+            .into_iter()
+            .find(|c| c.name == name)
+            .map(|c| c.id)
+            .ok_or_else(|| {
+                StoreError::Refused(format!("classe {name} absente de la démonstration"))
+            })
+    };
+    let line = |book: &Book, name: &str, class: &str, channel: Channel, payer: &str| {
+        book.find_pupil(name, Some(class))
+            .map(|p| ContributionLine {
+                pupil_id: p.id,
+                amount: "8".into(),
+                channel,
+                payer: payer.into(),
+            })
+    };
+    let cp = EnvelopeRequest {
+        campaign_id: campaign,
+        class_id: class_id(book, "CP")?,
+        date: "12/05/2025".into(),
+        lines: vec![
+            line(book, "FONTAINE Rose", "CP", Channel::Especes, "")?,
+            line(book, "CHEVALIER Adam", "CP", Channel::Especes, "")?,
+            line(book, "BLANC Gabin", "CP", Channel::Especes, "")?,
+        ],
+    };
+    book.record_envelope(&cp)?;
+    let gs = EnvelopeRequest {
+        campaign_id: campaign,
+        class_id: class_id(book, "GS")?,
+        date: "14/05/2025".into(),
+        lines: vec![
+            line(book, "MOREL Jules", "GS", Channel::EnLigne, "")?,
+            line(
+                book,
+                "GIRARD Chloé",
+                "GS",
+                Channel::Cheque,
+                "M. et Mme Girard",
+            )?,
+        ],
+    };
+    book.record_envelope(&gs)?;
+    let cm2 = class_id(book, "CM2")?;
+    book.set_class_teacher(cm2, "Mme Lefort")?;
+    let regie = |kind, date: &str, amount: &str| RegieRequest {
+        class_id: cm2,
+        kind,
+        date: date.into(),
+        amount: amount.into(),
+        receipt_no: "7".into(),
+        label: "Papeterie pour le journal de classe".into(),
+        category: "606".into(),
+        piece: String::new(),
+    };
+    book.record_regie(&regie(RegieKind::Avance, "02/06/2025", "30"))?;
+    book.record_regie(&regie(RegieKind::Depense, "10/06/2025", "18,40"))?;
+    Ok(())
 }
