@@ -27,19 +27,7 @@ impl Book {
         let now = self.clock.stamp();
         let exercice = self.exercice();
         let tx = self.conn.transaction()?;
-        let id = store::entries::insert(&tx, exercice, &entry, &now)?;
-        super::refuse_negative_caisse(&tx, exercice, &self.chart, entry.date, entry.lines(), &[])?;
-        let stored = store::entries::load_one(&tx, id)?
-            .ok_or(StoreError::Corrupt("écriture introuvable".into()))?;
-        audit::record(
-            &tx,
-            &now,
-            "ajout",
-            "ecriture",
-            Some(id),
-            None,
-            Some(&audit::describe(&stored)),
-        )?;
+        let id = super::insert_checked(&tx, exercice, &self.chart, &entry, &now, "ecriture")?;
         tx.commit()?;
         Ok(id)
     }

@@ -196,3 +196,29 @@ pub(crate) fn refuse_negative_caisse(
         .into()),
     }
 }
+
+/// Stores a new entry inside the action's transaction: the caisse rule, then
+/// an audit row holding what was written. Returns the entry's id.
+pub(crate) fn insert_checked(
+    tx: &rusqlite::Transaction,
+    exercice: Exercice,
+    chart: &[Account],
+    entry: &crate::domain::NewEntry,
+    now: &str,
+    entity: &str,
+) -> Result<i64> {
+    let id = store::entries::insert(tx, exercice, entry, now)?;
+    refuse_negative_caisse(tx, exercice, chart, entry.date, entry.lines(), &[])?;
+    let stored = store::entries::load_one(tx, id)?
+        .ok_or(store::StoreError::Corrupt("écriture introuvable".into()))?;
+    store::audit::record(
+        tx,
+        now,
+        "ajout",
+        entity,
+        Some(id),
+        None,
+        Some(&store::audit::describe(&stored)),
+    )?;
+    Ok(id)
+}

@@ -25,20 +25,11 @@ fn state(c: &Contribution) -> String {
 
 /// Writes the contributions, each with its pupil, in the order given.
 pub fn write_contributions<W: Write>(
-    mut out: W,
+    out: W,
     rows: &[(Contribution, Pupil)],
     format: CsvFormat,
 ) -> csv::Result<()> {
-    let delimiter = match format {
-        CsvFormat::Std => b',',
-        CsvFormat::Fr => {
-            out.write_all("\u{feff}".as_bytes())?;
-            b';'
-        }
-    };
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .from_writer(out);
+    let mut writer = format.writer(out)?;
     match format {
         CsvFormat::Std => writer.write_record([
             "date", "classe", "nom", "prenom", "montant", "canal", "piece", "etat", "id",

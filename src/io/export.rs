@@ -15,6 +15,20 @@ pub enum CsvFormat {
 }
 
 impl CsvFormat {
+    /// A CSV writer for this format: `,` for `std`; BOM and `;` for `fr`.
+    pub fn writer<W: Write>(self, mut out: W) -> csv::Result<csv::Writer<W>> {
+        let delimiter = match self {
+            CsvFormat::Std => b',',
+            CsvFormat::Fr => {
+                out.write_all("\u{feff}".as_bytes())?;
+                b';'
+            }
+        };
+        Ok(csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .from_writer(out))
+    }
+
     pub fn parse(input: &str) -> Option<CsvFormat> {
         match input.trim().to_lowercase().as_str() {
             "std" => Some(CsvFormat::Std),
@@ -138,17 +152,7 @@ pub fn write_ledger<W: Write>(
     chart: &[Account],
     format: CsvFormat,
 ) -> csv::Result<()> {
-    let mut out = out;
-    let delimiter = match format {
-        CsvFormat::Std => b',',
-        CsvFormat::Fr => {
-            out.write_all("\u{feff}".as_bytes())?;
-            b';'
-        }
-    };
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .from_writer(out);
+    let mut writer = format.writer(out)?;
     match format {
         CsvFormat::Std => writer.write_record([
             "date",

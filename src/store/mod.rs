@@ -53,6 +53,22 @@ impl From<crate::domain::FieldError> for StoreError {
     }
 }
 
+impl StoreError {
+    /// The text to show under the input it is about: a field error without
+    /// the field's name (the input says it), any other error whole.
+    pub fn under_field(&self) -> String {
+        match self {
+            StoreError::Field(errors) => errors
+                .0
+                .iter()
+                .map(|e| e.message.as_str())
+                .collect::<Vec<_>>()
+                .join(" ; "),
+            other => other.to_string(),
+        }
+    }
+}
+
 /// A system error in French, for the user.
 pub fn french_io(error: &std::io::Error) -> String {
     use std::io::ErrorKind;

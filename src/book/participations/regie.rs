@@ -6,9 +6,9 @@ use crate::book::Book;
 use crate::domain::participation::regie::build_regie_entry;
 use crate::domain::participation::{RegieBalance, RegieKind, RegieMove, RegieRequest};
 
+use crate::store::Result;
 use crate::store::entries::next_piece;
 use crate::store::participations::{pupils, regie};
-use crate::store::{self, Result, audit};
 
 impl Book {
     /// Records one move of a class's régie (advance from the Caisse, an
@@ -40,15 +40,7 @@ impl Book {
             .map_err(refused)?;
         let now = self.clock.stamp();
         let tx = self.conn.transaction()?;
-        let id = store::entries::insert(&tx, exercice, &entry, &now)?;
-        crate::book::refuse_negative_caisse(
-            &tx,
-            exercice,
-            &self.chart,
-            entry.date,
-            entry.lines(),
-            &[],
-        )?;
+        let id = crate::book::insert_checked(&tx, exercice, &self.chart, &entry, &now, "regie")?;
         regie::insert(
             &tx,
             class.id,
@@ -56,17 +48,6 @@ impl Book {
             id,
             request.receipt_no.trim(),
             &now,
-        )?;
-        let stored = store::entries::load_one(&tx, id)?
-            .ok_or(store::StoreError::Corrupt("écriture introuvable".into()))?;
-        audit::record(
-            &tx,
-            &now,
-            "ajout",
-            "regie",
-            Some(id),
-            None,
-            Some(&audit::describe(&stored)),
         )?;
         tx.commit()?;
         Ok(id)

@@ -18,7 +18,7 @@ pub(super) const LEDGERS: &[Binding] = &[
     bind(&[ch('n')], "n", "nouvelle recette ou dépense", Action::NewEntry, "nouvelle"),
     bind(&[ch('v')], "v", "virement interne", Action::NewTransfer, "virement"),
     bind(&[ch('e'), key(KeyCode::Enter)], "e", "modifier l'écriture", Action::Edit, "modifier"),
-    bind(&[ch('x'), key(KeyCode::Delete)], "x", "annuler l'écriture (contre-passation)", Action::CancelEntry, "annuler"),
+    bind(&[ch('x'), key(KeyCode::Delete)], "x", "annuler l'écriture (par une écriture inverse)", Action::CancelEntry, "annuler"),
     bind(&[ch('/')], "/", "filtrer ce volet", Action::Filter, "filtrer"),
     bind(&[ch('c')], "c", "changer le compte de ce volet", Action::CycleAccount, "compte"),
     bind(&[ch('p')], "p", "plan comptable : voir, ajouter, renommer les catégories", Action::Chart, "plan"),

@@ -6,24 +6,9 @@
 use super::migration_view::{Purpose, StepHelp, StepInput};
 use crate::domain::checklist::StepStatus;
 use crate::domain::format_date;
-use crate::store::StoreError;
 use crate::ui::action::Action;
 use crate::ui::app::{App, Main, Popup, Status};
 use crate::ui::widgets::confirm::Confirm;
-
-/// The text of an error, without the field's name for a field error (the
-/// input it is shown under says what it is about).
-fn message(error: &StoreError) -> String {
-    match error {
-        StoreError::Field(errors) => errors
-            .0
-            .iter()
-            .map(|e| e.message.as_str())
-            .collect::<Vec<_>>()
-            .join(" ; "),
-        other => other.to_string(),
-    }
-}
 
 /// "« Valider le lien Swan… » : fait le 15/10/2024 (d'après les comptes)".
 fn state_of(main: &Main, key: &str) -> String {
@@ -219,7 +204,7 @@ impl App {
             }
             Err(e) => {
                 if let Some(Popup::StepInput(input)) = self.popups.last_mut() {
-                    input.error = Some(message(&e));
+                    input.error = Some(e.under_field());
                 }
             }
         }

@@ -9,23 +9,9 @@ use super::participations_envelope::Step;
 use crate::book::EnvelopeReceipt;
 use crate::domain::format_date;
 use crate::domain::participation::Channel;
-use crate::store::StoreError;
 use crate::ui::action::Action;
 use crate::ui::app::{App, Main, Popup, Status};
 use crate::ui::widgets::confirm::Confirm;
-
-/// The text of an error from the books.
-pub(super) fn message(error: &StoreError) -> String {
-    match error {
-        StoreError::Field(errors) => errors
-            .0
-            .iter()
-            .map(|e| e.message.as_str())
-            .collect::<Vec<_>>()
-            .join(" ; "),
-        other => other.to_string(),
-    }
-}
 
 impl App {
     /// The tab is shown: the books may have changed since.
@@ -183,7 +169,7 @@ impl App {
                 self.participations_changed(entry, text);
             }
             Err(e) => {
-                main.participations.envelope.refused(message(&e));
+                main.participations.envelope.refused(e.under_field());
                 self.fail("Enveloppe refusée : rien n'a été écrit, les lignes sont gardées".into());
             }
         }

@@ -5,7 +5,6 @@
 
 use super::form::Outcome;
 use super::participations::View;
-use super::participations_actions::message;
 use super::participations_form::{Kind, PartForm, Purpose};
 use crate::domain::participation::campaign::check_category;
 use crate::domain::participation::name_key;
@@ -267,7 +266,7 @@ impl App {
                             ),
                         )
                     })
-                    .map_err(|e| message(&e))
+                    .map_err(|e| e.under_field())
             }
             Purpose::AddPupil => {
                 let input = PupilInput {
@@ -285,7 +284,7 @@ impl App {
                         };
                         (None, created)
                     })
-                    .map_err(|e| message(&e))
+                    .map_err(|e| e.under_field())
             }
             Purpose::AddClass => {
                 let (name, teacher) = (v("Classe"), v("Enseignant"));
@@ -309,13 +308,13 @@ impl App {
                         };
                         (None, text)
                     })
-                    .map_err(|e| message(&e))
+                    .map_err(|e| e.under_field())
             }
             Purpose::ReturnCheque { id, what } => {
                 let date = v("Rendu le");
                 book.return_cheque(*id, &date)
                     .map(|()| (None, format!("{what} rendu le {}", date.trim())))
-                    .map_err(|e| message(&e))
+                    .map_err(|e| e.under_field())
             }
             Purpose::Regie {
                 class_id,
@@ -355,7 +354,7 @@ impl App {
                         };
                         (Some(id), text)
                     })
-                    .map_err(|e| message(&e))
+                    .map_err(|e| e.under_field())
             }
         };
         let pupil = (v("Nom"), v("Prénom"), v("Classe"));
