@@ -1,6 +1,7 @@
 //! Starting the full-screen application: lock, open, back up, then run.
 
 use coopcompta::book::{Book, Clock};
+use coopcompta::store::created::NewFiles;
 use coopcompta::store::{self, backup, lock};
 use coopcompta::ui::{self, RunInfo, Start};
 use std::path::Path;
@@ -38,11 +39,19 @@ pub fn demo(db: Option<&Path>, no_tui: bool) -> Result<(), String> {
             (dir.join("demo.db"), Some(dir))
         }
     };
+    // A refusal touches nothing: the file is someone's, whatever it holds.
+    if std::fs::symlink_metadata(&path).is_ok() {
+        return Err(format!(
+            "{} existe déjà : la démonstration se crée dans un fichier neuf (rien n'a été modifié)",
+            path.display()
+        ));
+    }
+    let created = NewFiles::note(&path);
     if let Err(e) = build_demo(&path) {
-        // Nothing half-made is left: the file did not exist before.
+        // Only what this command created is removed.
         match &temporary {
             Some(dir) => drop(std::fs::remove_dir_all(dir)),
-            None => remove_database_files(&path),
+            None => created.undo(),
         }
         return Err(e);
     }
@@ -57,22 +66,8 @@ pub fn demo(db: Option<&Path>, no_tui: bool) -> Result<(), String> {
     result
 }
 
-fn remove_database_files(path: &Path) {
-    for suffix in ["", "-wal", "-shm", ".verrou"] {
-        let mut name = path.as_os_str().to_os_string();
-        name.push(suffix);
-        let _ = std::fs::remove_file(name);
-    }
-}
-
 /// Writes the demo year into a new file at `path`.
 fn build_demo(path: &Path) -> Result<(), String> {
-    if path.exists() {
-        return Err(format!(
-            "{} existe déjà : la démonstration se crée dans un fichier neuf",
-            path.display()
-        ));
-    }
     let _guard = lock::acquire(path).map_err(|e| e.to_string())?;
     let conn = store::open(path).map_err(|e| e.to_string())?;
     coopcompta::io::demo::load_demo(conn, Clock::System).map_err(|e| e.to_string())?;

@@ -15,7 +15,7 @@ pub use super::participations_args::{
     long_about = "Sans commande : ouvre l'application plein écran sur la base de la coopérative."
 )]
 pub struct Cli {
-    /// Fichier de la base (sinon $COOPCOMPTA_DB, sinon ~/.local/share/coopcompta/coop.db)
+    /// Fichier de la base (sinon $COOPCOMPTA_DB, sinon coopcompta/coop.db dans ~/.local/share sous Linux, %APPDATA% sous Windows, ~/Library/Application Support sous macOS)
     #[arg(long, global = true, value_name = "FICHIER")]
     pub db: Option<PathBuf>,
 
@@ -89,6 +89,14 @@ pub enum Command {
     Pupils {
         #[command(subcommand)]
         action: PupilsAction,
+    },
+    /// Liste les copies du dossier sauvegardes (date, taille, écritures)
+    Backups,
+    /// Remet une copie à la place de la base (la base actuelle est d'abord copiée)
+    Restore {
+        /// Copie à remettre : son nom dans sauvegardes/ ou son chemin
+        #[arg(value_name = "FICHIER")]
+        file: PathBuf,
     },
 }
 
@@ -194,7 +202,7 @@ pub enum ExportWhat {
         /// Exercice, ex. 2024-2025 (par défaut l'exercice en cours)
         #[arg(long)]
         exercice: Option<String>,
-        /// Fichier CSV à écrire
+        /// Fichier CSV à écrire (« - » : la sortie standard)
         #[arg(long)]
         out: PathBuf,
         /// std (virgule, point décimal) ou fr (Excel/LibreOffice français)
@@ -206,7 +214,7 @@ pub enum ExportWhat {
         /// Nom de la campagne
         #[arg(long)]
         campaign: String,
-        /// Fichier CSV à écrire
+        /// Fichier CSV à écrire (« - » : la sortie standard)
         #[arg(long)]
         out: PathBuf,
         /// std (virgule, point décimal) ou fr (Excel/LibreOffice français)

@@ -2,7 +2,9 @@
 //! tests. Errors are one French line on stderr and a non-zero exit.
 
 pub mod args;
+mod backups;
 mod checklist;
+mod output;
 mod participations;
 pub mod participations_args;
 
@@ -50,7 +52,7 @@ pub(crate) fn open_for_writing(
 /// Opens an existing coop for a change; a missing file is refused before
 /// anything is created.
 pub(crate) fn open_book_for_writing(db: &Path) -> Result<(lock::DbLock, Book), CliError> {
-    if !db.exists() {
+    if store::is_blank(db) {
         return Err(StoreError::NotInitialized.into());
     }
     let (guard, conn) = open_for_writing(db)?;
@@ -59,7 +61,7 @@ pub(crate) fn open_book_for_writing(db: &Path) -> Result<(lock::DbLock, Book), C
 
 /// Reading never needs the lock (SQLite readers do not block the writer).
 pub(crate) fn open_book_for_reading(db: &Path) -> Result<Book, CliError> {
-    if !db.exists() {
+    if store::is_blank(db) {
         return Err(StoreError::NotInitialized.into());
     }
     Ok(Book::load(store::open(db)?, Clock::System)?)
@@ -113,15 +115,19 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
                     format,
                 },
         } => {
+            output::check(db, &path)?;
             let book = open_book_for_reading(db)?;
             let exercice = parse_exercice(exercice.as_deref(), book.exercice())?;
             let format = CsvFormat::parse(&format).ok_or_else(|| {
                 CliError::Input(format!("format « {format} » inconnu : std ou fr attendu"))
             })?;
             let entries = book.entries(exercice)?;
-            export_to(&path, |file| {
+            output::export_to(db, &path, output::Readers::Usual, out, |file| {
                 write_ledger(file, &entries, book.chart(), format)
             })?;
+            if output::is_stdout(&path) {
+                return Ok(());
+            }
             print(
                 out,
                 format!(
@@ -135,6 +141,13 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
         Command::Category(args) => print(out, category(db, args)?),
         Command::Check => print(out, check(db)?),
         Command::Checklist(args) => print(out, checklist::run(db, args)?),
+        Command::Backups => {
+            for line in backups::list(db)? {
+                print(out, line)?;
+            }
+            Ok(())
+        }
+        Command::Restore { file } => print(out, backups::restore(db, &file)?),
         command @ (Command::Import { .. }
         | Command::Campaign { .. }
         | Command::Contribution(_)
@@ -150,35 +163,18 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
     }
 }
 
-/// Writes to a temporary file beside `path`, then renames it: a failed export
-/// never leaves half a file.
-fn export_to(
-    path: &Path,
-    write: impl FnOnce(&mut std::fs::File) -> csv::Result<()>,
-) -> Result<(), CliError> {
-    let fail = |reason: String| CliError::Output {
-        path: path.display().to_string(),
-        reason,
-    };
-    let mut tmp_name = path
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    tmp_name.push(".partiel");
-    let tmp = path.with_file_name(tmp_name);
-    let io_fail = |e: std::io::Error| fail(store::french_io(&e));
-    let mut file = std::fs::File::create(&tmp).map_err(io_fail)?;
-    let written = write(&mut file)
-        .map_err(|e| fail(crate::io::french_csv(&e)))
-        .and_then(|()| file.sync_all().map_err(io_fail));
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e);
+/// A refused `init` leaves the file system as it found it: what it created
+/// (folder, file, WAL, lock) is removed, an empty file is emptied again.
+fn init(db: &Path, args: InitArgs) -> Result<String, CliError> {
+    let created = store::created::NewFiles::note(db);
+    let result = init_new(db, args);
+    if result.is_err() {
+        created.undo();
     }
-    std::fs::rename(&tmp, path).map_err(io_fail)
+    result
 }
 
-fn init(db: &Path, args: InitArgs) -> Result<String, CliError> {
+fn init_new(db: &Path, args: InitArgs) -> Result<String, CliError> {
     let today = Clock::System.today();
     let exercice = parse_exercice(args.exercice.as_deref(), Exercice::of(today))?;
     let mut openings = Vec::new();

@@ -5,7 +5,8 @@ mod school;
 
 use super::args::{CampaignAction, ChequeAction, Command, ContributionArgs, ExportWhat};
 use super::participations_args::{CampaignAddArgs, ImportWhat};
-use super::{CliError, export_to, open_book_for_reading, open_book_for_writing};
+use super::output::{self, Readers};
+use super::{CliError, open_book_for_reading, open_book_for_writing};
 use crate::domain::participation::{CampaignRequest, Channel, ContributionLine};
 use crate::domain::{Money, format_date};
 use crate::io::contributions_csv::write_contributions;
@@ -26,7 +27,7 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
         Command::Cheque { action } => cheque(db, action)?,
         Command::Regie { action } => regie(db, action)?,
         Command::Pupils { action } => pupils(db, action)?,
-        Command::Export { what } => vec![export(db, what)?],
+        Command::Export { what } => export(db, what, out)?,
         _ => return Err(CliError::Input("commande hors des participations".into())),
     };
     for line in lines {
@@ -217,7 +218,7 @@ fn cheque(db: &Path, action: ChequeAction) -> Result<Vec<String>, CliError> {
     }
 }
 
-fn export(db: &Path, what: ExportWhat) -> Result<String, CliError> {
+fn export(db: &Path, what: ExportWhat, out: &mut dyn Write) -> Result<Vec<String>, CliError> {
     let ExportWhat::Contributions {
         campaign,
         out: path,
@@ -229,6 +230,7 @@ fn export(db: &Path, what: ExportWhat) -> Result<String, CliError> {
     let format = CsvFormat::parse(&format).ok_or_else(|| {
         CliError::Input(format!("format « {format} » inconnu : std ou fr attendu"))
     })?;
+    output::check(db, &path)?;
     let book = open_book_for_reading(db)?;
     let campaign = book.find_campaign(&campaign)?;
     let mut rows = Vec::new();
@@ -244,10 +246,16 @@ fn export(db: &Path, what: ExportWhat) -> Result<String, CliError> {
             b.id,
         ))
     });
-    export_to(&path, |file| write_contributions(file, &rows, format))?;
-    Ok(format!(
+    // The file holds pupils' names: owner only.
+    output::export_to(db, &path, Readers::OwnerOnly, out, |file| {
+        write_contributions(file, &rows, format)
+    })?;
+    if output::is_stdout(&path) {
+        return Ok(Vec::new());
+    }
+    Ok(vec![format!(
         "{} participations exportées dans {}",
         rows.len(),
         path.display()
-    ))
+    )])
 }

@@ -7,14 +7,16 @@ pub mod audit;
 pub mod backup;
 pub mod checklist;
 pub mod coop;
+pub mod created;
 pub mod entries;
 pub mod ledger;
 pub mod lock;
 pub mod open;
 pub mod participations;
+pub mod restore;
 pub mod schema;
 
-pub use open::{default_db_path, open, open_in_memory};
+pub use open::{default_db_path, is_blank, open, open_in_memory};
 
 use crate::domain::FieldErrors;
 

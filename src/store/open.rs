@@ -4,18 +4,23 @@ use super::{Result, StoreError, schema};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
-/// `--db`, else `$COOPCOMPTA_DB`, else the platform's data folder.
+/// `--db`, else `$COOPCOMPTA_DB`, else `coopcompta/coop.db` in the
+/// platform's data folder: `$XDG_DATA_HOME` or `~/.local/share` (Linux; a
+/// relative `XDG_DATA_HOME` is ignored, as the XDG spec says), `%APPDATA%`
+/// (Windows), `~/Library/Application Support` (macOS).
 pub fn default_db_path() -> PathBuf {
     if let Some(path) = std::env::var_os("COOPCOMPTA_DB").filter(|p| !p.is_empty()) {
         return PathBuf::from(path);
     }
-    let base = std::env::var_os("XDG_DATA_HOME")
-        .filter(|p| !p.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("APPDATA").map(PathBuf::from))
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local").join("share")))
+    let base = directories::BaseDirs::new()
+        .map(|dirs| dirs.data_dir().to_path_buf())
         .unwrap_or_else(|| PathBuf::from("."));
     base.join("coopcompta").join("coop.db")
+}
+
+/// A missing or empty file: no coop has been created in it yet.
+pub fn is_blank(path: &Path) -> bool {
+    std::fs::metadata(path).map_or(true, |m| m.is_file() && m.len() == 0)
 }
 
 fn io_error(path: &Path, source: std::io::Error) -> StoreError {
@@ -41,19 +46,36 @@ pub fn ensure_folder(path: &Path) -> Result<()> {
 pub fn open(path: &Path) -> Result<Connection> {
     ensure_folder(path)?;
     if !path.exists() {
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        options.open(path).map_err(|e| io_error(path, e))?;
+        super::backup::create_private(path)?;
     }
     let mut conn = Connection::open(path)?;
     configure(&conn)?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version > 0 && version < schema::latest_version() {
+        // A copy first, so that a failed upgrade can be undone.
+        super::backup::before_migration(&conn, path, schema::latest_version())?;
+    }
     schema::migrate(&mut conn)?;
     Ok(conn)
+}
+
+/// Opens without migrating (restoring a copy over the base).
+pub(super) fn open_unmigrated(path: &Path) -> Result<Connection> {
+    ensure_folder(path)?;
+    if !path.exists() {
+        super::backup::create_private(path)?;
+    }
+    let conn = Connection::open(path)?;
+    configure(&conn)?;
+    Ok(conn)
+}
+
+/// After names were overwritten (with `secure_delete` on): rebuilds the
+/// file so that no free page keeps old text, then empties the WAL into it.
+pub fn scrub(conn: &Connection) -> Result<()> {
+    conn.execute_batch("VACUUM")?;
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    Ok(())
 }
 
 /// A fresh in-memory database (tests, benchmarks).

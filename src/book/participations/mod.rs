@@ -235,11 +235,23 @@ impl Book {
             )));
         }
         let now = self.clock.stamp();
+        // Old names are zeroed where SQLite frees them, then the file is
+        // rebuilt and the WAL emptied: no name stays in the file's bytes.
+        self.conn.pragma_update(None, "secure_delete", "ON")?;
+        let result = self.anonymise_in_one_transaction(exercice, &now);
+        let scrubbed = result.is_ok().then(|| store::open::scrub(&self.conn));
+        self.conn.pragma_update(None, "secure_delete", "OFF")?;
+        let count = result?;
+        scrubbed.transpose()?;
+        Ok(count)
+    }
+
+    fn anonymise_in_one_transaction(&mut self, exercice: Exercice, now: &str) -> Result<usize> {
         let tx = self.conn.transaction()?;
-        let count = pupils::anonymise(&tx, exercice, &now)?;
+        let count = pupils::anonymise(&tx, exercice, now)?;
         audit::record(
             &tx,
-            &now,
+            now,
             "anonymisation",
             "eleves",
             None,

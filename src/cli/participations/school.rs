@@ -176,9 +176,17 @@ pub(super) fn pupils(db: &Path, action: PupilsAction) -> Result<Vec<String>, Cli
             let (_guard, mut book) = open_book_for_writing(db)?;
             let exercice = parse_exercice(Some(&exercice), book.exercice())?;
             let count = book.anonymise_pupils(exercice)?;
-            Ok(vec![format!(
+            let mut lines = vec![format!(
                 "{count} élèves de l'exercice {exercice} anonymisés ; les comptes sont inchangés"
-            )])
+            )];
+            // Copies taken before still hold the names: said, never deleted.
+            for copy in crate::store::restore::copies_with_names(db, exercice)? {
+                lines.push(format!(
+                    "Attention : la sauvegarde {} contient encore les noms : supprimez-la, ou gardez-la en lieu sûr",
+                    copy.display()
+                ));
+            }
+            Ok(lines)
         }
     }
 }

@@ -1,0 +1,147 @@
+//! Where an export goes: a new file written whole (temporary file, sync,
+//! rename), or standard output for `--out -`. Never over the database, its
+//! companions or its backups, never over something that is not a file.
+
+use super::CliError;
+use crate::store::{self, backup, lock};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Who may read an exported file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Readers {
+    /// The usual rights of a new file.
+    Usual,
+    /// Its owner only (it holds pupils' names).
+    OwnerOnly,
+}
+
+/// `--out -`: standard output.
+pub fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+fn refuse(path: &Path, reason: &str) -> CliError {
+    CliError::Output {
+        path: path.display().to_string(),
+        reason: reason.to_string(),
+    }
+}
+
+/// `path` with its folder resolved (`./coop.db`, `../x/coop.db` and links
+/// to the folder become one spelling); a link to a file is followed.
+fn resolved(path: &Path) -> Option<PathBuf> {
+    if std::fs::symlink_metadata(path).is_ok() {
+        return std::fs::canonicalize(path).ok();
+    }
+    let name = path.file_name()?;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    Some(std::fs::canonicalize(parent).ok()?.join(name))
+}
+
+/// The real file an export of `path` will replace, after the checks.
+fn target(db: &Path, path: &Path) -> Result<PathBuf, CliError> {
+    if path.file_name().is_none() {
+        return Err(refuse(path, "un nom de fichier est attendu"));
+    }
+    let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let target = match resolved(path) {
+        Some(target) => target,
+        None if link => {
+            return Err(refuse(
+                path,
+                "ce n'est pas un fichier ordinaire : donnez un fichier, ou « - » pour la sortie standard",
+            ));
+        }
+        None => return Err(refuse(path, "dossier introuvable (vérifiez le chemin)")),
+    };
+    if let Ok(meta) = std::fs::metadata(&target)
+        && !meta.is_file()
+    {
+        return Err(refuse(
+            path,
+            "ce n'est pas un fichier ordinaire : donnez un fichier, ou « - » pour la sortie standard",
+        ));
+    }
+    let db_files = [
+        db.to_path_buf(),
+        with_suffix(db, "-wal"),
+        with_suffix(db, "-shm"),
+        with_suffix(db, "-journal"),
+        lock::lock_path(db),
+    ];
+    if db_files
+        .iter()
+        .filter_map(|f| resolved(f))
+        .any(|f| f == target)
+    {
+        return Err(refuse(
+            path,
+            "c'est la base de la coopérative ou un de ses fichiers : choisissez un autre nom",
+        ));
+    }
+    if resolved(&backup::backup_dir(db)).is_some_and(|dir| target.starts_with(dir)) {
+        return Err(refuse(
+            path,
+            "c'est dans le dossier des sauvegardes : choisissez un autre dossier",
+        ));
+    }
+    Ok(target)
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Refuses a bad `--out` before anything is read or written.
+pub fn check(db: &Path, path: &Path) -> Result<(), CliError> {
+    if is_stdout(path) {
+        Ok(())
+    } else {
+        target(db, path).map(drop)
+    }
+}
+
+/// Writes the export to standard output (`out`) for `-`, else to a
+/// temporary file beside the target, synced then renamed: a failed export
+/// never leaves half a file.
+pub fn export_to(
+    db: &Path,
+    path: &Path,
+    readers: Readers,
+    out: &mut dyn Write,
+    write: impl FnOnce(&mut dyn Write) -> csv::Result<()>,
+) -> Result<(), CliError> {
+    if is_stdout(path) {
+        return write(out).map_err(|e| refuse(Path::new("-"), &crate::io::french_csv(&e)));
+    }
+    let target = target(db, path)?;
+    let fail = |reason: String| refuse(path, &reason);
+    let io_fail = |e: std::io::Error| fail(store::french_io(&e));
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = target.with_file_name(format!(".{name}.{}.partiel", std::process::id()));
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    if readers == Readers::OwnerOnly {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(&tmp).map_err(io_fail)?;
+    let written = write(&mut file)
+        .map_err(|e| fail(crate::io::french_csv(&e)))
+        .and_then(|()| file.sync_all().map_err(io_fail))
+        .and_then(|()| std::fs::rename(&tmp, &target).map_err(io_fail));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
