@@ -29,7 +29,7 @@ fn refuse(path: &Path, reason: &str) -> CliError {
 }
 
 /// `path` with its folder resolved (`./coop.db`, `../x/coop.db` and links
-/// to the folder become one spelling); a link to a file is followed.
+/// to the folder become one spelling); a link is followed, to be compared.
 fn resolved(path: &Path) -> Option<PathBuf> {
     if std::fs::symlink_metadata(path).is_ok() {
         return std::fs::canonicalize(path).ok();
@@ -47,25 +47,18 @@ fn target(db: &Path, path: &Path) -> Result<PathBuf, CliError> {
     if path.file_name().is_none() {
         return Err(refuse(path, "un nom de fichier est attendu"));
     }
-    let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    let target = match resolved(path) {
-        Some(target) => target,
-        None if link => {
-            return Err(refuse(
-                path,
-                "ce n'est pas un fichier ordinaire : donnez un fichier, ou « - » pour la sortie standard",
-            ));
-        }
-        None => return Err(refuse(path, "dossier introuvable (vérifiez le chemin)")),
-    };
-    if let Ok(meta) = std::fs::metadata(&target)
-        && !meta.is_file()
-    {
-        return Err(refuse(
+    let not_a_file = || {
+        refuse(
             path,
             "ce n'est pas un fichier ordinaire : donnez un fichier, ou « - » pour la sortie standard",
-        ));
-    }
+        )
+    };
+    let link = std::fs::symlink_metadata(path).ok();
+    let target = match resolved(path) {
+        Some(target) => target,
+        None if link.is_some() => return Err(not_a_file()),
+        None => return Err(refuse(path, "dossier introuvable (vérifiez le chemin)")),
+    };
     let db_files = [
         db.to_path_buf(),
         with_suffix(db, "-wal"),
@@ -88,6 +81,11 @@ fn target(db: &Path, path: &Path) -> Result<PathBuf, CliError> {
             path,
             "c'est dans le dossier des sauvegardes : choisissez un autre dossier",
         ));
+    }
+    // Renaming over a link, a device or a folder would replace it: only an
+    // ordinary file (or a new name) is written.
+    if link.is_some_and(|m| !m.file_type().is_file()) {
+        return Err(not_a_file());
     }
     Ok(target)
 }

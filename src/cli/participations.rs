@@ -4,8 +4,8 @@
 mod school;
 
 use super::args::{CampaignAction, ChequeAction, Command, ContributionArgs, ExportWhat};
-use super::participations_args::{CampaignAddArgs, ImportWhat};
 use super::output::{self, Readers};
+use super::participations_args::{CampaignAddArgs, ImportWhat};
 use super::{CliError, open_book_for_reading, open_book_for_writing};
 use crate::domain::participation::{CampaignRequest, Channel, ContributionLine};
 use crate::domain::{Money, format_date};

@@ -207,11 +207,7 @@ pub fn parse_copy_name(name: &str, stem: &str) -> Option<CopyName> {
         "" => None,
         tail => {
             let label = tail.strip_prefix('-')?;
-            if label.is_empty()
-                || !label
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-')
-            {
+            if label.is_empty() || !label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
                 return None;
             }
             Some(label.to_string())

@@ -90,7 +90,8 @@ fn open_untouched(path: &Path) -> Result<Connection> {
 
 /// Checks that `path` is a whole coopcompta base this version can read.
 pub fn inspect(path: &Path) -> Result<CopyInfo> {
-    let not_ours = || StoreError::Refused(format!("{} n'est pas une base coopcompta", path.display()));
+    let not_ours =
+        || StoreError::Refused(format!("{} n'est pas une base coopcompta", path.display()));
     let meta = std::fs::metadata(path).map_err(|e| StoreError::Io {
         path: path.display().to_string(),
         source: e,

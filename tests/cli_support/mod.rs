@@ -1,7 +1,7 @@
 //! Running the built binary on a temporary database, for the CLI tests.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 pub struct Sandbox {
@@ -32,6 +32,23 @@ impl Sandbox {
             .env_remove("COOPCOMPTA_DB")
             .output()
             .expect("binary runs")
+    }
+
+    /// Runs in the sandbox folder with `--db db` (none if `None`) and extra
+    /// environment variables.
+    pub fn run_with(&self, db: Option<&Path>, args: &[&str], env: &[(&str, &Path)]) -> Output {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_coopcompta"));
+        if let Some(db) = db {
+            command.arg("--db").arg(db);
+        }
+        command
+            .args(args)
+            .current_dir(self.dir.path())
+            .env_remove("COOPCOMPTA_DB");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        command.output().expect("binary runs")
     }
 
     /// Runs a command that must succeed; returns its stdout.
