@@ -2,7 +2,8 @@
 
 use super::{Book, Clock};
 use crate::domain::opening::build_opening;
-use crate::domain::{ChartRow, Exercice, Field, FieldError, Money, MoneyKey};
+use crate::domain::text;
+use crate::domain::{ChartRow, Exercice, Field, Money, MoneyKey};
 use crate::store::{self, Result, audit};
 use rusqlite::Connection;
 
@@ -33,14 +34,12 @@ pub fn create_coop(
     chart: &[ChartRow],
     clock: Clock,
 ) -> Result<()> {
-    let name = request.coop_name.trim();
-    if name.is_empty() {
-        return Err(FieldError::new(
-            Field::Coop,
-            "vide : saisissez le nom, par exemple « Coopérative scolaire OCCE de l'école Jules Ferry »",
-        )
-        .into());
-    }
+    let name = &text::required_text(
+        Field::Coop,
+        &request.coop_name,
+        text::MAX_NAME,
+        "vide : saisissez le nom, par exemple « Coopérative scolaire OCCE de l'école Jules Ferry »",
+    )?;
     let now = clock.stamp();
     let tx = conn.transaction()?;
     store::coop::create(&tx, name, request.exercice, &now)?;
