@@ -3,7 +3,7 @@
 use super::Book;
 use crate::domain::checklist::{BookFacts, Step, StepStatus, StepTemplate, StepView, evaluate};
 use crate::domain::closest::closest;
-use crate::domain::{Field, FieldError, Money, MoneyKey, parse_date, text};
+use crate::domain::{Field, FieldError, Money, MoneyKey, parse_date, text, text::shown};
 use crate::store::{self, Result, StoreError, audit};
 
 /// Code of the OCCE emergency advance (a debt) in the chart.
@@ -68,7 +68,8 @@ impl Book {
         Err(FieldError::new(
             Field::Etape,
             format!(
-                "« {wanted} » inconnue : vouliez-vous dire {} ?",
+                "« {} » inconnue : vouliez-vous dire {} ?",
+                shown(wanted),
                 near.join(", ")
             ),
         )

@@ -3,7 +3,7 @@
 use super::Book;
 use crate::domain::entry_request::{EntryRequest, TransferRequest, build_entry, build_transfer};
 use crate::domain::piece::reversal_piece;
-use crate::domain::text;
+use crate::domain::text::{self, shown};
 use crate::domain::{AccountKind, ChartRow, Entry, EntryKind, Exercice, NewEntry};
 use crate::store::{self, Result, StoreError, audit};
 
@@ -238,7 +238,8 @@ impl Book {
         };
         if !code.starts_with(wanted_prefix) {
             return Err(StoreError::Refused(format!(
-                "code « {code} » : {} commence par {wanted_prefix}",
+                "code « {} » : {} commence par {wanted_prefix}",
+                shown(code),
                 if kind == AccountKind::Charge {
                     "une charge"
                 } else {

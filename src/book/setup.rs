@@ -14,6 +14,17 @@ pub struct SetupRequest {
     pub openings: Vec<(MoneyKey, Money)>,
 }
 
+/// The coop's name as typed, checked (callers may check it before they
+/// create a file).
+pub fn check_coop_name(typed: &str) -> std::result::Result<String, crate::domain::FieldError> {
+    text::required_text(
+        Field::Coop,
+        typed,
+        text::MAX_NAME,
+        "vide : saisissez le nom, par exemple « Coopérative scolaire OCCE de l'école Jules Ferry »",
+    )
+}
+
 /// Creates the coop in an empty database, in one transaction.
 pub fn create_book(
     mut conn: Connection,
@@ -34,12 +45,7 @@ pub fn create_coop(
     chart: &[ChartRow],
     clock: Clock,
 ) -> Result<()> {
-    let name = &text::required_text(
-        Field::Coop,
-        &request.coop_name,
-        text::MAX_NAME,
-        "vide : saisissez le nom, par exemple « Coopérative scolaire OCCE de l'école Jules Ferry »",
-    )?;
+    let name = &check_coop_name(&request.coop_name)?;
     let now = clock.stamp();
     let tx = conn.transaction()?;
     store::coop::create(&tx, name, request.exercice, &now)?;

@@ -8,6 +8,7 @@ pub mod participations_args;
 
 use crate::book::{Book, Clock, SetupRequest, create_book};
 use crate::domain::entry_request::{EntryRequest, SplitInput, TransferRequest, parse_split};
+use crate::domain::text::shown;
 use crate::domain::{
     AccountKind, EntryKind, Exercice, Field, FieldError, Money, MoneyKey, PaymentMode, parse_date,
 };
@@ -69,7 +70,11 @@ fn parse_account(field: Field, text: &str) -> Result<MoneyKey, CliError> {
     MoneyKey::parse(text).ok_or_else(|| {
         field_error(
             field,
-            format!("« {text} » inconnu : {} attendu", MoneyKey::expected()),
+            format!(
+                "« {} » inconnu : {} attendu",
+                shown(text),
+                MoneyKey::expected()
+            ),
         )
     })
 }
@@ -116,7 +121,10 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
             let book = open_book_for_reading(db)?;
             let exercice = parse_exercice(exercice.as_deref(), book.exercice())?;
             let format = CsvFormat::parse(&format).ok_or_else(|| {
-                CliError::Input(format!("format « {format} » inconnu : std ou fr attendu"))
+                CliError::Input(format!(
+                    "format « {} » inconnu : std ou fr attendu",
+                    shown(&format)
+                ))
             })?;
             let entries = book.entries(exercice)?;
             export_to(&path, |file| {
@@ -186,7 +194,10 @@ fn init(db: &Path, args: InitArgs) -> Result<String, CliError> {
         let (key, amount) = item.split_once('=').ok_or_else(|| {
             field_error(
                 Field::Ouverture,
-                format!("« {item} » : COMPTE=MONTANT attendu (ex. caisse=120,50)"),
+                format!(
+                    "« {} » : COMPTE=MONTANT attendu (ex. caisse=120,50)",
+                    shown(item)
+                ),
             )
         })?;
         let key = parse_account(Field::Ouverture, key)?;
@@ -200,6 +211,7 @@ fn init(db: &Path, args: InitArgs) -> Result<String, CliError> {
         }
         openings.push((key, amount));
     }
+    crate::book::check_coop_name(&args.coop).map_err(StoreError::from)?;
     let (_guard, conn) = open_for_writing(db)?;
     if store::coop::load(&conn)?.is_some() {
         return Err(StoreError::Refused(format!(
@@ -234,7 +246,8 @@ fn add(db: &Path, args: AddArgs) -> Result<String, CliError> {
             field_error(
                 Field::Mode,
                 format!(
-                    "« {m} » inconnu : especes, carte, virement, cheque ou prelevement attendu"
+                    "« {} » inconnu : especes, carte, virement, cheque ou prelevement attendu",
+                    shown(m)
                 ),
             )
         })?),
@@ -311,7 +324,8 @@ fn cancel(db: &Path, piece: &str) -> Result<String, CliError> {
             field_error(
                 Field::Piece,
                 format!(
-                    "« {piece} » : aucune écriture de l'exercice {} ne porte ce numéro",
+                    "« {} » : aucune écriture de l'exercice {} ne porte ce numéro",
+                    shown(piece),
                     book.exercice()
                 ),
             )
@@ -329,7 +343,7 @@ fn category(db: &Path, args: CategoryArgs) -> Result<String, CliError> {
         _ => {
             return Err(CliError::Input(format!(
                 "nature « {} » : charge ou produit attendu",
-                args.nature
+                shown(&args.nature)
             )));
         }
     };

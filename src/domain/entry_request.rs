@@ -226,7 +226,10 @@ fn check_splits(
             None => {
                 errors.push(FieldError::new(
                     field,
-                    format!("« {code} » n'existe pas dans le plan comptable"),
+                    format!(
+                        "« {} » n'existe pas dans le plan comptable",
+                        text::shown(code)
+                    ),
                 ));
                 ok = false;
             }

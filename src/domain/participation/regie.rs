@@ -194,7 +194,8 @@ pub fn build_regie_entry(
                 }
                 None => {
                     return Err(format!(
-                        "Catégorie : « {code} » n'existe pas dans le plan comptable (compte de charges 6… attendu, ex. 6068)"
+                        "Catégorie : « {} » n'existe pas dans le plan comptable (compte de charges 6… attendu, ex. 6068)",
+                        crate::domain::text::shown(code)
                     ));
                 }
             }
