@@ -5,7 +5,8 @@
 
 mod participations_support;
 
-use coopcompta::io::pupils_csv::{TextEncoding, decode, parse_pupils, read_pupils};
+use coopcompta::io::pupils_csv::{parse_pupils, read_pupils};
+use coopcompta::io::sniff::{TextEncoding, decode};
 use participations_support::*;
 use std::path::PathBuf;
 
@@ -51,7 +52,7 @@ fn utf8_with_bom_and_crlf() {
 #[test]
 fn windows_1252_file() {
     let bytes = std::fs::read(fixture("cp1252.csv")).unwrap();
-    assert_eq!(decode(&bytes).1, TextEncoding::Windows1252);
+    assert_eq!(decode(&bytes).unwrap().1, TextEncoding::Windows1252);
     let mut expected = FOUR.to_vec();
     expected.insert(0, "CŒUR Zoé (CP-A)");
     assert_eq!(imported("cp1252.csv"), expected);

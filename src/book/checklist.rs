@@ -3,7 +3,7 @@
 use super::Book;
 use crate::domain::checklist::{BookFacts, Step, StepStatus, StepTemplate, StepView, evaluate};
 use crate::domain::closest::closest;
-use crate::domain::{Field, FieldError, Money, MoneyKey, parse_date};
+use crate::domain::{Field, FieldError, Money, MoneyKey, parse_date, text, text::shown};
 use crate::store::{self, Result, StoreError, audit};
 
 /// Code of the OCCE emergency advance (a debt) in the chart.
@@ -68,7 +68,8 @@ impl Book {
         Err(FieldError::new(
             Field::Etape,
             format!(
-                "« {wanted} » inconnue : vouliez-vous dire {} ?",
+                "« {} » inconnue : vouliez-vous dire {} ?",
+                shown(wanted),
                 near.join(", ")
             ),
         )
@@ -122,8 +123,9 @@ impl Book {
 
     pub fn checklist_note(&mut self, key: &str, note: &str) -> Result<()> {
         let step = self.find_step(key)?;
+        let note = text::clean_text(Field::Note, note, text::MAX_NOTE)?;
         self.checklist_action(&step.key, "note", |tx| {
-            store::checklist::set_note(tx, &step.key, note.trim())
+            store::checklist::set_note(tx, &step.key, &note)
         })
     }
 
@@ -189,12 +191,15 @@ impl Book {
 
     /// Adds a step of the user's own at the end; returns its key.
     pub fn checklist_add(&mut self, title: &str, help: &str) -> Result<String> {
-        let title = title.trim();
-        if title.is_empty() {
-            return Err(FieldError::new(Field::Libelle, "vide : donnez un titre à l'étape").into());
-        }
+        let title = &text::required_text(
+            Field::Libelle,
+            title,
+            text::MAX_LABEL,
+            "vide : donnez un titre à l'étape",
+        )?;
+        let help = &text::clean_text(Field::Note, help, text::MAX_NOTE)?;
         let steps = self.checklist_steps()?;
-        let base: String = crate::domain::accounts::fold(title)
+        let base: String = crate::domain::text::fold(title)
             .chars()
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
             .collect::<String>()
@@ -222,7 +227,7 @@ impl Book {
         let template = StepTemplate {
             key: key.clone(),
             title: title.into(),
-            help: help.trim().into(),
+            help: help.clone(),
             prerequisites: vec![],
             derive: None,
         };

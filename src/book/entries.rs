@@ -3,6 +3,7 @@
 use super::Book;
 use crate::domain::entry_request::{EntryRequest, TransferRequest, build_entry, build_transfer};
 use crate::domain::piece::reversal_piece;
+use crate::domain::text::{self, shown};
 use crate::domain::{AccountKind, ChartRow, Entry, EntryKind, Exercice, NewEntry};
 use crate::store::{self, Result, StoreError, audit};
 
@@ -212,16 +213,20 @@ impl Book {
         kind: AccountKind,
         heading: Option<&str>,
     ) -> Result<()> {
-        let code = code.trim();
-        let label = label.trim();
-        if code.is_empty() || !code.chars().all(|c| c.is_ascii_digit()) {
-            return Err(StoreError::Refused(format!(
-                "code « {code} » : des chiffres sont attendus (ex. 6068)"
-            )));
-        }
+        let code = &text::check_code(code).map_err(|e| StoreError::Refused(e.message))?;
+        let label = &text::check_text(label, text::MAX_LABEL)
+            .map_err(|reason| StoreError::Refused(format!("libellé de catégorie : {reason}")))?;
         if label.is_empty() {
             return Err(StoreError::Refused("libellé de catégorie vide".into()));
         }
+        let heading = match heading {
+            Some(typed) => {
+                let heading = text::check_text(typed, text::MAX_NAME)
+                    .map_err(|reason| StoreError::Refused(format!("rubrique du CRF : {reason}")))?;
+                (!heading.is_empty()).then_some(heading)
+            }
+            None => None,
+        };
         let wanted_prefix = match kind {
             AccountKind::Charge => '6',
             AccountKind::Produit => '7',
@@ -233,7 +238,8 @@ impl Book {
         };
         if !code.starts_with(wanted_prefix) {
             return Err(StoreError::Refused(format!(
-                "code « {code} » : {} commence par {wanted_prefix}",
+                "code « {} » : {} commence par {wanted_prefix}",
+                shown(code),
                 if kind == AccountKind::Charge {
                     "une charge"
                 } else {
@@ -261,7 +267,7 @@ impl Book {
                 label: label.into(),
                 kind,
                 money_key: None,
-                crf_heading: heading.map(str::to_string),
+                crf_heading: heading,
             };
             store::accounts::insert_chart(&tx, &[row])?;
         }

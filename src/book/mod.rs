@@ -9,7 +9,7 @@ mod setup;
 mod views;
 
 pub use participations::{EnvelopeReceipt, ImportSummary};
-pub use setup::{SetupRequest, create_book, create_coop};
+pub use setup::{SetupRequest, check_coop_name, create_book, create_coop};
 
 use crate::domain::ledger::{LedgerPoint, LedgerRow, RowDetail};
 use crate::domain::{Account, Entry, Exercice, Money, MoneyKey};

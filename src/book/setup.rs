@@ -2,7 +2,8 @@
 
 use super::{Book, Clock};
 use crate::domain::opening::build_opening;
-use crate::domain::{ChartRow, Exercice, Field, FieldError, Money, MoneyKey};
+use crate::domain::text;
+use crate::domain::{ChartRow, Exercice, Field, Money, MoneyKey};
 use crate::store::{self, Result, audit};
 use rusqlite::Connection;
 
@@ -11,6 +12,17 @@ pub struct SetupRequest {
     pub coop_name: String,
     pub exercice: Exercice,
     pub openings: Vec<(MoneyKey, Money)>,
+}
+
+/// The coop's name as typed, checked (callers may check it before they
+/// create a file).
+pub fn check_coop_name(typed: &str) -> std::result::Result<String, crate::domain::FieldError> {
+    text::required_text(
+        Field::Coop,
+        typed,
+        text::MAX_NAME,
+        "vide : saisissez le nom, par exemple « Coopérative scolaire OCCE de l'école Jules Ferry »",
+    )
 }
 
 /// Creates the coop in an empty database, in one transaction.
@@ -33,14 +45,7 @@ pub fn create_coop(
     chart: &[ChartRow],
     clock: Clock,
 ) -> Result<()> {
-    let name = request.coop_name.trim();
-    if name.is_empty() {
-        return Err(FieldError::new(
-            Field::Coop,
-            "vide : saisissez le nom, par exemple « Coopérative scolaire OCCE de l'école Jules Ferry »",
-        )
-        .into());
-    }
+    let name = &check_coop_name(&request.coop_name)?;
     let now = clock.stamp();
     let tx = conn.transaction()?;
     store::coop::create(&tx, name, request.exercice, &now)?;

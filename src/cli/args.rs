@@ -309,7 +309,10 @@ pub fn french_usage_error(error: &clap::Error) -> String {
                 context(ContextKind::PriorArg)
             )
         }
-        ErrorKind::InvalidValue => format!("valeur « {value} » refusée pour {arg}"),
+        ErrorKind::InvalidValue => format!(
+            "valeur « {} » refusée pour {arg}",
+            crate::domain::text::shown(&value)
+        ),
         ErrorKind::NoEquals | ErrorKind::ValueValidation => format!("valeur refusée pour {arg}"),
         ErrorKind::TooManyValues => format!("trop de valeurs pour {arg}"),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {

@@ -16,13 +16,15 @@ pub fn run(db: &Path, args: ChecklistArgs) -> Result<String, CliError> {
     }
     let (_guard, mut book) = open_book_for_writing(db)?;
     if let Some(file) = &args.template {
-        let text = std::fs::read_to_string(file).map_err(|e| {
+        let bytes = std::fs::read(file).map_err(|e| {
             CliError::Input(format!(
                 "fichier {} : {}",
                 file.display(),
                 crate::store::french_io(&e)
             ))
         })?;
+        let (text, _) = crate::io::sniff::decode(&bytes)
+            .map_err(|e| CliError::Input(format!("fichier {} : {e}", file.display())))?;
         let template = parse_checklist(&text).map_err(CliError::Input)?;
         book.load_checklist_template(&template)?;
     }

@@ -10,6 +10,7 @@ pub mod participations_args;
 
 use crate::book::{Book, Clock, SetupRequest, create_book};
 use crate::domain::entry_request::{EntryRequest, SplitInput, TransferRequest, parse_split};
+use crate::domain::text::shown;
 use crate::domain::{
     AccountKind, EntryKind, Exercice, Field, FieldError, Money, MoneyKey, PaymentMode, parse_date,
 };
@@ -71,7 +72,11 @@ fn parse_account(field: Field, text: &str) -> Result<MoneyKey, CliError> {
     MoneyKey::parse(text).ok_or_else(|| {
         field_error(
             field,
-            format!("« {text} » inconnu : {} attendu", MoneyKey::expected()),
+            format!(
+                "« {} » inconnu : {} attendu",
+                shown(text),
+                MoneyKey::expected()
+            ),
         )
     })
 }
@@ -119,7 +124,10 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
             let book = open_book_for_reading(db)?;
             let exercice = parse_exercice(exercice.as_deref(), book.exercice())?;
             let format = CsvFormat::parse(&format).ok_or_else(|| {
-                CliError::Input(format!("format « {format} » inconnu : std ou fr attendu"))
+                CliError::Input(format!(
+                    "format « {} » inconnu : std ou fr attendu",
+                    shown(&format)
+                ))
             })?;
             let entries = book.entries(exercice)?;
             output::export_to(db, &path, output::Readers::Usual, out, |file| {
@@ -182,7 +190,10 @@ fn init_new(db: &Path, args: InitArgs) -> Result<String, CliError> {
         let (key, amount) = item.split_once('=').ok_or_else(|| {
             field_error(
                 Field::Ouverture,
-                format!("« {item} » : COMPTE=MONTANT attendu (ex. caisse=120,50)"),
+                format!(
+                    "« {} » : COMPTE=MONTANT attendu (ex. caisse=120,50)",
+                    shown(item)
+                ),
             )
         })?;
         let key = parse_account(Field::Ouverture, key)?;
@@ -196,6 +207,7 @@ fn init_new(db: &Path, args: InitArgs) -> Result<String, CliError> {
         }
         openings.push((key, amount));
     }
+    crate::book::check_coop_name(&args.coop).map_err(StoreError::from)?;
     let (_guard, conn) = open_for_writing(db)?;
     if store::coop::load(&conn)?.is_some() {
         return Err(StoreError::Refused(format!(
@@ -230,7 +242,8 @@ fn add(db: &Path, args: AddArgs) -> Result<String, CliError> {
             field_error(
                 Field::Mode,
                 format!(
-                    "« {m} » inconnu : especes, carte, virement, cheque ou prelevement attendu"
+                    "« {} » inconnu : especes, carte, virement, cheque ou prelevement attendu",
+                    shown(m)
                 ),
             )
         })?),
@@ -307,7 +320,8 @@ fn cancel(db: &Path, piece: &str) -> Result<String, CliError> {
             field_error(
                 Field::Piece,
                 format!(
-                    "« {piece} » : aucune écriture de l'exercice {} ne porte ce numéro",
+                    "« {} » : aucune écriture de l'exercice {} ne porte ce numéro",
+                    shown(piece),
                     book.exercice()
                 ),
             )
@@ -325,7 +339,7 @@ fn category(db: &Path, args: CategoryArgs) -> Result<String, CliError> {
         _ => {
             return Err(CliError::Input(format!(
                 "nature « {} » : charge ou produit attendu",
-                args.nature
+                shown(&args.nature)
             )));
         }
     };

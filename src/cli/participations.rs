@@ -149,7 +149,7 @@ fn contribution(db: &Path, args: ContributionArgs) -> Result<String, CliError> {
     let channel = Channel::parse(&args.channel).ok_or_else(|| {
         refused(format!(
             "Moyen de paiement : « {} » inconnu : {} attendu",
-            args.channel,
+            crate::domain::text::shown(&args.channel),
             Channel::expected()
         ))
     })?;
@@ -228,7 +228,10 @@ fn export(db: &Path, what: ExportWhat, out: &mut dyn Write) -> Result<Vec<String
         return Err(CliError::Input("export hors des participations".into()));
     };
     let format = CsvFormat::parse(&format).ok_or_else(|| {
-        CliError::Input(format!("format « {format} » inconnu : std ou fr attendu"))
+        CliError::Input(format!(
+            "format « {} » inconnu : std ou fr attendu",
+            crate::domain::text::shown(&format)
+        ))
     })?;
     output::check(db, &path)?;
     let book = open_book_for_reading(db)?;

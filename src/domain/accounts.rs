@@ -124,9 +124,10 @@ impl Account {
 
     /// Case- and accent-insensitive match on code or label, for pickers.
     pub fn matches(&self, query: &str) -> bool {
-        let q = fold(query);
-        q.split_whitespace()
-            .all(|word| self.code.starts_with(word) || fold(&self.label).contains(word))
+        let q = super::text::fold(query);
+        q.split_whitespace().all(|word| {
+            self.code.starts_with(word) || super::text::fold(&self.label).contains(word)
+        })
     }
 }
 
@@ -138,23 +139,6 @@ pub struct ChartRow {
     pub kind: AccountKind,
     pub money_key: Option<MoneyKey>,
     pub crf_heading: Option<String>,
-}
-
-/// Lower case without French accents, for searching.
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'œ' => 'o',
-            other => other,
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -184,6 +168,5 @@ mod tests {
         assert!(account.matches("FAMILLE"));
         assert!(account.matches("partic fam"));
         assert!(!account.matches("cotisation"));
-        assert_eq!(fold("Écoles Élève"), "ecoles eleve");
     }
 }

@@ -1,7 +1,7 @@
 //! "Did you mean…": the candidates closest to what the user typed, for error
 //! messages on unknown keys and names.
 
-use super::accounts::fold;
+use super::text::fold;
 
 /// Edit distance between two strings (Levenshtein, on characters).
 pub fn edit_distance(a: &str, b: &str) -> usize {

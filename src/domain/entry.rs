@@ -113,10 +113,10 @@ impl PaymentMode {
     }
 
     pub fn parse(input: &str) -> Option<PaymentMode> {
-        let wanted = super::accounts::fold(input.trim());
+        let wanted = super::text::fold(input.trim());
         PaymentMode::ALL
             .into_iter()
-            .find(|m| m.key() == wanted || super::accounts::fold(m.label()) == wanted)
+            .find(|m| m.key() == wanted || super::text::fold(m.label()) == wanted)
     }
 
     /// The usual mode for an account: cash for the caisse, card online.

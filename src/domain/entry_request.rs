@@ -7,6 +7,7 @@ use super::dates::{Exercice, format_date, parse_date};
 use super::entry::{EntryKind, Line, NewEntry, PaymentMode};
 use super::field::{Field, FieldError, FieldErrors};
 use super::money::Money;
+use super::text;
 
 /// Code of the "report à nouveau" account, the other side of opening balances.
 pub const REPORT_A_NOUVEAU: &str = "110";
@@ -86,37 +87,30 @@ fn check_amount(field: Field, input: &str, errors: &mut Vec<FieldError>) -> Opti
 }
 
 fn check_label(input: &str, errors: &mut Vec<FieldError>) -> String {
-    let label = input.trim().to_string();
-    if label.is_empty() {
-        errors.push(FieldError::new(
-            Field::Libelle,
-            "vide : décrivez l'opération (ex. « Sortie cinéma CP »)",
-        ));
-    } else if label.chars().count() > 200 {
-        errors.push(FieldError::new(
-            Field::Libelle,
-            "trop long : 200 caractères au plus",
-        ));
-    }
-    label
+    text::required_text(
+        Field::Libelle,
+        input,
+        text::MAX_LABEL,
+        "vide : décrivez l'opération (ex. « Sortie cinéma CP »)",
+    )
+    .unwrap_or_else(|e| {
+        errors.push(e);
+        String::new()
+    })
 }
+
+/// Longest pièce number.
+const MAX_PIECE: usize = 20;
 
 /// A typed pièce number: 1 to 20 characters, no control character.
 pub fn valid_piece(input: &str) -> Result<String, FieldError> {
-    let piece = input.trim().to_string();
-    if piece.is_empty() {
-        Err(FieldError::new(
-            Field::Piece,
-            "vide : un numéro de pièce est attendu (ex. R001)",
-        ))
-    } else if piece.chars().count() > 20 || piece.chars().any(char::is_control) {
-        Err(FieldError::new(
-            Field::Piece,
-            format!("« {piece} » : 20 caractères au plus, sans retour à la ligne"),
-        ))
-    } else {
-        Ok(piece)
-    }
+    let piece = text::required_text(
+        Field::Piece,
+        input,
+        MAX_PIECE,
+        "vide : un numéro de pièce est attendu (ex. R001)",
+    )?;
+    Ok(piece)
 }
 
 fn check_piece(input: &str, errors: &mut Vec<FieldError>) -> String {
@@ -168,6 +162,11 @@ pub fn build_entry(
         ));
     }
     let splits = check_splits(request, chart, wanted_kind, amount, &mut errors);
+    let cheque_no = text::clean_text(Field::Cheque, &request.cheque_no, text::MAX_NUMBER)
+        .unwrap_or_else(|e| {
+            errors.push(e);
+            String::new()
+        });
     let (Some(date), Some(amount), Some(money_code), true) =
         (date, amount, money_code, errors.is_empty())
     else {
@@ -185,8 +184,7 @@ pub fn build_entry(
     }));
     let mut entry = NewEntry::new(date, piece, request.kind, label, request.mode, lines)
         .map_err(|e| FieldErrors::from(FieldError::new(Field::Ventilation, e.to_string())))?;
-    let cheque_no = request.cheque_no.trim();
-    entry.cheque_no = (!cheque_no.is_empty()).then(|| cheque_no.to_string());
+    entry.cheque_no = (!cheque_no.is_empty()).then_some(cheque_no);
     Ok(entry)
 }
 
@@ -228,7 +226,10 @@ fn check_splits(
             None => {
                 errors.push(FieldError::new(
                     field,
-                    format!("« {code} » n'existe pas dans le plan comptable"),
+                    format!(
+                        "« {} » n'existe pas dans le plan comptable",
+                        text::shown(code)
+                    ),
                 ));
                 ok = false;
             }

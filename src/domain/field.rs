@@ -19,6 +19,8 @@ pub enum Field {
     Coop,
     Ouverture,
     Etape,
+    Cheque,
+    Note,
 }
 
 impl Field {
@@ -39,6 +41,8 @@ impl Field {
             Field::Coop => "Nom de la coopérative",
             Field::Ouverture => "Solde d'ouverture",
             Field::Etape => "Étape",
+            Field::Cheque => "N° de chèque",
+            Field::Note => "Note",
         }
     }
 }

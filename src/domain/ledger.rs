@@ -227,7 +227,7 @@ pub fn row_matches(row: &LedgerRow, query: &str, chart: &[Account]) -> bool {
         .find(|a| a.code == row.category)
         .map(|a| a.label.as_str())
         .unwrap_or("");
-    let haystack = super::accounts::fold(&format!(
+    let haystack = super::text::fold(&format!(
         "{} {} {} {} {} {}",
         super::dates::format_date(row.date),
         row.piece,
@@ -236,7 +236,7 @@ pub fn row_matches(row: &LedgerRow, query: &str, chart: &[Account]) -> bool {
         category_label,
         row.amount.abs().fr_plain()
     ));
-    super::accounts::fold(query)
+    super::text::fold(query)
         .split_whitespace()
         .all(|w| haystack.contains(w))
 }

@@ -19,3 +19,4 @@ pub use field::{Field, FieldError, FieldErrors};
 pub use money::{Money, MoneyError};
 pub mod checklist;
 pub mod closest;
+pub mod text;

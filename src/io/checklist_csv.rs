@@ -1,6 +1,7 @@
 //! Reading a checklist template (`cle;titre;aide;prerequis;derive`).
 
 use crate::domain::checklist::{Derive, StepTemplate};
+use crate::domain::text::shown;
 use std::collections::HashSet;
 
 /// The OCCE 06 template shipped with the program.
@@ -25,11 +26,12 @@ pub fn parse_checklist(text: &str) -> Result<Vec<StepTemplate>, String> {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         {
             return Err(bad(format!(
-                "clé « {key} » : minuscules, chiffres et tirets attendus (ex. lien-swan)"
+                "clé « {} » : minuscules, chiffres et tirets attendus (ex. lien-swan)",
+                shown(&key)
             )));
         }
         if !keys.insert(key.clone()) {
-            return Err(bad(format!("clé « {key} » en double")));
+            return Err(bad(format!("clé « {} » en double", shown(&key))));
         }
         let title = field(1);
         if title.is_empty() {
@@ -46,13 +48,17 @@ pub fn parse_checklist(text: &str) -> Result<Vec<StepTemplate>, String> {
             .find(|p| !keys.contains(*p) || **p == key)
         {
             return Err(bad(format!(
-                "prérequis « {unknown} » : doit être la clé d'une étape placée avant"
+                "prérequis « {} » : doit être la clé d'une étape placée avant",
+                shown(unknown)
             )));
         }
         let derive = match field(4).as_str() {
             "" => None,
             other => Some(Derive::parse(other).ok_or_else(|| {
-                bad(format!("calcul « {other} » : solde-lbp, cheques, premier-virement, avance ou vide attendu"))
+                bad(format!(
+                    "calcul « {} » : solde-lbp, cheques, premier-virement, avance ou vide attendu",
+                    shown(other)
+                ))
             })?),
         };
         steps.push(StepTemplate {

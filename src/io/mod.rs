@@ -7,6 +7,7 @@ pub mod demo;
 pub mod export;
 pub mod generate;
 pub mod pupils_csv;
+pub mod sniff;
 
 /// A CSV reading error in French, naming the line when it is known.
 pub fn french_csv(error: &csv::Error) -> String {

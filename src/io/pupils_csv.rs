@@ -1,40 +1,13 @@
 //! Reading the list of pupils a school already has: columns nom, prénom and
 //! classe in any order (other columns are ignored, and never stored), header
 //! names matched without accents or case, `;` or `,` (or tab) as separator,
-//! UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252.
+//! UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252 (see
+//! [`super::sniff`]; anything else is refused with what to do).
 
-use crate::domain::accounts::fold;
+use super::sniff::decode;
 use crate::domain::participation::PupilInput;
+use crate::domain::text::fold;
 use std::path::Path;
-
-/// How the file's bytes were read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextEncoding {
-    Utf8,
-    Utf16,
-    Windows1252,
-}
-
-/// Decodes a file: a BOM decides; else UTF-8 if valid, else Windows-1252
-/// (what Excel writes on a French Windows PC).
-pub fn decode(bytes: &[u8]) -> (String, TextEncoding) {
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        let kind = if encoding == encoding_rs::UTF_8 {
-            TextEncoding::Utf8
-        } else {
-            TextEncoding::Utf16
-        };
-        return (text.into_owned(), kind);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_string(), TextEncoding::Utf8),
-        Err(_) => {
-            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-            (text.into_owned(), TextEncoding::Windows1252)
-        }
-    }
-}
 
 /// The separator of the header line: the most frequent of `;`, `,` and tab.
 fn sniff_delimiter(header: &str) -> Option<u8> {
@@ -75,7 +48,7 @@ const EXPECTED: &str = "nom, prénom et classe sont attendues, séparées par ; 
 /// header, quoting); the rows themselves are checked by the book, all of
 /// them before anything is written. Line numbers are the file's.
 pub fn parse_pupils(bytes: &[u8]) -> Result<Vec<PupilInput>, String> {
-    let (text, _) = decode(bytes);
+    let (text, _) = decode(bytes)?;
     let Some(header) = text.lines().find(|l| !l.trim().is_empty()) else {
         return Err(format!(
             "le fichier est vide : une ligne d'en-tête est attendue ({EXPECTED})"
@@ -166,16 +139,5 @@ mod tests {
         assert_eq!(sniff_delimiter("classe,nom,prénom"), Some(b','));
         assert_eq!(sniff_delimiter("nom\tprénom\tclasse"), Some(b'\t'));
         assert_eq!(sniff_delimiter("nom"), None);
-    }
-
-    #[test]
-    fn windows_1252_is_the_fallback() {
-        let (text, encoding) = decode(b"Lef\xe8vre;Th\xe9o");
-        assert_eq!(
-            (text.as_str(), encoding),
-            ("Lefèvre;Théo", TextEncoding::Windows1252)
-        );
-        let (text, encoding) = decode("\u{feff}Léa".as_bytes());
-        assert_eq!((text.as_str(), encoding), ("Léa", TextEncoding::Utf8));
     }
 }

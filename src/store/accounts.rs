@@ -71,7 +71,8 @@ pub fn rename(tx: &Transaction, code: &str, label: &str) -> Result<()> {
     )?;
     if changed == 0 {
         return Err(StoreError::Refused(format!(
-            "le compte « {code} » n'existe pas"
+            "le compte « {} » n'existe pas",
+            crate::domain::text::shown(code)
         )));
     }
     Ok(())

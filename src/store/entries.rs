@@ -31,7 +31,10 @@ pub fn check_piece_free(
     match taken {
         Some(id) if Some(id) != except => Err(FieldError::new(
             Field::Piece,
-            format!("« {piece} » est déjà utilisé dans l'exercice {exercice} : choisissez un autre numéro"),
+            format!(
+                "« {} » est déjà utilisé dans l'exercice {exercice} : choisissez un autre numéro",
+                crate::domain::text::shown(piece)
+            ),
         )
         .into()),
         _ => Ok(()),
@@ -109,7 +112,7 @@ fn insert_lines(tx: &Transaction, entry_id: i64, entry: &NewEntry) -> Result<()>
                         Field::Categorie,
                         format!(
                             "« {} » n'existe pas dans le plan comptable",
-                            line.account_code
+                            crate::domain::text::shown(&line.account_code)
                         ),
                     )
                     .into(),

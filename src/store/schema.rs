@@ -161,6 +161,9 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX entry_piece_number
         ON entry (exercice, substr(piece, 1, 1), CAST(substr(piece, 2) AS INTEGER));
     "#,
+    // 4: the name keys recomputed with the one folding of `domain::text`
+    // (Rust code, in `after_migration`).
+    "-- 4: name keys refolded",
 ];
 
 /// The schema version this build writes.
@@ -169,7 +172,8 @@ pub fn latest_version() -> i64 {
 }
 
 /// Data a migration writes after its SQL: the default checklist for
-/// migration 2 (the list is data shipped in `sample-data/`).
+/// migration 2 (the list is data shipped in `sample-data/`), the name keys
+/// refolded for migration 4.
 fn after_migration(tx: &rusqlite::Transaction, version: usize) -> Result<(), super::StoreError> {
     if version == 2 {
         for (i, step) in crate::io::checklist_csv::default_checklist()
@@ -178,6 +182,9 @@ fn after_migration(tx: &rusqlite::Transaction, version: usize) -> Result<(), sup
         {
             super::checklist::upsert_template_step(tx, step, (i as i64 + 1) * 10, false)?;
         }
+    }
+    if version == 4 {
+        super::participations::rekey::recompute_keys(tx)?;
     }
     Ok(())
 }

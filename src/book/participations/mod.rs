@@ -16,11 +16,12 @@ use super::Book;
 use crate::domain::Exercice;
 use crate::domain::participation::campaign::check_campaign;
 use crate::domain::participation::matching::{closest_pupils, did_you_mean, exact};
-use crate::domain::participation::pupils::{check_import, check_pupil, class_key};
+use crate::domain::participation::pupils::{MAX_NAME, check_import, check_pupil, class_key};
 use crate::domain::participation::view::build_view;
 use crate::domain::participation::{
-    Campaign, CampaignRequest, CampaignView, Pupil, PupilInput, SchoolClass, clean_text,
+    Campaign, CampaignRequest, CampaignView, Pupil, PupilInput, SchoolClass, clean_name,
 };
+use crate::domain::text::shown;
 use crate::store::participations::{campaigns, pupils};
 use crate::store::{self, Result, StoreError, audit};
 use std::collections::HashMap;
@@ -63,10 +64,13 @@ impl Book {
     pub fn add_class(&mut self, name: &str, teacher: &str) -> Result<i64> {
         let exercice = self.exercice();
         self.check_open(exercice)?;
-        let name = clean_text(name);
+        let name = clean_name(name, MAX_NAME).map_err(|r| refused(format!("Classe : {r}")))?;
+        let teacher =
+            clean_name(teacher, MAX_NAME).map_err(|r| refused(format!("Enseignant : {r}")))?;
         if class_key(&name).is_empty() {
             return Err(refused(format!(
-                "Classe : « {name} » : un nom est attendu (ex. CE1-B)"
+                "Classe : « {} » : un nom est attendu (ex. CE1-B)",
+                shown(&name)
             )));
         }
         if let Some(class) = self
@@ -78,7 +82,7 @@ impl Book {
         }
         let now = self.clock.stamp();
         let tx = self.conn.transaction()?;
-        let id = pupils::insert_class(&tx, exercice, &name, &clean_text(teacher), &now)?;
+        let id = pupils::insert_class(&tx, exercice, &name, &teacher, &now)?;
         audit::record(&tx, &now, "ajout", "classe", Some(id), None, Some(&name))?;
         tx.commit()?;
         Ok(id)
@@ -86,9 +90,11 @@ impl Book {
 
     /// Sets the teacher of a class.
     pub fn set_class_teacher(&mut self, class_id: i64, teacher: &str) -> Result<()> {
+        let teacher =
+            clean_name(teacher, MAX_NAME).map_err(|r| refused(format!("Enseignant : {r}")))?;
         let now = self.clock.stamp();
         let tx = self.conn.transaction()?;
-        pupils::set_teacher(&tx, class_id, &clean_text(teacher))?;
+        pupils::set_teacher(&tx, class_id, &teacher)?;
         audit::record(
             &tx,
             &now,
@@ -199,13 +205,13 @@ impl Book {
                     .collect();
                 Err(refused(format!(
                     "élève « {} » inconnu : {}",
-                    clean_text(typed),
+                    shown(typed.trim()),
                     did_you_mean(&close, "aucun élève au nom approchant")
                 )))
             }
             many => Err(refused(format!(
                 "élève « {} » : plusieurs élèves portent ce nom ({}) : précisez la classe",
-                clean_text(typed),
+                shown(typed.trim()),
                 many.iter()
                     .map(|p| p.display_with_class())
                     .collect::<Vec<_>>()
@@ -298,10 +304,10 @@ impl Book {
     /// A campaign of the exercice by name; unknown: names the closest.
     pub fn find_campaign(&self, typed: &str) -> Result<Campaign> {
         let all = self.campaigns()?;
-        let key = crate::domain::participation::name_key(typed);
+        let key = crate::domain::text::fold(typed);
         if let Some(c) = all
             .iter()
-            .find(|c| crate::domain::participation::name_key(&c.name) == key)
+            .find(|c| crate::domain::text::fold(&c.name) == key)
         {
             return Ok(c.clone());
         }
@@ -316,7 +322,7 @@ impl Book {
         };
         Err(refused(format!(
             "campagne « {} » inconnue : {}",
-            clean_text(typed),
+            shown(typed.trim()),
             did_you_mean(&close, &otherwise)
         )))
     }
@@ -335,5 +341,5 @@ impl Book {
 }
 
 fn pupils_same(pupil: &Pupil, key: &str) -> bool {
-    crate::domain::participation::name_key(&format!("{} {}", pupil.nom, pupil.prenom)) == key
+    crate::domain::text::fold(&format!("{} {}", pupil.nom, pupil.prenom)) == key
 }

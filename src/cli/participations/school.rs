@@ -39,7 +39,12 @@ fn class_by_name(book: &Book, typed: &str) -> Result<SchoolClass, CliError> {
     classes
         .into_iter()
         .find(|c| ids.first() == Some(&c.id))
-        .ok_or_else(|| refused(format!("Classe : « {typed} » : un nom est attendu")))
+        .ok_or_else(|| {
+            refused(format!(
+                "Classe : « {} » : un nom est attendu",
+                crate::domain::text::shown(typed)
+            ))
+        })
 }
 
 pub(super) fn regie(db: &Path, action: RegieAction) -> Result<Vec<String>, CliError> {

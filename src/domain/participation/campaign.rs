@@ -2,16 +2,21 @@
 //! the school photos… with a suggested amount per pupil (or free), the
 //! category the money goes to, the classes concerned and dates.
 
+use super::clean_name;
 use super::matching::did_you_mean;
 use super::pupils::{SchoolClass, class_key};
-use super::{clean_text, name_key};
 use crate::domain::closest::closest;
+use crate::domain::text::fold;
+use crate::domain::text::shown;
 use crate::domain::{Account, AccountKind, Exercice, Money, format_date, parse_date};
 use chrono::NaiveDate;
 
 /// Code prefix of "participation volontaire des familles" (7562…), the
 /// category a campaign goes to when none is given.
 pub const DEFAULT_CATEGORY_PREFIX: &str = "7562";
+
+/// Longest campaign name.
+pub const MAX_CAMPAIGN_NAME: usize = 80;
 
 /// A campaign as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,7 +95,8 @@ pub fn check_category(typed: &str, chart: &[Account]) -> Result<String, String> 
             a.display()
         )),
         None => Err(format!(
-            "Catégorie : « {code} » n'existe pas dans le plan comptable (compte de produits 7… attendu, ex. 75620008)"
+            "Catégorie : « {} » n'existe pas dans le plan comptable (compte de produits 7… attendu, ex. 75620008)",
+            shown(code)
         )),
     }
 }
@@ -115,7 +121,8 @@ pub fn find_classes(names: &[String], classes: &[SchoolClass]) -> Result<Vec<i64
                     format!("classes connues : {}", known.join(", "))
                 };
                 return Err(format!(
-                    "Classe : « {typed} » inconnue : {}",
+                    "Classe : « {} » inconnue : {}",
+                    shown(typed),
                     did_you_mean(&close, &otherwise)
                 ));
             }
@@ -132,19 +139,18 @@ pub fn check_campaign(
     existing: &[&str],
     exercice: Exercice,
 ) -> Result<CheckedCampaign, String> {
-    let name = clean_text(&request.name);
+    let name = clean_name(&request.name, MAX_CAMPAIGN_NAME)
+        .map_err(|reason| format!("Nom de la campagne : {reason}"))?;
     if name.is_empty() {
         return Err(
             "Nom de la campagne : vide (ex. « Participation 2024-2025 », « Sortie zoo »)".into(),
         );
     }
-    if name.chars().count() > 80 {
-        return Err("Nom de la campagne : trop long (80 caractères au plus)".into());
-    }
-    let key = name_key(&name);
-    if existing.iter().any(|e| name_key(e) == key) {
+    let key = fold(&name);
+    if existing.iter().any(|e| fold(e) == key) {
         return Err(format!(
-            "Nom de la campagne : « {name} » existe déjà dans l'exercice {exercice} : choisissez un autre nom"
+            "Nom de la campagne : « {} » existe déjà dans l'exercice {exercice} : choisissez un autre nom",
+            shown(&name)
         ));
     }
     let suggested = if request.suggested.trim().is_empty() {

@@ -10,11 +10,11 @@
 //!   it is marked given back.
 
 use super::campaign::Campaign;
-use super::clean_text;
+use super::clean_name;
 use super::pupils::Pupil;
 use crate::domain::entry_request::{EntryRequest, SplitInput};
 use crate::domain::{EntryKind, Exercice, MoneyKey, PaymentMode, format_date};
-use crate::domain::{Money, accounts::fold};
+use crate::domain::{Money, text::fold};
 use chrono::NaiveDate;
 use std::collections::HashSet;
 use std::fmt;
@@ -213,13 +213,8 @@ pub fn check_line(
     }
     let amount = Money::parse_positive(&line.amount)
         .map_err(|e| format!("Montant de {} : {e}", pupil.display()))?;
-    let payer = clean_text(&line.payer);
-    if payer.chars().count() > 100 {
-        return Err(format!(
-            "Payeur de {} : trop long (100 caractères au plus)",
-            pupil.display()
-        ));
-    }
+    let payer = clean_name(&line.payer, super::pupils::MAX_NAME)
+        .map_err(|reason| format!("Payeur de {} : {reason}", pupil.display()))?;
     let payer = if line.channel == Channel::Cheque && payer.is_empty() {
         pupil.nom.to_uppercase()
     } else {

@@ -2,9 +2,9 @@
 //! name is unknown ("vouliez-vous dire …"). Class and campaign names use
 //! [`crate::domain::closest`].
 
-use super::name_key;
 use super::pupils::Pupil;
 use crate::domain::closest::edit_distance;
+use crate::domain::text::fold;
 
 /// How far a typed name may be from a known one to be suggested.
 fn tolerance(query: &str) -> usize {
@@ -17,7 +17,7 @@ fn words(key: &str) -> impl Iterator<Item = &str> {
 }
 
 fn split_query(query: &str) -> Vec<String> {
-    name_key(query)
+    fold(query)
         .split([' ', '-', '\''])
         .filter(|w| !w.is_empty())
         .map(str::to_string)
@@ -28,8 +28,8 @@ fn split_query(query: &str) -> Vec<String> {
 /// the nom or prénom (or, failing that, appear inside the full name). `None`
 /// when the pupil does not match.
 fn score(pupil: &Pupil, query_words: &[String]) -> Option<u32> {
-    let nom = name_key(&pupil.nom);
-    let prenom = name_key(&pupil.prenom);
+    let nom = fold(&pupil.nom);
+    let prenom = fold(&pupil.prenom);
     let full = format!("{nom} {prenom}");
     let mut total = 0;
     for (index, word) in query_words.iter().enumerate() {
@@ -78,11 +78,11 @@ pub fn search<'a>(pupils: &'a [Pupil], query: &str) -> Vec<&'a Pupil> {
 /// The pupils whose full name, typed "NOM Prénom" or "Prénom NOM", is
 /// exactly `query` (accents and case aside). More than one means ambiguous.
 pub fn exact<'a>(pupils: &'a [Pupil], query: &str) -> Vec<&'a Pupil> {
-    let wanted = name_key(query);
+    let wanted = fold(query);
     pupils
         .iter()
         .filter(|p| {
-            let (nom, prenom) = (name_key(&p.nom), name_key(&p.prenom));
+            let (nom, prenom) = (fold(&p.nom), fold(&p.prenom));
             wanted == format!("{nom} {prenom}") || wanted == format!("{prenom} {nom}")
         })
         .collect()
@@ -90,7 +90,7 @@ pub fn exact<'a>(pupils: &'a [Pupil], query: &str) -> Vec<&'a Pupil> {
 
 /// Up to `limit` pupils whose name is close to `query`, closest first.
 pub fn closest_pupils<'a>(pupils: &'a [Pupil], query: &str, limit: usize) -> Vec<&'a Pupil> {
-    let wanted = name_key(query);
+    let wanted = fold(query);
     let query_words = split_query(query);
     let mut scored: Vec<(usize, &Pupil)> = pupils
         .iter()
@@ -98,7 +98,7 @@ pub fn closest_pupils<'a>(pupils: &'a [Pupil], query: &str, limit: usize) -> Vec
             if score(p, &query_words).is_some() {
                 return (0, p);
             }
-            let (nom, prenom) = (name_key(&p.nom), name_key(&p.prenom));
+            let (nom, prenom) = (fold(&p.nom), fold(&p.prenom));
             let distance = edit_distance(&wanted, &format!("{nom} {prenom}"))
                 .min(edit_distance(&wanted, &format!("{prenom} {nom}")));
             (distance, p)

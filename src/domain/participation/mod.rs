@@ -20,26 +20,11 @@ pub use pupils::{NewPupil, Pupil, PupilInput, SchoolClass};
 pub use regie::{RegieBalance, RegieKind, RegieMove, RegieRequest};
 pub use view::{CampaignView, ChannelTotals, ClassView, NO_PARTICIPATION, PupilLine};
 
-/// Lower case, without accents, words separated by one space: the key names
-/// are compared on ("Dupont  Léa" and "DUPONT Lea" are the same).
-pub fn name_key(text: &str) -> String {
-    let folded: String = crate::domain::accounts::fold(text)
-        .chars()
-        .map(|c| match c {
-            'á' | 'ã' | 'å' => 'a',
-            'í' | 'ì' => 'i',
-            'ó' | 'ò' | 'õ' | 'ø' => 'o',
-            'ú' => 'u',
-            'ñ' => 'n',
-            'ý' | 'ÿ' => 'y',
-            'æ' => 'a',
-            other => other,
-        })
-        .collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Trims and collapses inner spaces: "  de la  Tour " → "de la Tour".
-pub fn clean_text(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Checks a typed name (see [`crate::domain::text::check_text`]: no control
+/// or invisible-only text, `max_chars` at most), trims it and collapses inner
+/// spaces: "  de la  Tour " → "de la Tour". The error is the reason, without
+/// the field's name.
+pub fn clean_name(text: &str, max_chars: usize) -> Result<String, String> {
+    let checked = crate::domain::text::check_text(text, max_chars)?;
+    Ok(checked.split_whitespace().collect::<Vec<_>>().join(" "))
 }

@@ -5,8 +5,10 @@
 //! accents and extra spaces aside) are one family (siblings). It is a
 //! heuristic: two unrelated pupils with the same nom are linked too.
 
-use super::{clean_text, name_key};
+use super::clean_name;
 use crate::domain::Exercice;
+use crate::domain::text::fold;
+use crate::domain::text::shown;
 use std::collections::HashMap;
 
 /// Longest nom, prénom or class name accepted.
@@ -54,17 +56,14 @@ impl Pupil {
 
     /// Order of lists: nom, then prénom, accents and case aside.
     pub fn sort_key(&self) -> (String, String, i64) {
-        (name_key(&self.nom), name_key(&self.prenom), self.id)
+        (fold(&self.nom), fold(&self.prenom), self.id)
     }
 }
 
 /// Key two class names are the same class on: letters and digits only, no
 /// accents, lower case ("CE1-B", "ce1 b" and "CE1B" are one class).
 pub fn class_key(name: &str) -> String {
-    name_key(name)
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect()
+    fold(name).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// A pupil as typed or read from a file; `line` is the file's line (0 when typed).
@@ -82,27 +81,16 @@ pub struct NewPupil {
     pub nom: String,
     pub prenom: String,
     pub classe: String,
-    /// `name_key("nom prénom")`, unique within a class.
+    /// `fold("nom prénom")`, unique within a class.
     pub key: String,
     pub class_key: String,
     pub family_key: String,
 }
 
 fn check_name(value: &str, what: &str, expected: &str) -> Result<String, String> {
-    let cleaned = clean_text(value);
+    let cleaned = clean_name(value, MAX_NAME).map_err(|reason| format!("{what} : {reason}"))?;
     if cleaned.is_empty() {
         return Err(format!("{what} vide (attendu : {expected})"));
-    }
-    if cleaned.chars().count() > MAX_NAME {
-        return Err(format!(
-            "{what} « {} » trop long ({MAX_NAME} caractères au plus)",
-            cleaned.chars().take(20).collect::<String>() + "…"
-        ));
-    }
-    if cleaned.chars().any(char::is_control) {
-        return Err(format!(
-            "{what} « {cleaned} » : caractères de contrôle refusés"
-        ));
     }
     Ok(cleaned)
 }
@@ -115,12 +103,13 @@ pub fn check_pupil(input: &PupilInput) -> Result<NewPupil, String> {
     let class_key = class_key(&classe);
     if class_key.is_empty() {
         return Err(format!(
-            "classe « {classe} » : lettres ou chiffres attendus (ex. CE1-B)"
+            "classe « {} » : lettres ou chiffres attendus (ex. CE1-B)",
+            shown(&classe)
         ));
     }
     Ok(NewPupil {
-        key: name_key(&format!("{nom} {prenom}")),
-        family_key: name_key(&nom),
+        key: fold(&format!("{nom} {prenom}")),
+        family_key: fold(&nom),
         class_key,
         nom,
         prenom,

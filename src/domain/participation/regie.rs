@@ -10,7 +10,11 @@
 //!
 //! Balance of a class's régie = given − spent − returned.
 
-use super::clean_text;
+use super::clean_name;
+use crate::domain::text::MAX_NUMBER;
+
+/// Longest label of a class's purchase (the entry's label adds the class).
+const MAX_PURCHASE_LABEL: usize = 150;
 use super::contribution::check_date;
 use crate::domain::entry_request::money_code;
 use crate::domain::{
@@ -144,8 +148,8 @@ pub fn build_regie_entry(
     let caisse = money_code(chart, MoneyKey::Caisse)
         .ok_or("Compte : la Caisse manque au plan comptable")?
         .to_string();
-    let piece = crate::domain::entry_request::valid_piece(&clean_text(&request.piece))
-        .map_err(|e| e.to_string())?;
+    let piece =
+        crate::domain::entry_request::valid_piece(&request.piece).map_err(|e| e.to_string())?;
     if matches!(request.kind, RegieKind::Depense | RegieKind::Retour) && amount > balance {
         return Err(format!(
             "Montant : {amount} dépasse ce qui reste de la régie {class_name} ({balance})"
@@ -157,17 +161,13 @@ pub fn build_regie_entry(
     };
     let (label, mode, lines) = match request.kind {
         RegieKind::Avance => {
-            let receipt = clean_text(&request.receipt_no);
+            let receipt = clean_name(&request.receipt_no, MAX_NUMBER)
+                .map_err(|reason| format!("N° de reçu : {reason}"))?;
             if receipt.is_empty() {
                 return Err(
                     "N° de reçu : vide : le numéro du reçu signé par l'enseignant est attendu"
                         .into(),
                 );
-            }
-            if receipt.chars().count() > 30 {
-                return Err(format!(
-                    "N° de reçu : « {receipt} » est trop long : 30 caractères au plus"
-                ));
             }
             (
                 format!("Régie d'avance {class_name} – reçu n° {receipt}"),
@@ -176,11 +176,11 @@ pub fn build_regie_entry(
             )
         }
         RegieKind::Depense => {
-            let label = clean_text(&request.label);
-            if label.is_empty() || label.chars().count() > 150 {
+            let label = clean_name(&request.label, MAX_PURCHASE_LABEL)
+                .map_err(|reason| format!("Libellé : {reason}"))?;
+            if label.is_empty() {
                 return Err(
-                    "Libellé : vide ou trop long : décrivez l'achat (ex. « Peinture et pinceaux »)"
-                        .into(),
+                    "Libellé : vide : décrivez l'achat (ex. « Peinture et pinceaux »)".into(),
                 );
             }
             let code = request.category.trim();
@@ -194,7 +194,8 @@ pub fn build_regie_entry(
                 }
                 None => {
                     return Err(format!(
-                        "Catégorie : « {code} » n'existe pas dans le plan comptable (compte de charges 6… attendu, ex. 6068)"
+                        "Catégorie : « {} » n'existe pas dans le plan comptable (compte de charges 6… attendu, ex. 6068)",
+                        crate::domain::text::shown(code)
                     ));
                 }
             }

@@ -5,6 +5,7 @@ pub mod campaigns;
 pub mod contributions;
 pub mod pupils;
 pub mod regie;
+pub mod rekey;
 
 use super::Result;
 

@@ -3,7 +3,8 @@
 use super::super::{Result, StoreError};
 use crate::domain::Exercice;
 use crate::domain::participation::pupils::{NewPupil, anonymous_name, class_key};
-use crate::domain::participation::{Pupil, SchoolClass, name_key};
+use crate::domain::participation::{Pupil, SchoolClass};
+use crate::domain::text::fold;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use std::collections::{HashMap, HashSet};
 
@@ -191,7 +192,7 @@ pub fn anonymise(tx: &Transaction, exercice: Exercice, now: &str) -> Result<usiz
         tx.prepare_cached(
             "UPDATE pupil SET nom = ?2, prenom = '', name_key = ?3, anonymised_at = ?4 WHERE id = ?1",
         )?
-        .execute(params![id, name, name_key(&name), now])?;
+        .execute(params![id, name, fold(&name), now])?;
         changed += 1;
     }
     tx.execute(

@@ -214,7 +214,7 @@ impl Main {
     /// The pupil just added, with the siblings the books linked.
     pub(super) fn pupil_added_text(&self, nom: &str, prenom: &str, class: &str) -> String {
         let p = &self.participations;
-        let key = |t: &str| crate::domain::participation::name_key(t);
+        let key = |t: &str| crate::domain::text::fold(t);
         let found = p.pupils.iter().find(|x| {
             key(&x.nom) == key(nom)
                 && key(&x.prenom) == key(prenom)

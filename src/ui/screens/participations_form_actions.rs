@@ -7,9 +7,9 @@ use super::form::Outcome;
 use super::participations::View;
 use super::participations_form::{Kind, PartForm, Purpose};
 use crate::domain::participation::campaign::check_category;
-use crate::domain::participation::name_key;
 use crate::domain::participation::pupils::class_key;
 use crate::domain::participation::{CampaignRequest, PupilInput, RegieKind, RegieRequest};
+use crate::domain::text::fold;
 use crate::domain::{Account, AccountKind, format_date};
 use crate::ui::action::Action;
 use crate::ui::app::{App, Popup, Stage};
@@ -397,10 +397,10 @@ impl App {
                 let Some(main) = self.main() else { return };
                 let text = main.pupil_added_text(&nom, &prenom, &class) + &created;
                 let p = &mut main.participations;
-                let (nk, pk) = (name_key(&nom), name_key(&prenom));
+                let (nk, pk) = (fold(&nom), fold(&prenom));
                 if let Some(at) = p.pupils.iter().position(|x| {
-                    name_key(&x.nom) == nk
-                        && name_key(&x.prenom) == pk
+                    fold(&x.nom) == nk
+                        && fold(&x.prenom) == pk
                         && class_key(&x.class_name) == class_key(&class)
                 }) {
                     p.pupil_cursor.selected = at;
