@@ -30,7 +30,7 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
         _ => return Err(CliError::Input("commande hors des participations".into())),
     };
     for line in lines {
-        writeln!(out, "{line}").map_err(|e| CliError::Input(e.to_string()))?;
+        writeln!(out, "{line}").map_err(super::stdout_error)?;
     }
     Ok(())
 }
@@ -89,13 +89,7 @@ fn campaign(db: &Path, action: CampaignAction) -> Result<Vec<String>, CliError> 
             }
             let gauge = view
                 .gauge_permille()
-                .map(|p| {
-                    format!(
-                        "\t{} % de {}",
-                        p / 10,
-                        view.target.unwrap_or_default().std()
-                    )
-                })
+                .map(|p| format!("\t{} % de {}", p / 10, view.target.unwrap_or_default()))
                 .unwrap_or_default();
             lines.push(format!(
                 "total\t{}/{}\t{}\t{}{gauge}",
@@ -226,9 +220,7 @@ fn export(db: &Path, what: ExportWhat) -> Result<String, CliError> {
     else {
         return Err(CliError::Input("export hors des participations".into()));
     };
-    let format = CsvFormat::parse(&format).ok_or_else(|| {
-        CliError::Input(format!("format « {format} » inconnu : std ou fr attendu"))
-    })?;
+    let format = CsvFormat::from(format);
     let book = open_book_for_reading(db)?;
     let campaign = book.find_campaign(&campaign)?;
     let mut rows = Vec::new();
