@@ -180,3 +180,80 @@ pub fn french_usage_error(error: &clap::Error) -> String {
     };
     format!("{message} (voir coopcompta --help)")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Value names people may read in the help (a new argument picks one, or
+    /// adds a French one here).
+    const FRENCH_VALUE_NAMES: &[&str] = &[
+        "CAMPAGNE",
+        "CLASSE",
+        "CLASSES",
+        "CLÉ",
+        "CODE",
+        "CODE=MONTANT",
+        "COMMANDE",
+        "COMPTE",
+        "COMPTE=MONTANT",
+        "DATE",
+        "EXERCICE",
+        "FICHIER",
+        "FORMAT",
+        "LIBELLÉ",
+        "MODE",
+        "MONTANT",
+        "MOYEN",
+        "N°",
+        "NATURE",
+        "NOM",
+        "NOTE",
+        "PIÈCE",
+        "PRÉNOM",
+        "RUBRIQUE",
+        "SHELL",
+        "ÉLÈVE",
+    ];
+
+    fn walk(command: &clap::Command, path: &str, problems: &mut Vec<String>) {
+        if command.get_about().is_none() && !path.is_empty() {
+            problems.push(format!("{path}: no description"));
+        }
+        for arg in command.get_arguments() {
+            let name = format!("{path} {}", arg.get_id());
+            if arg.get_help().is_none() {
+                problems.push(format!("{name}: no description"));
+            }
+            if arg.get_action().takes_values() {
+                for value in arg.get_value_names().unwrap_or_default() {
+                    if !FRENCH_VALUE_NAMES.contains(&value.as_str()) {
+                        problems.push(format!("{name}: value name <{value}>"));
+                    }
+                }
+            }
+        }
+        for sub in command.get_subcommands() {
+            walk(sub, &format!("{path} {}", sub.get_name()), problems);
+        }
+    }
+
+    #[test]
+    fn every_argument_is_described_with_a_french_value_name() {
+        let command = crate::cli::args::french_command();
+        command.clone().debug_assert();
+        let mut problems = Vec::new();
+        walk(&command, "", &mut problems);
+        assert_eq!(problems, Vec::<String>::new());
+    }
+
+    #[test]
+    fn suggestions_come_best_first() {
+        let error = crate::cli::args::Cli::try_parse_french_from(["coopcompta", "balnce"])
+            .expect_err("unknown command");
+        assert_eq!(
+            french_usage_error(&error),
+            "commande inconnue : balnce (vouliez-vous dire balance ou cancel ?) (voir coopcompta --help)"
+        );
+    }
+}
