@@ -8,6 +8,8 @@ use std::path::Path;
 
 /// The application on the user's database (first launch guided).
 pub fn app(db: &Path, demo: bool) -> Result<(), String> {
+    // Before the lock and the backup: without a terminal nothing is touched.
+    require_terminal()?;
     let _guard = lock::acquire(db).map_err(|e| e.to_string())?;
     let conn = store::open(db).map_err(|e| e.to_string())?;
     let backup_note = match backup::backup_now(&conn, db, Clock::System.now()) {
@@ -24,7 +26,24 @@ pub fn app(db: &Path, demo: bool) -> Result<(), String> {
         backup_note: Some(backup_note),
         demo,
     };
-    ui::run(start, info).map_err(|e| format!("l'écran n'a pas pu s'ouvrir : {e}"))
+    ui::run(start, info).map_err(|e| match e.downcast_ref::<std::io::Error>() {
+        Some(io) => format!("l'écran n'a pas pu s'ouvrir : {}", store::french_io(io)),
+        None => format!("l'écran n'a pas pu s'ouvrir : {e}"),
+    })
+}
+
+/// The full screen needs a terminal on both sides: `coopcompta > fichier`
+/// would write escape codes into the file.
+fn require_terminal() -> Result<(), String> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        return Ok(());
+    }
+    Err(
+        "l'application plein écran a besoin d'un terminal (entrée ou sortie redirigée) : \
+         rien n'a été ouvert ; dans un script, utilisez les commandes (coopcompta --help)"
+            .into(),
+    )
 }
 
 /// The application on a fresh copy of the demo year: at `db`, or in a

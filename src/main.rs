@@ -3,9 +3,10 @@
 
 use clap::error::ErrorKind;
 use coopcompta::cli::{
-    self,
+    self, CliError,
     args::{Cli, Command, french_usage_error},
 };
+use std::io::Write;
 use std::process::ExitCode;
 
 mod launch;
@@ -29,7 +30,15 @@ fn main() -> ExitCode {
         None => launch::app(&db, false),
         Some(Command::Demo { no_tui }) => launch::demo(args.db.as_deref(), no_tui),
         Some(command) => {
-            cli::run(&db, command, &mut std::io::stdout().lock()).map_err(|e| e.to_string())
+            let mut out = std::io::stdout().lock();
+            let done = cli::run(&db, command, &mut out)
+                .and_then(|()| out.flush().map_err(cli::stdout_error));
+            match done {
+                // `coopcompta pupils list | head -2`: the reader has what it
+                // wanted; end quietly, as a closed pipe is no error.
+                Err(CliError::OutputClosed) => return ExitCode::SUCCESS,
+                other => other.map_err(|e| e.to_string()),
+            }
         }
     };
     match result {

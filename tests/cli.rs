@@ -474,8 +474,8 @@ fn standard_export_has_one_row_per_ventilation_line() {
         "date,piece,compte,libelle,categorie,montant,mode,id\n\
          2024-09-01,AN,caisse,Report à nouveau 2024-2025,110,120.50,,1\n\
          2024-09-01,AN,lbp,Report à nouveau 2024-2025,110,1843.20,,1\n\
-         2024-09-12,R001,caisse,'=SOMME(A1),75620008,80.00,especes,2\n\
-         2024-09-12,R001,caisse,'=SOMME(A1),7070,20.00,especes,2\n\
+         2024-09-12,R001,caisse,=SOMME(A1),75620008,80.00,especes,2\n\
+         2024-09-12,R001,caisse,=SOMME(A1),7070,20.00,especes,2\n\
          2024-09-13,V001,caisse,\"Dépôt, espèces\",,-50.00,especes,3\n\
          2024-09-13,V001,pro,\"Dépôt, espèces\",,50.00,especes,3\n"
     );
@@ -536,7 +536,7 @@ fn export_refuses_an_unknown_format_and_leaves_no_file() {
     ]);
     assert_eq!(
         err,
-        "coopcompta : format « xls » inconnu : std ou fr attendu\n"
+        "coopcompta : valeur « xls » refusée pour --format <FORMAT> : std ou fr attendu (voir coopcompta --help)\n"
     );
     assert!(!out.exists());
 }
@@ -654,7 +654,7 @@ fn usage_errors_are_french_and_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "coopcompta : argument obligatoire manquant : --category <CATEGORY> (voir coopcompta --help)\n"
+        "coopcompta : argument obligatoire manquant : --category <CODE> (voir coopcompta --help)\n"
     );
     let out = s.run(&[
         "add",

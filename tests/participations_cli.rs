@@ -115,7 +115,7 @@ fn contributions_by_channel_move_the_right_balances() {
          CP-A\t1/2\t12.00\tespeces=0.00\ten-ligne=12.00\tvirement=0.00\tcheques-a-rendre=0\n\
          \x20 DUPONT Tom\t12,00 € (en ligne)\n\
          \x20 GARÇON Anaïs\t12,00 € (chèque rendu le 18/10/2024)\n\
-         total\t3/4\t44.00\tespeces=12.00\ten-ligne=12.00\tvirement=20.00\tcheques-a-rendre=0\t91 % de 48.00\n"
+         total\t3/4\t44.00\tespeces=12.00\ten-ligne=12.00\tvirement=20.00\tcheques-a-rendre=0\t91 % de 48,00 €\n"
     );
     assert_eq!(
         s.ok(&["campaign", "list"]),
@@ -219,9 +219,9 @@ fn export_contributions_std_and_fr() {
     );
     assert_eq!(
         std::fs::read_to_string(&std).unwrap(),
-        "date,classe,nom,prenom,montant,canal,piece,etat,id\n\
-         2024-10-14,CE1-B,Dupont,Léa,12.00,especes,R001,,1\n\
-         2024-10-14,CP-A,Garçon,Anaïs,7.50,cheque,,\"chèque reçu, à rendre\",2\n"
+        "date,classe,nom,prenom,montant,montant_remis,canal,piece,statut,rendu_le,id\n\
+         2024-10-14,CE1-B,Dupont,Léa,12.00,12.00,especes,R001,encaisse,,1\n\
+         2024-10-14,CP-A,Garçon,Anaïs,0.00,7.50,cheque,,cheque-a-rendre,,2\n"
     );
     let fr = s.path("fr.csv");
     s.ok(&[
@@ -236,9 +236,9 @@ fn export_contributions_std_and_fr() {
     ]);
     assert_eq!(
         std::fs::read_to_string(&fr).unwrap(),
-        "\u{feff}Date;Classe;Nom;Prénom;Montant;Moyen de paiement;Pièce;État;N°\n\
-         14/10/2024;CE1-B;Dupont;Léa;12,00;espèces;R001;;1\n\
-         14/10/2024;CP-A;Garçon;Anaïs;7,50;chèque;;chèque reçu, à rendre;2\n"
+        "\u{feff}Date;Classe;Nom;Prénom;Montant;Montant remis;Moyen de paiement;Pièce;Statut;Rendu le;N°\n\
+         14/10/2024;CE1-B;Dupont;Léa;12,00;12,00;espèces;R001;encaissé;;1\n\
+         14/10/2024;CP-A;Garçon;Anaïs;0,00;7,50;chèque;;chèque à rendre;;2\n"
     );
 }
 

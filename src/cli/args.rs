@@ -1,8 +1,10 @@
 //! Command-line arguments (clap). Help texts are in French.
 
-use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+use crate::io::export::CsvFormat;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+pub use super::help::french_usage_error;
 pub use super::participations_args::{
     CampaignAction, ChequeAction, ContributionArgs, ImportWhat, PupilsAction, RegieAction,
 };
@@ -40,16 +42,16 @@ pub enum Command {
     /// Annule une écriture par une écriture d'annulation (rien n'est effacé)
     Cancel {
         /// N° de pièce de l'écriture à annuler, ex. D004
-        #[arg(long)]
+        #[arg(long, value_name = "PIÈCE")]
         piece: String,
     },
     /// Affiche le solde de chaque compte de trésorerie (clé<TAB>montant)
     Balance {
         /// Exercice, ex. 2024-2025 (par défaut l'exercice en cours)
-        #[arg(long)]
+        #[arg(long, value_name = "EXERCICE")]
         exercice: Option<String>,
-        /// Solde à cette date (jj/mm/aaaa) incluse
-        #[arg(long)]
+        /// Solde à cette date (jj/mm/aaaa) incluse, dans l'exercice
+        #[arg(long, value_name = "DATE")]
         at: Option<String>,
     },
     /// Exporte des données en CSV
@@ -98,6 +100,15 @@ pub enum Command {
         #[arg(value_name = "FICHIER")]
         file: PathBuf,
     },
+    /// Écrit le script de complétion des commandes pour un shell (bash, zsh, fish…)
+    #[command(
+        after_help = "Exemple : coopcompta completions bash > ~/.local/share/bash-completion/completions/coopcompta"
+    )]
+    Completions {
+        /// Le shell qui lira le script
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -114,25 +125,31 @@ pub struct ChecklistArgs {
 pub enum ChecklistAction {
     /// Marque une étape comme faite
     Done {
+        /// Clé de l'étape (première colonne de « coopcompta checklist »)
+        #[arg(value_name = "CLÉ")]
         key: String,
         /// Date (par défaut aujourd'hui)
-        #[arg(long)]
+        #[arg(long, value_name = "DATE")]
         date: Option<String>,
         /// Note libre
-        #[arg(long, allow_hyphen_values = true)]
+        #[arg(long, allow_hyphen_values = true, value_name = "NOTE")]
         note: Option<String>,
     },
     /// Remet une étape « à faire » (et rend la main aux comptes pour une étape calculée)
-    Reset { key: String },
+    Reset {
+        /// Clé de l'étape (première colonne de « coopcompta checklist »)
+        #[arg(value_name = "CLÉ")]
+        key: String,
+    },
 }
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// Nom de la coopérative
-    #[arg(long)]
+    #[arg(long, value_name = "NOM")]
     pub coop: String,
     /// Exercice, ex. 2024-2025 (par défaut celui de la date du jour)
-    #[arg(long)]
+    #[arg(long, value_name = "EXERCICE")]
     pub exercice: Option<String>,
     /// Solde d'ouverture, ex. caisse=120,50 (répétable)
     #[arg(long, value_name = "COMPTE=MONTANT")]
@@ -141,14 +158,14 @@ pub struct InitArgs {
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
-    /// caisse, pro, en-ligne ou lbp
-    #[arg(long)]
+    /// Compte : caisse, pro (ou swan), en-ligne (ou assoconnect) ou lbp (ou banque-postale)
+    #[arg(long, value_name = "COMPTE")]
     pub account: String,
     /// Date : jj/mm/aaaa, jj/mm ou aaaa-mm-jj
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     pub date: String,
     /// Montant positif : 12,50 ou 1 234,50
-    #[arg(long, allow_hyphen_values = true)]
+    #[arg(long, allow_hyphen_values = true, value_name = "MONTANT")]
     pub amount: String,
     /// Une recette (argent qui entre)
     #[arg(long, conflicts_with = "depense", required_unless_present = "depense")]
@@ -157,41 +174,46 @@ pub struct AddArgs {
     #[arg(long)]
     pub depense: bool,
     /// Code de la catégorie (tout le montant)
-    #[arg(long, conflicts_with = "split", required_unless_present = "split")]
+    #[arg(
+        long,
+        conflicts_with = "split",
+        required_unless_present = "split",
+        value_name = "CODE"
+    )]
     pub category: Option<String>,
     /// Ventilation CODE=MONTANT (répétable ; la somme doit faire le montant)
     #[arg(long, value_name = "CODE=MONTANT")]
     pub split: Vec<String>,
     /// Libellé de l'opération
-    #[arg(long, allow_hyphen_values = true)]
+    #[arg(long, allow_hyphen_values = true, value_name = "LIBELLÉ")]
     pub label: String,
     /// N° de pièce (par défaut le suivant : R001, D001…)
-    #[arg(long)]
+    #[arg(long, value_name = "PIÈCE")]
     pub piece: Option<String>,
-    /// especes, carte, virement, cheque ou prelevement
-    #[arg(long)]
+    /// Mode de paiement : especes, carte, virement, cheque ou prelevement
+    #[arg(long, value_name = "MODE")]
     pub mode: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct TransferArgs {
     /// Compte de départ : caisse, pro, en-ligne ou lbp
-    #[arg(long)]
+    #[arg(long, value_name = "COMPTE")]
     pub from: String,
     /// Compte d'arrivée : caisse, pro, en-ligne ou lbp
-    #[arg(long)]
+    #[arg(long, value_name = "COMPTE")]
     pub to: String,
     /// Date : jj/mm/aaaa, jj/mm ou aaaa-mm-jj
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     pub date: String,
     /// Montant positif : 12,50 ou 1 234,50
-    #[arg(long, allow_hyphen_values = true)]
+    #[arg(long, allow_hyphen_values = true, value_name = "MONTANT")]
     pub amount: String,
     /// Libellé du virement
-    #[arg(long, allow_hyphen_values = true)]
+    #[arg(long, allow_hyphen_values = true, value_name = "LIBELLÉ")]
     pub label: String,
     /// N° de pièce (par défaut le suivant : V001…)
-    #[arg(long)]
+    #[arg(long, value_name = "PIÈCE")]
     pub piece: Option<String>,
 }
 
@@ -200,125 +222,86 @@ pub enum ExportWhat {
     /// Le journal : une ligne par ligne de ventilation
     Ledger {
         /// Exercice, ex. 2024-2025 (par défaut l'exercice en cours)
-        #[arg(long)]
+        #[arg(long, value_name = "EXERCICE")]
         exercice: Option<String>,
         /// Fichier CSV à écrire (« - » : la sortie standard)
-        #[arg(long)]
+        #[arg(long, value_name = "FICHIER")]
         out: PathBuf,
-        /// std (virgule, point décimal) ou fr (Excel/LibreOffice français)
-        #[arg(long, default_value = "std")]
-        format: String,
+        /// std pour les programmes (virgule, point décimal, textes tels quels) ou fr pour Excel/LibreOffice en français
+        #[arg(long, value_enum, default_value_t = FormatArg::Std, value_name = "FORMAT")]
+        format: FormatArg,
     },
     /// Les participations d'une campagne : une ligne par participation
     Contributions {
         /// Nom de la campagne
-        #[arg(long)]
+        #[arg(long, value_name = "CAMPAGNE")]
         campaign: String,
         /// Fichier CSV à écrire (« - » : la sortie standard)
-        #[arg(long)]
+        #[arg(long, value_name = "FICHIER")]
         out: PathBuf,
-        /// std (virgule, point décimal) ou fr (Excel/LibreOffice français)
-        #[arg(long, default_value = "std")]
-        format: String,
+        /// std pour les programmes (virgule, point décimal, textes tels quels) ou fr pour Excel/LibreOffice en français
+        #[arg(long, value_enum, default_value_t = FormatArg::Std, value_name = "FORMAT")]
+        format: FormatArg,
     },
+}
+
+/// `--format` of the exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Pour les programmes : virgule, point décimal, dates aaaa-mm-jj, textes tels quels
+    Std,
+    /// Pour Excel ou LibreOffice en français : point-virgule, virgule décimale, jj/mm/aaaa
+    Fr,
+}
+
+impl From<FormatArg> for CsvFormat {
+    fn from(format: FormatArg) -> Self {
+        match format {
+            FormatArg::Std => CsvFormat::Std,
+            FormatArg::Fr => CsvFormat::Fr,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
 pub struct CategoryArgs {
     /// Code, ex. 6185
-    #[arg(long)]
+    #[arg(long, value_name = "CODE")]
     pub code: String,
     /// Libellé de la catégorie
-    #[arg(long)]
+    #[arg(long, value_name = "LIBELLÉ")]
     pub label: String,
-    /// charge ou produit
-    #[arg(long)]
+    /// Nature : charge ou produit
+    #[arg(long, value_name = "NATURE")]
     pub nature: String,
     /// Rubrique du compte rendu financier
-    #[arg(long)]
+    #[arg(long, value_name = "RUBRIQUE")]
     pub rubrique: Option<String>,
-}
-
-/// Help layout with French words (clap writes "Usage", "Commands", "Print
-/// help" otherwise).
-const HELP_TEMPLATE: &str = "{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}";
-
-/// The command line with French help, on every subcommand.
-fn french(command: clap::Command) -> clap::Command {
-    let command = command
-        .help_template(HELP_TEMPLATE)
-        .subcommand_help_heading("Commandes")
-        .subcommand_value_name("COMMANDE")
-        .disable_help_subcommand(true)
-        .disable_help_flag(true)
-        .arg(
-            Arg::new("aide")
-                .short('h')
-                .long("help")
-                .action(ArgAction::Help)
-                .help("Affiche cette aide"),
-        )
-        .mut_subcommands(french);
-    if command.get_version().is_some() {
-        command.disable_version_flag(true).arg(
-            Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(ArgAction::Version)
-                .help("Affiche la version"),
-        )
-    } else {
-        command
-    }
 }
 
 impl Cli {
     /// Parses the process's arguments with the French help.
     pub fn try_parse_french() -> Result<Cli, clap::Error> {
-        let matches = french(Cli::command()).try_get_matches()?;
+        Cli::try_parse_french_from(std::env::args_os())
+    }
+
+    /// Parses `args` (the program's name first) with the French help;
+    /// `coopcompta help export ledger` is `coopcompta export ledger --help`.
+    pub fn try_parse_french_from<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let matches = french_command().try_get_matches_from(args)?;
+        if let Some(("help", asked)) = matches.subcommand() {
+            return Err(super::help::help_of(asked));
+        }
         Cli::from_arg_matches(&matches)
     }
 }
 
-/// Clap's own errors are in English: say the same in French, on one line.
-pub fn french_usage_error(error: &clap::Error) -> String {
-    use clap::error::{ContextKind, ContextValue, ErrorKind};
-    let context = |kind: ContextKind| match error.get(kind) {
-        Some(ContextValue::String(s)) => s.clone(),
-        Some(ContextValue::Strings(list)) => list.join(", "),
-        Some(other) => other.to_string(),
-        None => String::new(),
-    };
-    let arg = context(ContextKind::InvalidArg);
-    let value = context(ContextKind::InvalidValue);
-    let message = match error.kind() {
-        ErrorKind::MissingRequiredArgument => format!("argument obligatoire manquant : {arg}"),
-        ErrorKind::UnknownArgument => format!("argument inconnu : {arg}"),
-        ErrorKind::InvalidSubcommand => {
-            let suggested = context(ContextKind::SuggestedSubcommand);
-            let typed = context(ContextKind::InvalidSubcommand);
-            if suggested.is_empty() {
-                format!("commande inconnue : {typed}")
-            } else {
-                format!("commande inconnue : {typed} (vouliez-vous dire {suggested} ?)")
-            }
-        }
-        ErrorKind::ArgumentConflict => {
-            format!(
-                "{arg} ne peut pas aller avec {}",
-                context(ContextKind::PriorArg)
-            )
-        }
-        ErrorKind::InvalidValue => format!(
-            "valeur « {} » refusée pour {arg}",
-            crate::domain::text::shown(&value)
-        ),
-        ErrorKind::NoEquals | ErrorKind::ValueValidation => format!("valeur refusée pour {arg}"),
-        ErrorKind::TooManyValues => format!("trop de valeurs pour {arg}"),
-        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "commande manquante".to_string()
-        }
-        _ => "arguments incorrects".to_string(),
-    };
-    format!("{message} (voir coopcompta --help)")
+/// The whole command line, with its French help (also what the completion
+/// scripts are made from).
+pub fn french_command() -> clap::Command {
+    super::help::french(Cli::command())
 }

@@ -5,6 +5,7 @@ pub mod args;
 mod backups;
 mod checklist;
 mod output;
+mod help;
 mod participations;
 pub mod participations_args;
 
@@ -12,7 +13,8 @@ use crate::book::{Book, Clock, SetupRequest, create_book};
 use crate::domain::entry_request::{EntryRequest, SplitInput, TransferRequest, parse_split};
 use crate::domain::text::shown;
 use crate::domain::{
-    AccountKind, EntryKind, Exercice, Field, FieldError, Money, MoneyKey, PaymentMode, parse_date,
+    AccountKind, EntryKind, Exercice, Field, FieldError, Money, MoneyKey, PaymentMode, format_date,
+    parse_date,
 };
 use crate::io::export::{CsvFormat, write_ledger};
 use crate::store::{self, StoreError, lock};
@@ -29,6 +31,11 @@ pub enum CliError {
     Input(String),
     #[error("écriture du fichier {path} impossible : {reason}")]
     Output { path: String, reason: String },
+    #[error("écriture de la sortie impossible : {0}")]
+    Stdout(String),
+    /// The reader of the output went away (`| head`): end quietly.
+    #[error("sortie fermée")]
+    OutputClosed,
 }
 
 impl From<FieldError> for CliError {
@@ -88,23 +95,69 @@ fn parse_exercice(text: Option<&str>, default: Exercice) -> Result<Exercice, Cli
     }
 }
 
+/// `--exercice` of a command that reads or changes the books: it must be one
+/// the base holds (an unknown one would show zeros as if they were true).
+pub(crate) fn known_exercice(book: &Book, text: Option<&str>) -> Result<Exercice, CliError> {
+    let exercice = parse_exercice(text, book.exercice())?;
+    let known = store::coop::exercices(book.conn())?;
+    if known.contains(&exercice) {
+        return Ok(exercice);
+    }
+    let mut names: Vec<String> = known.iter().map(ToString::to_string).collect();
+    names.sort();
+    Err(field_error(
+        Field::Exercice,
+        format!(
+            "« {exercice} » n'est pas dans la base : {} {}",
+            if names.len() > 1 {
+                "exercices présents :"
+            } else {
+                "exercice présent :"
+            },
+            names.join(", ")
+        ),
+    ))
+}
+
+/// `--at`: a date inside the exercice asked for.
+fn date_in(text: &str, exercice: Exercice) -> Result<chrono::NaiveDate, CliError> {
+    let date = parse_date(text, exercice).map_err(|e| field_error(Field::Date, e.to_string()))?;
+    if !exercice.contains(date) {
+        return Err(field_error(
+            Field::Date,
+            format!(
+                "« {} » est hors de l'exercice {exercice} (du {} au {})",
+                text.trim(),
+                format_date(exercice.first_day()),
+                format_date(exercice.last_day())
+            ),
+        ));
+    }
+    Ok(date)
+}
+
+/// A failed write on the standard output, in French; a closed pipe
+/// (`coopcompta pupils list | head -2`) is not an error to report.
+pub fn stdout_error(error: std::io::Error) -> CliError {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        CliError::OutputClosed
+    } else {
+        CliError::Stdout(store::french_io(&error))
+    }
+}
+
 /// Runs one headless command; returns what to print on stdout.
 pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliError> {
-    let print = |out: &mut dyn Write, text: String| {
-        writeln!(out, "{text}").map_err(|e| CliError::Input(e.to_string()))
-    };
+    let print = |out: &mut dyn Write, text: String| writeln!(out, "{text}").map_err(stdout_error);
     match command {
         Command::Init(args) => print(out, init(db, args)?),
         Command::Add(args) => print(out, add(db, args)?),
         Command::Transfer(args) => print(out, transfer(db, args)?),
         Command::Balance { exercice, at } => {
             let book = open_book_for_reading(db)?;
-            let exercice = parse_exercice(exercice.as_deref(), book.exercice())?;
+            let exercice = known_exercice(&book, exercice.as_deref())?;
             let at = match at {
-                Some(text) => Some(
-                    parse_date(&text, exercice)
-                        .map_err(|e| field_error(Field::Date, e.to_string()))?,
-                ),
+                Some(text) => Some(date_in(&text, exercice)?),
                 None => None,
             };
             for (key, amount) in book.balances(exercice, at)? {
@@ -122,13 +175,8 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
         } => {
             output::check(db, &path)?;
             let book = open_book_for_reading(db)?;
-            let exercice = parse_exercice(exercice.as_deref(), book.exercice())?;
-            let format = CsvFormat::parse(&format).ok_or_else(|| {
-                CliError::Input(format!(
-                    "format « {} » inconnu : std ou fr attendu",
-                    shown(&format)
-                ))
-            })?;
+            let exercice = known_exercice(&book, exercice.as_deref())?;
+            let format = CsvFormat::from(format);
             let entries = book.entries(exercice)?;
             output::export_to(db, &path, output::Readers::Usual, out, |file| {
                 write_ledger(file, &entries, book.chart(), format)
@@ -165,6 +213,17 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
         | Command::Export {
             what: ExportWhat::Contributions { .. },
         }) => participations::run(db, command, out),
+        Command::Completions { shell } => {
+            // Whole in memory first: the generator cannot report a closed pipe.
+            let mut script = Vec::new();
+            clap_complete::generate(
+                shell,
+                &mut args::french_command(),
+                "coopcompta",
+                &mut script,
+            );
+            out.write_all(&script).map_err(stdout_error)
+        }
         Command::Demo { .. } => Err(CliError::Input(
             "la démonstration se lance depuis main".into(),
         )),

@@ -31,7 +31,7 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
         _ => return Err(CliError::Input("commande hors des participations".into())),
     };
     for line in lines {
-        writeln!(out, "{line}").map_err(|e| CliError::Input(e.to_string()))?;
+        writeln!(out, "{line}").map_err(super::stdout_error)?;
     }
     Ok(())
 }
@@ -90,13 +90,7 @@ fn campaign(db: &Path, action: CampaignAction) -> Result<Vec<String>, CliError> 
             }
             let gauge = view
                 .gauge_permille()
-                .map(|p| {
-                    format!(
-                        "\t{} % de {}",
-                        p / 10,
-                        view.target.unwrap_or_default().std()
-                    )
-                })
+                .map(|p| format!("\t{} % de {}", p / 10, view.target.unwrap_or_default()))
                 .unwrap_or_default();
             lines.push(format!(
                 "total\t{}/{}\t{}\t{}{gauge}",
@@ -227,12 +221,7 @@ fn export(db: &Path, what: ExportWhat, out: &mut dyn Write) -> Result<Vec<String
     else {
         return Err(CliError::Input("export hors des participations".into()));
     };
-    let format = CsvFormat::parse(&format).ok_or_else(|| {
-        CliError::Input(format!(
-            "format « {} » inconnu : std ou fr attendu",
-            crate::domain::text::shown(&format)
-        ))
-    })?;
+    let format = CsvFormat::from(format);
     output::check(db, &path)?;
     let book = open_book_for_reading(db)?;
     let campaign = book.find_campaign(&campaign)?;

@@ -9,6 +9,7 @@ pub enum ImportWhat {
     /// Liste des élèves : colonnes nom, prénom, classe (dans n'importe quel ordre ; ; ou , ; UTF-8 ou Windows-1252)
     Pupils {
         /// Fichier CSV de l'école
+        #[arg(value_name = "FICHIER")]
         file: PathBuf,
     },
 }
@@ -22,7 +23,7 @@ pub enum CampaignAction {
     /// Détail d'une campagne par classe (classe<TAB>participants/élèves<TAB>collecté<TAB>par moyen)
     Show {
         /// Nom de la campagne
-        #[arg(long)]
+        #[arg(long, value_name = "NOM")]
         name: String,
         /// Affiche aussi chaque élève
         #[arg(long)]
@@ -33,47 +34,47 @@ pub enum CampaignAction {
 #[derive(Debug, Args)]
 pub struct CampaignAddArgs {
     /// Nom de la campagne
-    #[arg(long, allow_hyphen_values = true)]
+    #[arg(long, allow_hyphen_values = true, value_name = "NOM")]
     pub name: String,
     /// Montant suggéré par élève (sinon montant libre)
-    #[arg(long)]
+    #[arg(long, value_name = "MONTANT")]
     pub amount: Option<String>,
     /// Code de la catégorie de produits (par défaut la participation volontaire des familles, 7562…)
-    #[arg(long)]
+    #[arg(long, value_name = "CODE")]
     pub category: Option<String>,
     /// Classes concernées, ex. CP-A,CE1-B (par défaut toutes)
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_name = "CLASSES")]
     pub classes: Vec<String>,
     /// Date de début (jj/mm/aaaa)
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
     /// Date de fin (jj/mm/aaaa)
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct ContributionArgs {
     /// Nom de la campagne
-    #[arg(long)]
+    #[arg(long, value_name = "CAMPAGNE")]
     pub campaign: String,
     /// Élève : "NOM Prénom"
-    #[arg(long)]
+    #[arg(long, value_name = "ÉLÈVE")]
     pub pupil: String,
     /// Classe de l'élève (si deux élèves portent le même nom)
-    #[arg(long)]
+    #[arg(long, value_name = "CLASSE")]
     pub class: Option<String>,
     /// Montant positif : 12,50 ou 1 234,50
-    #[arg(long, allow_hyphen_values = true)]
+    #[arg(long, allow_hyphen_values = true, value_name = "MONTANT")]
     pub amount: String,
     /// especes, en-ligne, virement ou cheque
-    #[arg(long)]
+    #[arg(long, value_name = "MOYEN")]
     pub channel: String,
     /// Date : jj/mm/aaaa, jj/mm ou aaaa-mm-jj
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     pub date: String,
     /// Nom inscrit sur le chèque (par défaut le nom de l'élève)
-    #[arg(long)]
+    #[arg(long, value_name = "NOM")]
     pub payer: Option<String>,
 }
 
@@ -84,9 +85,10 @@ pub enum ChequeAction {
     /// Marque un chèque comme rendu
     Return {
         /// N° du chèque (voir « cheque list »)
+        #[arg(value_name = "N°")]
         id: i64,
         /// Date : jj/mm/aaaa, jj/mm ou aaaa-mm-jj
-        #[arg(long)]
+        #[arg(long, value_name = "DATE")]
         date: String,
     },
 }
@@ -96,49 +98,49 @@ pub enum RegieAction {
     /// Remet une avance en espèces de la caisse à l'enseignant (reçu signé)
     Advance {
         /// Classe, ex. CE1-B
-        #[arg(long)]
+        #[arg(long, value_name = "CLASSE")]
         class: String,
         /// Montant positif : 12,50 ou 1 234,50
-        #[arg(long)]
+        #[arg(long, value_name = "MONTANT")]
         amount: String,
         /// Date : jj/mm/aaaa, jj/mm ou aaaa-mm-jj
-        #[arg(long)]
+        #[arg(long, value_name = "DATE")]
         date: String,
         /// N° du reçu signé par l'enseignant
-        #[arg(long)]
+        #[arg(long, value_name = "N°")]
         receipt: String,
     },
     /// Enregistre une dépense de la classe payée sur la régie
     Expense {
         /// Classe, ex. CE1-B
-        #[arg(long)]
+        #[arg(long, value_name = "CLASSE")]
         class: String,
         /// Montant positif : 12,50 ou 1 234,50
-        #[arg(long)]
+        #[arg(long, value_name = "MONTANT")]
         amount: String,
         /// Date : jj/mm/aaaa, jj/mm ou aaaa-mm-jj
-        #[arg(long)]
+        #[arg(long, value_name = "DATE")]
         date: String,
         /// Code de la catégorie de charges (6…)
-        #[arg(long)]
+        #[arg(long, value_name = "CODE")]
         category: String,
         /// Libellé de la dépense
-        #[arg(long, allow_hyphen_values = true)]
+        #[arg(long, allow_hyphen_values = true, value_name = "LIBELLÉ")]
         label: String,
         /// N° de pièce (par défaut le suivant de la série D)
-        #[arg(long)]
+        #[arg(long, value_name = "PIÈCE")]
         piece: Option<String>,
     },
     /// Enregistre le reliquat rendu à la caisse
     Return {
         /// Classe, ex. CE1-B
-        #[arg(long)]
+        #[arg(long, value_name = "CLASSE")]
         class: String,
         /// Montant positif : 12,50 ou 1 234,50
-        #[arg(long)]
+        #[arg(long, value_name = "MONTANT")]
         amount: String,
         /// Date : jj/mm/aaaa, jj/mm ou aaaa-mm-jj
-        #[arg(long)]
+        #[arg(long, value_name = "DATE")]
         date: String,
     },
     /// Solde de chaque régie (classe<TAB>remis<TAB>dépensé<TAB>rendu<TAB>solde)
@@ -150,25 +152,25 @@ pub enum PupilsAction {
     /// Liste les élèves (NOM Prénom<TAB>classe)
     List {
         /// Classe, ex. CE1-B
-        #[arg(long)]
+        #[arg(long, value_name = "CLASSE")]
         class: Option<String>,
     },
     /// Ajoute un élève à la main
     Add {
         /// Nom de famille
-        #[arg(long)]
+        #[arg(long, value_name = "NOM")]
         nom: String,
         /// Prénom
-        #[arg(long)]
+        #[arg(long, value_name = "PRÉNOM")]
         prenom: String,
         /// Classe, ex. CE1-B
-        #[arg(long)]
+        #[arg(long, value_name = "CLASSE")]
         class: String,
     },
     /// Remplace les noms des élèves d'un exercice clôturé par « Élève n° N »
     Anonymise {
         /// Exercice clôturé, ex. 2023-2024
-        #[arg(long)]
+        #[arg(long, value_name = "EXERCICE")]
         exercice: String,
     },
 }

@@ -42,6 +42,8 @@ impl MoneyKey {
         }
     }
 
+    /// A key, or one of its unambiguous other names (`swan`, `assoconnect`,
+    /// `banque-postale`…); "banque" alone is refused: both `pro` and `lbp` are banks.
     pub fn parse(input: &str) -> Option<MoneyKey> {
         let wanted = input.trim().to_lowercase();
         MoneyKey::ALL.into_iter().find(|k| {
@@ -50,7 +52,7 @@ impl MoneyKey {
                     MoneyKey::EnLigne => {
                         matches!(wanted.as_str(), "enligne" | "en_ligne" | "assoconnect")
                     }
-                    MoneyKey::Pro => matches!(wanted.as_str(), "compte-pro" | "swan" | "banque"),
+                    MoneyKey::Pro => matches!(wanted.as_str(), "compte-pro" | "swan"),
                     MoneyKey::Lbp => wanted == "banque-postale",
                     MoneyKey::Caisse => wanted == "especes",
                 }
@@ -152,6 +154,11 @@ mod tests {
         }
         assert_eq!(MoneyKey::parse("Swan"), Some(MoneyKey::Pro));
         assert_eq!(MoneyKey::parse("coffre"), None);
+        assert_eq!(
+            MoneyKey::parse("banque"),
+            None,
+            "pro or lbp? both are banks"
+        );
     }
 
     #[test]

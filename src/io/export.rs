@@ -1,5 +1,6 @@
-//! Exporting the ledger as CSV: a standard form for tools (`std`) and a
-//! French form for Excel and LibreOffice (`fr`).
+//! Exporting the ledger as CSV: a standard form for programs (`std`: texts
+//! exactly as typed) and a French form for Excel and LibreOffice (`fr`: texts
+//! that a spreadsheet would run as a formula are neutralised).
 
 use crate::domain::{Account, AccountKind, Entry, EntryKind, Line, Money};
 use std::borrow::Cow;
@@ -8,7 +9,8 @@ use std::io::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CsvFormat {
-    /// UTF-8, `,`, ISO dates, dot decimal, English-like machine headers.
+    /// UTF-8, `,`, ISO dates, dot decimal, English-like machine headers,
+    /// texts unchanged (for programs, which run no formula).
     Std,
     /// UTF-8 with BOM, `;`, jj/mm/aaaa, decimal comma, French headers.
     Fr,
@@ -27,6 +29,16 @@ impl CsvFormat {
         Ok(csv::WriterBuilder::new()
             .delimiter(delimiter)
             .from_writer(out))
+    }
+
+    /// A text cell: as typed for programs (`std`), neutralised for
+    /// spreadsheets (`fr`), so that `-10 % sur la tombola` stays itself in
+    /// the one and cannot run as a formula in the other.
+    pub fn text(self, text: &str) -> Cow<'_, str> {
+        match self {
+            CsvFormat::Std => Cow::Borrowed(text),
+            CsvFormat::Fr => neutralise(text),
+        }
     }
 
     pub fn parse(input: &str) -> Option<CsvFormat> {
@@ -194,10 +206,10 @@ pub fn write_ledger<W: Write>(
         };
         writer.write_record([
             date.as_str(),
-            &neutralise(&entry.piece),
+            &format.text(&entry.piece),
             row.money_key,
-            &neutralise(&entry.label),
-            &neutralise(row.category),
+            &format.text(&entry.label),
+            &format.text(row.category),
             amount.as_str(),
             mode,
             id.as_str(),

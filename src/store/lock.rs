@@ -27,10 +27,7 @@ pub fn acquire(db: &Path) -> Result<DbLock> {
         .truncate(false)
         .write(true)
         .open(&path)
-        .map_err(|e| StoreError::Io {
-            path: path.display().to_string(),
-            source: e,
-        })?;
+        .map_err(|e| lock_file_error(&path, &e, super::open::folder_accepts_writes(&path)))?;
     match file.try_lock() {
         Ok(()) => Ok(DbLock { _file: file, path }),
         Err(TryLockError::WouldBlock) => Err(StoreError::Locked(db.display().to_string())),
@@ -38,5 +35,60 @@ pub fn acquire(db: &Path) -> Result<DbLock> {
             path: path.display().to_string(),
             source: e,
         }),
+    }
+}
+
+/// Why the lock file could not be opened, and whether deleting it is safe.
+fn lock_file_error(path: &Path, error: &std::io::Error, folder_writable: bool) -> StoreError {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let cause = super::french_io(error);
+    let reason = if !path.exists() && !folder_writable {
+        format!(
+            "{cause} ; le dossier {} n'accepte pas d'écriture : ouvrez une copie de la base dans un dossier à vous",
+            folder.display()
+        )
+    } else {
+        format!(
+            "{cause} ; ce fichier est vide et ne sert qu'à empêcher deux coopcompta à la fois : si aucun coopcompta n'est ouvert sur cette base, vous pouvez le supprimer sans risque"
+        )
+    };
+    StoreError::LockFile {
+        path: path.display().to_string(),
+        reason,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Error, ErrorKind};
+
+    #[test]
+    fn an_unopenable_lock_file_says_it_is_safe_to_delete() {
+        let dir = std::env::temp_dir();
+        let path = dir.join(format!("essai-{}.db.verrou", std::process::id()));
+        std::fs::write(&path, "").expect("lock file");
+        let error = lock_file_error(&path, &Error::from(ErrorKind::PermissionDenied), true);
+        let _ = std::fs::remove_file(&path);
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "fichier de verrou {} impossible à ouvrir : accès refusé (droits du fichier ou du dossier) ; ce fichier est vide et ne sert qu'à empêcher deux coopcompta à la fois : si aucun coopcompta n'est ouvert sur cette base, vous pouvez le supprimer sans risque",
+                path.display()
+            )
+        );
+    }
+
+    #[test]
+    fn a_read_only_folder_is_named_as_the_cause() {
+        let path = Path::new("/lecture-seule/coop.db.verrou");
+        let error = lock_file_error(path, &Error::from(ErrorKind::ReadOnlyFilesystem), false);
+        assert_eq!(
+            error.to_string(),
+            "fichier de verrou /lecture-seule/coop.db.verrou impossible à ouvrir : support en lecture seule ; le dossier /lecture-seule n'accepte pas d'écriture : ouvrez une copie de la base dans un dossier à vous"
+        );
     }
 }

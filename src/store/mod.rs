@@ -43,6 +43,12 @@ pub enum StoreError {
         "la base n'est pas encore créée : lancez « coopcompta init --coop \"NOM\" » ou ouvrez l'application"
     )]
     NotInitialized,
+    #[error("fichier de verrou {path} impossible à ouvrir : {reason}")]
+    LockFile { path: String, reason: String },
+    #[error(
+        "la base {db} ne peut pas être ouverte : le dossier {folder} n'accepte pas d'écriture, et SQLite doit y créer ses fichiers de travail (-wal, -shm) même pour lire ; copiez la base dans un dossier à vous, ou rendez ce dossier inscriptible"
+    )]
+    ReadOnlyFolder { db: String, folder: String },
     #[error("la base contient une valeur inattendue : {0}")]
     Corrupt(String),
     #[error("{0}")]
@@ -82,7 +88,20 @@ pub fn french_io(error: &std::io::Error) -> String {
         ErrorKind::ReadOnlyFilesystem => "support en lecture seule".into(),
         ErrorKind::IsADirectory => "c'est un dossier, un fichier est attendu".into(),
         ErrorKind::InvalidData => "contenu illisible (texte non UTF-8 ?)".into(),
-        _ => format!("erreur du système ({error})"),
+        ErrorKind::NotADirectory => "un élément du chemin n'est pas un dossier".into(),
+        ErrorKind::DirectoryNotEmpty => "le dossier n'est pas vide".into(),
+        ErrorKind::QuotaExceeded => "quota de disque dépassé".into(),
+        ErrorKind::FileTooLarge => "fichier trop gros pour ce support".into(),
+        ErrorKind::InvalidFilename => "nom de fichier refusé par le système".into(),
+        ErrorKind::BrokenPipe => "la sortie a été fermée".into(),
+        ErrorKind::UnexpectedEof => "fichier tronqué (fin inattendue)".into(),
+        ErrorKind::TimedOut => "le système n'a pas répondu à temps".into(),
+        ErrorKind::Interrupted => "opération interrompue".into(),
+        // Only the number: the system's own text is in English.
+        _ => match error.raw_os_error() {
+            Some(code) => format!("erreur du système (code {code})"),
+            None => "erreur du système".into(),
+        },
     }
 }
 
@@ -103,8 +122,41 @@ pub fn french_sqlite(error: &rusqlite::Error) -> String {
             "base endommagée : reprenez la dernière copie du dossier sauvegardes".into()
         }
         Some(ErrorCode::SystemIoFailure) => "erreur de lecture ou d'écriture du disque".into(),
-        _ => format!("erreur inattendue ({error})"),
+        Some(ErrorCode::PermissionDenied) => {
+            "accès refusé (droits du fichier ou du dossier)".into()
+        }
+        Some(ErrorCode::OutOfMemory) => "mémoire insuffisante".into(),
+        Some(ErrorCode::ConstraintViolation) => {
+            "la base a refusé une valeur incohérente : rien n'a été enregistré".into()
+        }
+        // Only the number: SQLite's own text is in English.
+        _ => match error {
+            rusqlite::Error::SqliteFailure(e, _) => {
+                format!("erreur inattendue de SQLite (code {})", e.extended_code)
+            }
+            _ => "erreur inattendue en lisant la base".into(),
+        },
     }
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn system_messages_are_french_without_the_english_text() {
+        let full = std::io::Error::from_raw_os_error(28);
+        assert_eq!(french_io(&full), "disque plein");
+        let denied = std::io::Error::from_raw_os_error(13);
+        assert_eq!(
+            french_io(&denied),
+            "accès refusé (droits du fichier ou du dossier)"
+        );
+        let odd = std::io::Error::from_raw_os_error(71); // EPROTO
+        assert_eq!(french_io(&odd), "erreur du système (code 71)");
+        let none = rusqlite::Error::QueryReturnedNoRows;
+        assert_eq!(french_sqlite(&none), "erreur inattendue en lisant la base");
+    }
+}

@@ -48,15 +48,63 @@ pub fn open(path: &Path) -> Result<Connection> {
     if !path.exists() {
         super::backup::create_private(path)?;
     }
-    let mut conn = Connection::open(path)?;
-    configure(&conn)?;
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if version > 0 && version < schema::latest_version() {
-        // A copy first, so that a failed upgrade can be undone.
-        super::backup::before_migration(&conn, path, schema::latest_version())?;
+    let opened = Connection::open(path)
+        .map_err(StoreError::from)
+        .and_then(|mut conn| {
+            configure(&conn)?;
+            let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if version > 0 && version < schema::latest_version() {
+                // A copy first, so that a failed upgrade can be undone.
+                super::backup::before_migration(&conn, path, schema::latest_version())?;
+            }
+            schema::migrate(&mut conn)?;
+            Ok(conn)
+        });
+    opened.map_err(|e| match e {
+        StoreError::Sqlite(ref error) if cannot_write(error) && !folder_accepts_writes(path) => {
+            read_only_folder(path)
+        }
+        other => other,
+    })
+}
+
+/// An SQLite failure that a folder without write access explains.
+fn cannot_write(error: &rusqlite::Error) -> bool {
+    use rusqlite::ErrorCode;
+    matches!(
+        error.sqlite_error_code(),
+        Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly | ErrorCode::PermissionDenied)
+    )
+}
+
+fn read_only_folder(db: &Path) -> StoreError {
+    StoreError::ReadOnlyFolder {
+        db: db.display().to_string(),
+        folder: folder_of(db).display().to_string(),
     }
-    schema::migrate(&mut conn)?;
-    Ok(conn)
+}
+
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// Whether a file can be created beside `path` (tried with a probe file,
+/// removed at once: the only sure test, permissions alone do not tell).
+pub fn folder_accepts_writes(path: &Path) -> bool {
+    let probe = folder_of(path).join(format!(".coopcompta-essai-{}", std::process::id()));
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            true
+        }
+        Err(e) => e.kind() == std::io::ErrorKind::AlreadyExists,
+    }
 }
 
 /// Opens without migrating (restoring a copy over the base).
@@ -110,4 +158,30 @@ fn restrict(path: &Path, mode: u32) -> Result<()> {
 #[cfg(not(unix))]
 fn restrict(_path: &Path, _mode: u32) -> Result<()> {
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_read_only_folder_is_named_as_the_cause() {
+        assert_eq!(
+            read_only_folder(Path::new("/clé/coop.db")).to_string(),
+            "la base /clé/coop.db ne peut pas être ouverte : le dossier /clé n'accepte pas d'écriture, et SQLite doit y créer ses fichiers de travail (-wal, -shm) même pour lire ; copiez la base dans un dossier à vous, ou rendez ce dossier inscriptible"
+        );
+    }
+
+    #[test]
+    fn the_probe_leaves_nothing_behind() {
+        let dir = std::env::temp_dir().join(format!("coopcompta-sonde-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        assert!(folder_accepts_writes(&dir.join("coop.db")));
+        assert_eq!(std::fs::read_dir(&dir).expect("dir").count(), 0);
+        std::fs::remove_dir(&dir).expect("empty");
+        assert!(
+            !folder_accepts_writes(&dir.join("coop.db")),
+            "missing folder"
+        );
+    }
 }

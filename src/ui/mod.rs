@@ -20,6 +20,9 @@ pub use app::App;
 use crate::book::{Book, Clock};
 use ratatui::crossterm::event::{self, Event};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 /// How the application starts: open books, or an empty database to set up.
 pub enum Start {
@@ -39,24 +42,105 @@ pub struct RunInfo {
 }
 
 /// Runs the application until the user quits. The terminal is restored on
-/// quit, on error and on panic (ratatui's hook).
+/// quit, on error, on panic (ratatui's hook), and on SIGTERM or SIGHUP (the
+/// signal sets a flag; the loop sees it and leaves as on `q`).
 pub fn run(start: Start, info: RunInfo) -> anyhow::Result<()> {
+    let stop = stop_on_signals()?;
     let mut app = App::new(start, info, Clock::System);
     let mut terminal = ratatui::try_init()?;
-    let result = (|| -> anyhow::Result<()> {
-        while !app.should_quit() {
-            terminal.draw(|frame| app.draw(frame))?;
-            if app.after_draw() {
-                terminal.draw(|frame| app.draw(frame))?;
-            }
-            match event::read()? {
-                Event::Key(key) => app.handle_key(key),
-                Event::Resize(..) => terminal.autoresize()?,
-                _ => {}
-            }
-        }
-        Ok(())
-    })();
+    let result = event_loop(&mut app, &mut terminal, &stop, |timeout| {
+        Ok(match event::poll(timeout)? {
+            true => Some(event::read()?),
+            false => None,
+        })
+    });
     ratatui::restore();
     result
+}
+
+/// A flag raised by SIGTERM (`kill`, a shutdown) or SIGHUP (the terminal
+/// window closed).
+pub fn stop_on_signals() -> std::io::Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    Ok(stop)
+}
+
+/// How long the loop waits for a key before looking at the stop flag.
+const TICK: Duration = Duration::from_millis(200);
+
+/// Draws, waits for the next event (at most [`TICK`] at a time), hands it to
+/// the app; leaves when the app quits or `stop` is raised.
+pub fn event_loop<B: ratatui::backend::Backend>(
+    app: &mut App,
+    terminal: &mut ratatui::Terminal<B>,
+    stop: &AtomicBool,
+    mut next_event: impl FnMut(Duration) -> std::io::Result<Option<Event>>,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    while !app.should_quit() {
+        terminal.draw(|frame| app.draw(frame))?;
+        if app.after_draw() {
+            terminal.draw(|frame| app.draw(frame))?;
+        }
+        let event = loop {
+            if stop.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            if let Some(event) = next_event(TICK)? {
+                break event;
+            }
+        };
+        match event {
+            Event::Key(key) => app.handle_key(key),
+            Event::Resize(..) => terminal.autoresize()?,
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::backend::TestBackend;
+
+    fn setup_app() -> App {
+        let conn = crate::store::open_in_memory().expect("db");
+        App::new(Start::NeedsSetup(conn), RunInfo::default(), Clock::System)
+    }
+
+    #[test]
+    fn the_loop_leaves_when_the_stop_flag_is_raised() {
+        let mut app = setup_app();
+        let mut terminal = ratatui::Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+        let stop = AtomicBool::new(false);
+        let mut waits = 0;
+        let result = event_loop(&mut app, &mut terminal, &stop, |timeout| {
+            assert_eq!(timeout, TICK);
+            waits += 1;
+            if waits == 3 {
+                stop.store(true, Ordering::Relaxed);
+            }
+            Ok(None)
+        });
+        assert!(result.is_ok());
+        assert_eq!(waits, 3, "the flag is looked at after each wait");
+        assert!(!app.should_quit(), "left by the flag, not by a key");
+    }
+
+    #[test]
+    fn sigterm_and_sighup_raise_the_flag_instead_of_killing() {
+        let stop = stop_on_signals().expect("handlers");
+        assert!(!stop.load(Ordering::Relaxed));
+        signal_hook::low_level::raise(signal_hook::consts::SIGTERM).expect("raise");
+        assert!(stop.load(Ordering::Relaxed));
+        let hup = stop_on_signals().expect("handlers");
+        signal_hook::low_level::raise(signal_hook::consts::SIGHUP).expect("raise");
+        assert!(hup.load(Ordering::Relaxed));
+    }
 }

@@ -3,7 +3,7 @@
 use super::refused;
 use crate::book::Book;
 use crate::cli::participations_args::{PupilsAction, RegieAction};
-use crate::cli::{CliError, open_book_for_reading, open_book_for_writing, parse_exercice};
+use crate::cli::{CliError, known_exercice, open_book_for_reading, open_book_for_writing};
 use crate::domain::participation::pupils::class_key;
 use crate::domain::participation::{PupilInput, RegieKind, RegieRequest, SchoolClass};
 use crate::io::pupils_csv::read_pupils;
@@ -179,7 +179,7 @@ pub(super) fn pupils(db: &Path, action: PupilsAction) -> Result<Vec<String>, Cli
         }
         PupilsAction::Anonymise { exercice } => {
             let (_guard, mut book) = open_book_for_writing(db)?;
-            let exercice = parse_exercice(Some(&exercice), book.exercice())?;
+            let exercice = known_exercice(&book, Some(&exercice))?;
             let count = book.anonymise_pupils(exercice)?;
             let mut lines = vec![format!(
                 "{count} élèves de l'exercice {exercice} anonymisés ; les comptes sont inchangés"
