@@ -8,6 +8,7 @@ pub mod backup;
 pub mod checklist;
 pub mod coop;
 pub mod entries;
+pub mod integrity;
 pub mod ledger;
 pub mod lock;
 pub mod open;
