@@ -187,10 +187,12 @@ mod tests {
     }
 
     #[test]
-    fn every_migration_creates_something_to_look_for() {
-        for (i, sql) in schema::MIGRATIONS.iter().enumerate() {
+    fn the_first_migrations_create_something_to_look_for() {
+        // A later migration may only change data: nothing to look for then.
+        for (i, sql) in schema::MIGRATIONS.iter().enumerate().take(3) {
             assert!(!created_by(sql).is_empty(), "migration {}", i + 1);
         }
+        assert!(created_by(schema::MIGRATIONS[2]).contains(&Created::Table("regie_move".into())));
     }
 
     #[test]
