@@ -195,7 +195,10 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
         }
         Command::Cancel { piece } => print(out, cancel(db, &piece)?),
         Command::Category(args) => print(out, category(db, args)?),
-        Command::Check => print(out, check(db)?),
+        Command::Check => {
+            let summary = check(db, out)?;
+            print(out, summary)
+        }
         Command::Checklist(args) => print(out, checklist::run(db, args)?),
         Command::Backups => {
             for line in backups::list(db)? {
@@ -411,30 +414,25 @@ fn category(db: &Path, args: CategoryArgs) -> Result<String, CliError> {
     ))
 }
 
-fn check(db: &Path) -> Result<String, CliError> {
-    let book = open_book_for_reading(db)?;
-    let integrity: String = book
-        .conn()
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .map_err(StoreError::from)?;
-    if integrity != "ok" {
-        return Err(StoreError::Corrupt(integrity).into());
+/// Every check of `store::integrity` on the file as it is: one line per
+/// finding on stdout, then the summary as the error (exit 1).
+fn check(db: &Path, out: &mut dyn Write) -> Result<String, CliError> {
+    let report = store::integrity::check_file(db)?;
+    if report.findings.is_empty() {
+        return Ok(format!(
+            "Base saine : {} écritures, toutes équilibrées",
+            report.entries
+        ));
     }
-    let mut count = 0;
-    for exercice in store::coop::exercices(book.conn())? {
-        for entry in book.entries(exercice)? {
-            let total: Money = entry.lines.iter().map(|l| l.amount).sum();
-            if !total.is_zero() {
-                return Err(StoreError::Corrupt(format!(
-                    "l'écriture {} n'est pas équilibrée ({total})",
-                    entry.piece
-                ))
-                .into());
-            }
-            count += 1;
-        }
+    for finding in &report.findings {
+        writeln!(out, "{finding}").map_err(|e| CliError::Input(e.to_string()))?;
     }
-    Ok(format!(
-        "Base saine : {count} écritures, toutes équilibrées"
-    ))
+    let n = report.findings.len();
+    Err(CliError::Input(format!(
+        "{n} anomalie{s} trouvée{s} ({} écritures vérifiées) : rien n'a été modifié ; \
+         corrigez-{them} ou reprenez une copie du dossier sauvegardes",
+        report.entries,
+        s = if n > 1 { "s" } else { "" },
+        them = if n > 1 { "les" } else { "la" }
+    )))
 }

@@ -198,9 +198,16 @@ pub fn migrate(conn: &mut Connection) -> Result<(), super::StoreError> {
             supported: latest_version(),
         });
     }
+    // A lowered user_version: the next migration would trip on its own tables.
+    if current < latest_version()
+        && let Some(present) = super::integrity::version::later_schema_present(conn, current)?
+    {
+        return Err(super::integrity::version::altered_error(current, present));
+    }
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
+        tx.execute_batch(sql)
+            .map_err(|e| super::integrity::version::migration_error(index as i64 + 1, &e))?;
         after_migration(&tx, index + 1)?;
         tx.pragma_update(None, "user_version", index as i64 + 1)?;
         tx.commit()?;
