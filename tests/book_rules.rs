@@ -252,8 +252,10 @@ fn a_pupil_already_recorded_for_a_campaign_is_shown_and_warned() {
     )
     .unwrap();
     assert_eq!(
-        book.already_recorded(campaign, lea.id).unwrap().as_deref(),
-        Some("déjà : 8,00 € le 12/10, espèces")
+        book.already_recorded(campaign, lea.id)
+            .unwrap()
+            .and_then(|w| w.already_line()),
+        Some("déjà : 8,00 € le 12/10, espèces".to_string())
     );
     let warnings = book
         .contribution_warnings(campaign, lea.id, "14/10/2024")
@@ -264,6 +266,10 @@ fn a_pupil_already_recorded_for_a_campaign_is_shown_and_warned() {
             .map(ToString::to_string)
             .collect::<Vec<_>>(),
         ["DUPOND Léa (CE1-B) a déjà une participation pour cette campagne (8,00 € le 12/10, espèces)"]
+    );
+    assert_eq!(
+        warnings[0].question(),
+        "DUPOND Léa (CE1-B) a déjà une participation pour cette campagne (8,00 € le 12/10, espèces). En ajouter une autre ?"
     );
     // A cancelled contribution is not "already there".
     let id = book.contributions(campaign).unwrap()[0].id;

@@ -41,15 +41,22 @@ impl Book {
         Ok(mine)
     }
 
-    /// "déjà : 8,00 € le 12/10, espèces": what a pupil already gave for a
-    /// campaign, as the envelope line shows it; `None` if nothing yet.
-    pub fn already_recorded(&self, campaign_id: i64, pupil_id: i64) -> Result<Option<String>> {
-        let texts: Vec<String> = self
+    /// What a pupil already gave for a campaign, as a warning (its
+    /// [`Warning::already_line`] is the envelope's "déjà : 8,00 € le 12/10,
+    /// espèces"); `None` if nothing yet.
+    pub fn already_recorded(&self, campaign_id: i64, pupil_id: i64) -> Result<Option<Warning>> {
+        let already: Vec<String> = self
             .pupil_contributions(campaign_id, pupil_id)?
             .iter()
             .map(already_text)
             .collect();
-        Ok((!texts.is_empty()).then(|| format!("déjà : {}", texts.join(" ; "))))
+        if already.is_empty() {
+            return Ok(None);
+        }
+        let pupil = store::participations::pupils::pupil(&self.conn, pupil_id)?
+            .map(|p| p.display_with_class())
+            .unwrap_or_default();
+        Ok(Some(Warning::AlreadyRecorded { pupil, already }))
     }
 
     /// Warnings before recording one contribution: the pupil already has
@@ -60,18 +67,10 @@ impl Book {
         pupil_id: i64,
         date: &str,
     ) -> Result<Vec<Warning>> {
-        let mut warnings = Vec::new();
-        let already: Vec<String> = self
-            .pupil_contributions(campaign_id, pupil_id)?
-            .iter()
-            .map(already_text)
+        let mut warnings: Vec<Warning> = self
+            .already_recorded(campaign_id, pupil_id)?
+            .into_iter()
             .collect();
-        if !already.is_empty() {
-            let pupil = store::participations::pupils::pupil(&self.conn, pupil_id)?
-                .map(|p| p.display_with_class())
-                .unwrap_or_default();
-            warnings.push(Warning::AlreadyRecorded { pupil, already });
-        }
         warnings.extend(self.date_warnings(date));
         Ok(warnings)
     }

@@ -18,6 +18,16 @@ pub enum Warning {
 }
 
 impl Warning {
+    /// "déjà : 8,00 € le 12/10, espèces" for a pupil already recorded.
+    pub fn already_line(&self) -> Option<String> {
+        match self {
+            Warning::AlreadyRecorded { already, .. } => {
+                Some(format!("déjà : {}", already.join(" ; ")))
+            }
+            Warning::FutureDate { .. } => None,
+        }
+    }
+
     /// The question the app asks before saving anyway.
     pub fn question(&self) -> String {
         match self {
