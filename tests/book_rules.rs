@@ -17,12 +17,7 @@ use coopcompta::io::chart_csv::default_chart;
 use coopcompta::store;
 use participations_support::*;
 
-fn regie(
-    book: &coopcompta::book::Book,
-    kind: RegieKind,
-    date: &str,
-    amount: &str,
-) -> RegieRequest {
+fn regie(book: &coopcompta::book::Book, kind: RegieKind, date: &str, amount: &str) -> RegieRequest {
     RegieRequest {
         class_id: class_id(book, "CE1-B"),
         kind,
@@ -128,7 +123,11 @@ fn the_online_account_cannot_open_below_zero_but_a_bank_can() {
         "Solde d'ouverture : Collectes en ligne « -5,00 € » : le compte des collectes en ligne ne peut pas être négatif (il reçoit les paiements puis les verse au Compte Pro)"
     );
     for table in ["coop", "account", "entry", "audit"] {
-        assert_eq!(rows(&conn, table), 0, "{table}: a refused setup writes nothing");
+        assert_eq!(
+            rows(&conn, table),
+            0,
+            "{table}: a refused setup writes nothing"
+        );
     }
     let (_, outcome) = setup(vec![
         (MoneyKey::Lbp, Money::from_cents(-1_250)),
@@ -261,11 +260,10 @@ fn a_pupil_already_recorded_for_a_campaign_is_shown_and_warned() {
         .contribution_warnings(campaign, lea.id, "14/10/2024")
         .unwrap();
     assert_eq!(
-        warnings
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>(),
-        ["DUPOND Léa (CE1-B) a déjà une participation pour cette campagne (8,00 € le 12/10, espèces)"]
+        warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        [
+            "DUPOND Léa (CE1-B) a déjà une participation pour cette campagne (8,00 € le 12/10, espèces)"
+        ]
     );
     assert_eq!(
         warnings[0].question(),
@@ -287,7 +285,15 @@ fn init_refuses_a_negative_online_opening_and_creates_no_file() {
         "coopcompta : Solde d'ouverture : Collectes en ligne « -5,00 € » : le compte des collectes en ligne ne peut pas être négatif (il reçoit les paiements puis les verse au Compte Pro)\n"
     );
     assert!(!s.db().exists(), "a refused init creates no database");
-    s.ok(&["init", "--coop", "X", "--exercice", "2024-2025", "--opening", "lbp=-12,50"]);
+    s.ok(&[
+        "init",
+        "--coop",
+        "X",
+        "--exercice",
+        "2024-2025",
+        "--opening",
+        "lbp=-12,50",
+    ]);
     assert_eq!(
         s.ok(&["balance"]),
         "caisse\t0.00\npro\t0.00\nen-ligne\t0.00\nlbp\t-12.50\n"
@@ -296,15 +302,35 @@ fn init_refuses_a_negative_online_opening_and_creates_no_file() {
 
 fn add_args<'a>(account: &'a str, mode: &'a str, date: &'a str) -> Vec<&'a str> {
     vec![
-        "add", "--depense", "--account", account, "--mode", mode, "--date", date, "--amount",
-        "8", "--category", "6064", "--label", "Papeterie",
+        "add",
+        "--depense",
+        "--account",
+        account,
+        "--mode",
+        mode,
+        "--date",
+        date,
+        "--amount",
+        "8",
+        "--category",
+        "6064",
+        "--label",
+        "Papeterie",
     ]
 }
 
 #[test]
 fn the_cli_refuses_cash_on_the_compte_pro() {
     let s = Sandbox::empty();
-    s.ok(&["init", "--coop", "X", "--exercice", "2024-2025", "--opening", "pro=100"]);
+    s.ok(&[
+        "init",
+        "--coop",
+        "X",
+        "--exercice",
+        "2024-2025",
+        "--opening",
+        "pro=100",
+    ]);
     assert_eq!(
         s.fails(&add_args("pro", "especes", "12/10/2024")),
         "coopcompta : Mode de paiement : « espèces » sur Compte Pro : virement, carte, prélèvement ou chèque attendu ; les espèces passent par la Caisse (un dépôt d'espèces se saisit comme un virement interne depuis la Caisse)\n"
@@ -327,10 +353,22 @@ fn the_cli_warns_of_a_date_after_today_and_records_it() {
     };
     let exercice = format!("{start}-{}", start + 1);
     let s = Sandbox::empty();
-    s.ok(&["init", "--coop", "X", "--exercice", &exercice, "--opening", "pro=100"]);
+    s.ok(&[
+        "init",
+        "--coop",
+        "X",
+        "--exercice",
+        &exercice,
+        "--opening",
+        "pro=100",
+    ]);
     let date = tomorrow.format("%d/%m/%Y").to_string();
     let out = s.run(&add_args("pro", "carte", &date));
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
         format!(
@@ -342,6 +380,67 @@ fn the_cli_warns_of_a_date_after_today_and_records_it() {
         s.ok(&["balance"]),
         "caisse\t0.00\npro\t92.00\nen-ligne\t0.00\nlbp\t0.00\n",
         "recorded all the same"
+    );
+}
+
+#[test]
+fn the_cli_warns_when_a_pupil_is_already_recorded() {
+    let s = Sandbox::empty();
+    s.ok(&[
+        "init",
+        "--coop",
+        "X",
+        "--exercice",
+        "2024-2025",
+        "--opening",
+        "caisse=100",
+    ]);
+    let file = format!(
+        "{}/tests/fixtures/pupils/utf8.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    s.ok(&["import", "pupils", &file]);
+    s.ok(&[
+        "campaign",
+        "add",
+        "--name",
+        "Sortie zoo",
+        "--amount",
+        "12",
+        "--category",
+        "7062",
+    ]);
+    let contribute = || {
+        s.run(&[
+            "contribution",
+            "--campaign",
+            "sortie zoo",
+            "--pupil",
+            "DUPONT Léa",
+            "--amount",
+            "12",
+            "--channel",
+            "especes",
+            "--date",
+            "14/10/2024",
+        ])
+    };
+    let first = contribute();
+    assert!(first.status.success());
+    assert_eq!(
+        String::from_utf8(first.stderr).unwrap(),
+        "",
+        "no warning the first time"
+    );
+    let second = contribute();
+    assert!(second.status.success(), "a second contribution is recorded");
+    assert_eq!(
+        String::from_utf8(second.stderr).unwrap(),
+        "attention : DUPONT Léa (CE1-B) a déjà une participation pour cette campagne (12,00 € le 14/10, espèces)\n"
+    );
+    assert_eq!(
+        s.ok(&["balance"]),
+        "caisse\t124.00\npro\t0.00\nen-ligne\t0.00\nlbp\t0.00\n"
     );
 }
 

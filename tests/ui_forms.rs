@@ -364,3 +364,30 @@ fn a_transfer_dated_after_today_asks_too() {
     assert!(!app.form_open(), "{}", render(&app, 80, 24));
     assert_eq!(count(&app), before + 1);
 }
+
+/// First launch: a negative opening of the Collectes en ligne is refused
+/// under its own field; nothing is created.
+#[test]
+fn setup_refuses_a_negative_online_opening_under_its_field() {
+    let mut app = coopcompta::ui::App::new(
+        coopcompta::ui::Start::NeedsSetup(coopcompta::store::open_in_memory().unwrap()),
+        info(),
+        clock(),
+    );
+    chars(&mut app, "Coopérative scolaire OCCE de l'école Jules Ferry");
+    tab(&mut app, 4); // exercice, caisse, compte pro, collectes en ligne
+    ctrl(&mut app, 'u');
+    chars(&mut app, "-5");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.book().is_none(), "nothing is created");
+    let screen = render(&app, 80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    let online = lines
+        .iter()
+        .position(|l| l.contains("Collectes en ligne") && l.contains("-5"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(
+        lines[online + 1].contains("Collectes en ligne « -5,00 € » : le compte des"),
+        "the error is under its field: {screen}"
+    );
+}

@@ -351,5 +351,8 @@ fn a_pupil_already_recorded_shows_what_is_there_80x24() {
         added.contains("Enveloppe CE1-B · 1 élève · versé 12,00 €"),
         "{added}"
     );
-    assert!(!added.contains("déjà :"), "the editor is empty again: {added}");
+    assert!(
+        !added.contains("déjà :"),
+        "the editor is empty again: {added}"
+    );
 }

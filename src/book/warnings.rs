@@ -31,7 +31,11 @@ impl Book {
     /// A pupil's contributions to a campaign that are not cancelled, by
     /// date: money collected, and cheques still to give back (a cheque
     /// given back is no payment: the family is to pay again).
-    pub fn pupil_contributions(&self, campaign_id: i64, pupil_id: i64) -> Result<Vec<Contribution>> {
+    pub fn pupil_contributions(
+        &self,
+        campaign_id: i64,
+        pupil_id: i64,
+    ) -> Result<Vec<Contribution>> {
         let mut mine: Vec<Contribution> =
             store::participations::contributions::for_campaign(&self.conn, campaign_id)?
                 .into_iter()

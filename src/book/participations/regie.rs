@@ -6,9 +6,9 @@ use crate::book::Book;
 use crate::domain::participation::regie::{
     REGIE_ACCOUNT, build_regie_entry, check_regie_dates, first_shortfall,
 };
+use crate::domain::participation::{RegieBalance, RegieKind, RegieMove, RegieRequest};
 use crate::domain::{Money, format_date};
 use chrono::NaiveDate;
-use crate::domain::participation::{RegieBalance, RegieKind, RegieMove, RegieRequest};
 
 use crate::store::Result;
 use crate::store::entries::next_piece;
