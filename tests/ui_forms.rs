@@ -293,3 +293,101 @@ fn editing_a_transfer_opens_the_transfer_form() {
     assert!(screen.contains("Modifier le virement V001"), "{screen}");
     assert!(screen.contains("200,00"), "{screen}");
 }
+
+/// The clock says 15/10/2024: a date after it asks before saving; Échap goes
+/// back to the form with everything typed; Entrée then Entrée saves.
+#[test]
+fn a_date_after_today_asks_before_saving_80x24() {
+    let mut app = app(book());
+    let before = count(&app);
+    key(&mut app, KeyCode::Char('n'));
+    chars(&mut app, "12/03/2025");
+    tab(&mut app, 4);
+    chars(&mut app, "8");
+    tab(&mut app, 1);
+    chars(&mut app, "Ballons pour la récréation");
+    tab(&mut app, 2);
+    chars(&mut app, "6063");
+    key(&mut app, KeyCode::Enter); // picks 6063 in the list
+    key(&mut app, KeyCode::Enter);
+    assert!(app.is_asking(), "a date after today is asked about");
+    let question = render(&app, 80, 24);
+    assert!(
+        question.contains("La date 12/03/2025 est après aujourd'hui"),
+        "{question}"
+    );
+    insta::assert_snapshot!(question);
+    assert_eq!(count(&app), before, "nothing written while asking");
+
+    key(&mut app, KeyCode::Esc);
+    assert!(!app.is_asking() && app.form_open(), "back to the form");
+    let form = render(&app, 80, 24);
+    for kept in ["12/03/2025", "8", "Ballons pour la récréation", "6063"] {
+        assert!(form.contains(kept), "{kept} kept: {form}");
+    }
+    assert_eq!(count(&app), before);
+
+    key(&mut app, KeyCode::Enter);
+    assert!(app.is_asking(), "asked again");
+    key(&mut app, KeyCode::Enter);
+    assert!(!app.is_asking() && !app.form_open(), "saved and closed");
+    let entries = app.book().unwrap().entries(Exercice::new(2024)).unwrap();
+    assert_eq!(entries.len(), before + 1);
+    let new = entries
+        .iter()
+        .find(|e| e.label == "Ballons pour la récréation")
+        .unwrap();
+    assert_eq!(
+        new.date,
+        chrono::NaiveDate::from_ymd_opt(2025, 3, 12).unwrap()
+    );
+}
+
+#[test]
+fn a_transfer_dated_after_today_asks_too() {
+    let mut app = app(book());
+    let before = count(&app);
+    key(&mut app, KeyCode::Char('v'));
+    chars(&mut app, "16/10/2024");
+    tab(&mut app, 4);
+    chars(&mut app, "20");
+    tab(&mut app, 1);
+    chars(&mut app, "Dépôt des espèces");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.is_asking(), "{}", render(&app, 80, 24));
+    assert!(
+        render(&app, 80, 24).contains("La date 16/10/2024 est après aujourd'hui (15/10/2024)."),
+        "{}",
+        render(&app, 80, 24)
+    );
+    key(&mut app, KeyCode::Char('o'));
+    assert!(!app.form_open(), "{}", render(&app, 80, 24));
+    assert_eq!(count(&app), before + 1);
+}
+
+/// First launch: a negative opening of the Collectes en ligne is refused
+/// under its own field; nothing is created.
+#[test]
+fn setup_refuses_a_negative_online_opening_under_its_field() {
+    let mut app = coopcompta::ui::App::new(
+        coopcompta::ui::Start::NeedsSetup(coopcompta::store::open_in_memory().unwrap()),
+        info(),
+        clock(),
+    );
+    chars(&mut app, "Coopérative scolaire OCCE de l'école Jules Ferry");
+    tab(&mut app, 4); // exercice, caisse, compte pro, collectes en ligne
+    ctrl(&mut app, 'u');
+    chars(&mut app, "-5");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.book().is_none(), "nothing is created");
+    let screen = render(&app, 80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    let online = lines
+        .iter()
+        .position(|l| l.contains("Collectes en ligne") && l.contains("-5"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(
+        lines[online + 1].contains("Collectes en ligne « -5,00 € » : le compte des"),
+        "the error is under its field: {screen}"
+    );
+}

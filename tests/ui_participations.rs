@@ -295,3 +295,64 @@ fn a_line_can_be_taken_back_and_corrected() {
     assert!(screen.contains(" 2. DUPOND Léa"), "{screen}");
     assert!(screen.contains("12,00 €  virement"), "{screen}");
 }
+
+/// Léa gave 8,00 € in cash on 12/10: picking her shows it at once, and
+/// adding a second line for her asks first (Échap: not added; o: added).
+#[test]
+fn a_pupil_already_recorded_shows_what_is_there_80x24() {
+    let mut book = participations_book();
+    let campaign = book.campaigns().unwrap()[0].id;
+    let lea = book
+        .pupils()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.display() == "DUPOND Léa")
+        .unwrap();
+    book.record_contribution(
+        campaign,
+        lea.id,
+        coopcompta::domain::participation::ContributionLine {
+            pupil_id: lea.id,
+            amount: "8".into(),
+            channel: coopcompta::domain::participation::Channel::Especes,
+            payer: String::new(),
+        },
+        "12/10/2024",
+    )
+    .unwrap();
+    let mut app = on_participations_tab(book);
+    open_envelope(&mut app);
+    chars(&mut app, "dupo");
+    key(&mut app, KeyCode::Enter);
+    let picked = render(&app, 80, 24);
+    assert!(
+        picked.contains("déjà : 8,00 € le 12/10, espèces"),
+        "{picked}"
+    );
+    insta::assert_snapshot!(picked);
+
+    key(&mut app, KeyCode::Enter);
+    assert!(app.is_asking(), "a second contribution is asked about");
+    let question = render(&app, 80, 24);
+    assert!(
+        question.contains("DUPOND Léa (CE1-B) a déjà une participation"),
+        "{question}"
+    );
+    key(&mut app, KeyCode::Esc);
+    assert!(!app.is_asking());
+    let back = render(&app, 80, 24);
+    assert!(back.contains("Enveloppe CE1-B : vide"), "not added: {back}");
+    assert!(back.contains("Élève    DUPOND Léa"), "still typed: {back}");
+
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('o'));
+    let added = render(&app, 80, 24);
+    assert!(
+        added.contains("Enveloppe CE1-B · 1 élève · versé 12,00 €"),
+        "{added}"
+    );
+    assert!(
+        !added.contains("déjà :"),
+        "the editor is empty again: {added}"
+    );
+}

@@ -7,6 +7,7 @@ mod entries;
 mod participations;
 mod setup;
 mod views;
+mod warnings;
 
 pub use participations::{EnvelopeReceipt, ImportSummary};
 pub use setup::{SetupRequest, check_coop_name, create_book, create_coop};

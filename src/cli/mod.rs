@@ -44,6 +44,13 @@ impl From<FieldError> for CliError {
     }
 }
 
+/// Prints on stderr what the books accepted but the user should know.
+pub(crate) fn warn(warnings: &[crate::domain::warning::Warning]) {
+    for warning in warnings {
+        eprintln!("attention : {warning}");
+    }
+}
+
 fn field_error(field: Field, message: String) -> CliError {
     FieldError::new(field, message).into()
 }
@@ -261,6 +268,7 @@ fn init_new(db: &Path, args: InitArgs) -> Result<String, CliError> {
         let key = parse_account(Field::Ouverture, key)?;
         let amount = Money::parse(amount)
             .map_err(|e| field_error(Field::Ouverture, format!("{} : {e}", key.key())))?;
+        crate::domain::opening::check_opening(key, amount)?;
         if openings.iter().any(|(k, _)| *k == key) {
             return Err(field_error(
                 Field::Ouverture,
@@ -335,7 +343,9 @@ fn add(db: &Path, args: AddArgs) -> Result<String, CliError> {
         piece: args.piece.unwrap_or_default(),
         cheque_no: String::new(),
     };
+    let warnings = book.entry_warnings(&request);
     let id = book.add_entry(&request)?;
+    warn(&warnings);
     let entry = book
         .entry(id)?
         .ok_or_else(|| CliError::Input("écriture introuvable après ajout".into()))?;
@@ -360,7 +370,9 @@ fn transfer(db: &Path, args: TransferArgs) -> Result<String, CliError> {
         label: args.label,
         piece: args.piece.unwrap_or_default(),
     };
+    let warnings = book.transfer_warnings(&request);
     let id = book.add_transfer(&request)?;
+    warn(&warnings);
     let entry = book
         .entry(id)?
         .ok_or_else(|| CliError::Input("écriture introuvable après ajout".into()))?;

@@ -157,7 +157,9 @@ fn contribution(db: &Path, args: ContributionArgs) -> Result<String, CliError> {
         channel,
         payer: args.payer.unwrap_or_default(),
     };
+    let warnings = book.contribution_warnings(campaign.id, pupil.id, &args.date)?;
     let receipt = book.record_contribution(campaign.id, pupil.id, line, &args.date)?;
+    super::warn(&warnings);
     if channel == Channel::Cheque {
         return Ok(format!(
             "Chèque de {} pour {} noté « reçu, à rendre » (n° {}) : il n'entre dans aucun compte",

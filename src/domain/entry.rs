@@ -119,6 +119,22 @@ impl PaymentMode {
             .find(|m| m.key() == wanted || super::text::fold(m.label()) == wanted)
     }
 
+    /// The modes an account can pay or be paid with, the usual one first:
+    /// the Caisse holds cash and only cash; the online account receives
+    /// parents' card payments and has the platform's fees taken out
+    /// (prélèvement), its payouts to the Compte Pro being virements
+    /// internes; the banks take anything but cash (cash reaches them by a
+    /// virement interne from the Caisse).
+    pub fn allowed_on(account: MoneyKey) -> &'static [PaymentMode] {
+        use PaymentMode::*;
+        match account {
+            MoneyKey::Caisse => &[Especes],
+            MoneyKey::EnLigne => &[Carte, Prelevement],
+            MoneyKey::Pro => &[Virement, Carte, Prelevement, Cheque],
+            MoneyKey::Lbp => &[Virement, Cheque, Carte, Prelevement],
+        }
+    }
+
     /// The usual mode for an account: cash for the caisse, card online.
     pub fn default_for(account: MoneyKey) -> PaymentMode {
         match account {

@@ -161,6 +161,9 @@ pub fn build_entry(
             "les chèques ne sont plus acceptés : rendez le chèque et proposez le paiement en ligne ou en espèces",
         ));
     }
+    if !errors.iter().any(|e| e.field == Field::Mode) {
+        errors.extend(mode_fits_account(request.account, request.mode));
+    }
     let splits = check_splits(request, chart, wanted_kind, amount, &mut errors);
     let cheque_no = text::clean_text(Field::Cheque, &request.cheque_no, text::MAX_NUMBER)
         .unwrap_or_else(|e| {
@@ -186,6 +189,48 @@ pub fn build_entry(
         .map_err(|e| FieldErrors::from(FieldError::new(Field::Ventilation, e.to_string())))?;
     entry.cheque_no = (!cheque_no.is_empty()).then_some(cheque_no);
     Ok(entry)
+}
+
+/// The mode must be one the account knows: espèces only on the Caisse and
+/// the Caisse only in espèces; carte or prélèvement on the Collectes en
+/// ligne (see [`PaymentMode::allowed_on`]).
+pub fn mode_fits_account(account: MoneyKey, mode: Option<PaymentMode>) -> Option<FieldError> {
+    let mode = mode?;
+    let allowed = PaymentMode::allowed_on(account);
+    if allowed.contains(&mode) {
+        return None;
+    }
+    if account == MoneyKey::Caisse {
+        return Some(FieldError::new(
+            Field::Mode,
+            format!(
+                "« {} » : une caisse ne reçoit et ne paie qu'en espèces",
+                mode.label()
+            ),
+        ));
+    }
+    let labels: Vec<&str> = allowed.iter().map(|m| m.label()).collect();
+    let expected = match labels.as_slice() {
+        [init @ .., last] if !init.is_empty() => format!("{} ou {last}", init.join(", ")),
+        _ => labels.join(""),
+    };
+    let why = match (account, mode) {
+        (_, PaymentMode::Especes) => {
+            " ; les espèces passent par la Caisse (un dépôt d'espèces se saisit comme un virement interne depuis la Caisse)"
+        }
+        (MoneyKey::EnLigne, _) => {
+            " ; un paiement en ligne est « carte », les frais de la plateforme « prélèvement », le versement vers le Compte Pro un virement interne"
+        }
+        _ => "",
+    };
+    Some(FieldError::new(
+        Field::Mode,
+        format!(
+            "« {} » sur {} : {expected} attendu{why}",
+            mode.label(),
+            account.label()
+        ),
+    ))
 }
 
 /// Ventilation: each code must be a category of the right kind; parts must add

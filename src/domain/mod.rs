@@ -11,6 +11,7 @@ pub mod money;
 pub mod opening;
 pub mod participation;
 pub mod piece;
+pub mod warning;
 
 pub use accounts::{Account, AccountKind, ChartRow, MoneyKey};
 pub use dates::{Exercice, format_date, parse_date};

@@ -172,6 +172,7 @@ impl App {
         match self.popups.last() {
             Some(Popup::Entry(form)) => return form.contexts(),
             Some(Popup::Transfer(form)) => return form.contexts(),
+            Some(Popup::Confirm(c)) if c.enter_says_yes() => return vec![Context::ConfirmEnter],
             Some(Popup::Confirm(_)) => return vec![Context::Confirm],
             Some(Popup::Help(_) | Popup::StepHelp(_)) => return vec![Context::Help],
             Some(Popup::StepInput(_)) => return vec![Context::Line],

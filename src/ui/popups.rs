@@ -83,15 +83,29 @@ impl App {
             Outcome::Close => {
                 self.popups.pop();
             }
-            Outcome::Save => self.save_form(),
+            Outcome::Save => self.save_form(false),
         }
     }
 
-    fn save_form(&mut self) {
+    /// Saves the entry or transfer form on top. Unless `confirmed`, a
+    /// warning of the books (a date after today) is asked about first.
+    fn save_form(&mut self, confirmed: bool) {
         let Stage::Main(main) = &mut self.stage else {
             return;
         };
         let book = &mut main.book;
+        if !confirmed {
+            let warnings = match self.popups.last() {
+                Some(Popup::Entry(form)) => book.entry_warnings(&form.request()),
+                Some(Popup::Transfer(form)) => book.transfer_warnings(&form.request()),
+                _ => return,
+            };
+            if let Some(first) = warnings.first() {
+                let ask = Confirm::save_anyway(first.question());
+                self.popups.push(Popup::Confirm(ask));
+                return;
+            }
+        }
         let result = match self.popups.last() {
             Some(Popup::Entry(form)) => {
                 let request = form.request();
@@ -151,6 +165,8 @@ impl App {
             OnYes::QuitSetup => self.quit_now(),
             OnYes::HideStep { key } => self.hide_step(&key),
             OnYes::DiscardEnvelope => self.leave_envelope(),
+            OnYes::SaveForm => self.save_form(true),
+            OnYes::AddSecondLine => self.add_second_line(),
             OnYes::CancelEntry { id } => {
                 let Stage::Main(main) = &mut self.stage else {
                     return;

@@ -3,8 +3,12 @@
 
 use super::refused;
 use crate::book::Book;
-use crate::domain::participation::regie::build_regie_entry;
+use crate::domain::participation::regie::{
+    REGIE_ACCOUNT, build_regie_entry, check_regie_dates, first_shortfall,
+};
 use crate::domain::participation::{RegieBalance, RegieKind, RegieMove, RegieRequest};
+use crate::domain::{Money, format_date};
+use chrono::NaiveDate;
 
 use crate::store::Result;
 use crate::store::entries::next_piece;
@@ -38,6 +42,15 @@ impl Book {
         }
         let entry = build_regie_entry(&request, &class.name, balance, &self.chart, exercice)
             .map_err(refused)?;
+        let mut moves = self.live_moves(class.id, None)?;
+        let amount: Money = entry
+            .lines()
+            .iter()
+            .filter(|l| l.account_code == REGIE_ACCOUNT)
+            .map(|l| l.amount.abs())
+            .sum();
+        moves.push((entry.date, request.kind, amount));
+        check_regie_dates(&class.name, &moves)?;
         let now = self.clock.stamp();
         let tx = self.conn.transaction()?;
         let id = crate::book::insert_checked(&tx, exercice, &self.chart, &entry, &now, "regie")?;
@@ -98,36 +111,58 @@ impl Book {
 }
 
 impl Book {
-    /// Cancelling an advance its class has already partly spent would leave
-    /// the régie below zero: refused, naming what to cancel first.
+    /// The moves of a class's régie not cancelled (date, kind, amount),
+    /// leaving out the one of entry `without`.
+    fn live_moves(
+        &self,
+        class_id: i64,
+        without: Option<i64>,
+    ) -> Result<Vec<(NaiveDate, RegieKind, Money)>> {
+        Ok(self
+            .regie_moves()?
+            .into_iter()
+            .filter(|m| m.class_id == class_id && !m.cancelled && Some(m.entry_id) != without)
+            .map(|m| (m.date, m.kind, m.amount))
+            .collect())
+    }
+
+    /// Cancelling a move must leave the régie at zero or more on every
+    /// date (only an advance can lower it): refused, naming what to cancel
+    /// first.
     pub(crate) fn refuse_emptying_a_regie(&self, entry_id: i64) -> Result<()> {
         if !regie::is_regie_entry(&self.conn, entry_id)? {
             return Ok(());
         }
         let moves = self.regie_moves()?;
-        let Some(advance) = moves
-            .iter()
-            .find(|m| m.entry_id == entry_id && m.kind == RegieKind::Avance)
-        else {
+        let Some(cancelled) = moves.iter().find(|m| m.entry_id == entry_id) else {
             return Ok(());
         };
         let Some(regie) = self
             .regies()?
             .into_iter()
-            .find(|r| r.class_id == advance.class_id)
+            .find(|r| r.class_id == cancelled.class_id)
         else {
             return Ok(());
         };
-        if regie.balance() < advance.amount {
+        let left = self.live_moves(cancelled.class_id, Some(entry_id))?;
+        let Some((date, balance)) = first_shortfall(&left) else {
+            return Ok(());
+        };
+        if cancelled.kind == RegieKind::Avance && regie.balance() < cancelled.amount {
             return Err(refused(format!(
                 "{} : la régie {} n'a plus que {} sur cette avance de {} ; annulez d'abord ses dépenses ou enregistrez le reliquat rendu",
-                advance.piece,
+                cancelled.piece,
                 regie.class_name,
                 regie.balance(),
-                advance.amount
+                cancelled.amount
             )));
         }
-        Ok(())
+        Err(refused(format!(
+            "{} : sans ce mouvement, la régie {} serait à {balance} le {} ; annulez d'abord les dépenses de cette date ou datez-les après une autre avance",
+            cancelled.piece,
+            regie.class_name,
+            format_date(date)
+        )))
     }
 
     /// Cancels a move of a régie by a reversing entry (nothing deleted).

@@ -117,7 +117,7 @@ pub(super) fn regie(db: &Path, action: RegieAction) -> Result<Vec<String>, CliEr
         RegieAction::List => unreachable!("handled above"),
     };
     let class = class_by_name(&book, &class)?;
-    let id = book.record_regie(&RegieRequest {
+    let request = RegieRequest {
         class_id: class.id,
         kind,
         date,
@@ -126,7 +126,10 @@ pub(super) fn regie(db: &Path, action: RegieAction) -> Result<Vec<String>, CliEr
         label,
         category,
         piece: piece.unwrap_or_default(),
-    })?;
+    };
+    let warnings = book.regie_warnings(&request);
+    let id = book.record_regie(&request)?;
+    crate::cli::warn(&warnings);
     let entry = book
         .entry(id)?
         .ok_or_else(|| CliError::Input("écriture introuvable après ajout".into()))?;

@@ -18,7 +18,8 @@ const MAX_PURCHASE_LABEL: usize = 150;
 use super::contribution::check_date;
 use crate::domain::entry_request::money_code;
 use crate::domain::{
-    Account, AccountKind, EntryKind, Exercice, Line, Money, MoneyKey, NewEntry, PaymentMode,
+    Account, AccountKind, EntryKind, Exercice, Field, FieldError, Line, Money, MoneyKey, NewEntry,
+    PaymentMode, format_date,
 };
 use chrono::NaiveDate;
 
@@ -126,6 +127,51 @@ impl RegieBalance {
             RegieKind::Depense => self.spent += amount,
             RegieKind::Retour => self.returned += amount,
         }
+    }
+}
+
+/// What a move does to the cash in the teacher's hands.
+fn signed(kind: RegieKind, amount: Money) -> Money {
+    match kind {
+        RegieKind::Avance => amount,
+        RegieKind::Depense | RegieKind::Retour => -amount,
+    }
+}
+
+/// The first day a régie would end below zero, with its balance that day.
+/// `moves` are the class's moves not cancelled (date, kind, amount), in any
+/// order; the moves of one day count together, so an advance and an expense
+/// of the same day net out.
+pub fn first_shortfall(moves: &[(NaiveDate, RegieKind, Money)]) -> Option<(NaiveDate, Money)> {
+    let mut sorted: Vec<&(NaiveDate, RegieKind, Money)> = moves.iter().collect();
+    sorted.sort_by_key(|m| m.0);
+    let mut balance = Money::ZERO;
+    for (i, (date, kind, amount)) in sorted.iter().enumerate() {
+        balance += signed(*kind, *amount);
+        let last_of_day = sorted.get(i + 1).is_none_or(|next| next.0 != *date);
+        if last_of_day && balance.is_negative() {
+            return Some((*date, balance));
+        }
+    }
+    None
+}
+
+/// A new expense or return must find the advance's cash in the teacher's
+/// hands on its date: `moves` are the class's moves not cancelled, the new
+/// one included. Refused on its date, naming the day and the balance.
+pub fn check_regie_dates(
+    class_name: &str,
+    moves: &[(NaiveDate, RegieKind, Money)],
+) -> Result<(), FieldError> {
+    match first_shortfall(moves) {
+        None => Ok(()),
+        Some((date, balance)) => Err(FieldError::new(
+            Field::Date,
+            format!(
+                "le {} la régie {class_name} serait à {balance} : une dépense ou un reliquat ne peut pas précéder l'avance qui le couvre (vérifiez la date, ou saisissez d'abord l'avance)",
+                format_date(date)
+            ),
+        )),
     }
 }
 

@@ -74,6 +74,13 @@ pub(super) const CONFIRM: &[Binding] = &[
     bind(&[ch('n'), key(KeyCode::Esc)], "n", "non", Action::No, "non"),
 ];
 
+/// A question whose "yes" is what Entrée was pressed for (save anyway).
+#[rustfmt::skip]
+pub(super) const CONFIRM_ENTER: &[Binding] = &[
+    bind(&[key(KeyCode::Enter), ch('o'), ch('y')], "Entrée", "oui", Action::Yes, "oui"),
+    bind(&[key(KeyCode::Esc), ch('n')], "Échap", "non : revenir à la saisie", Action::No, "non"),
+];
+
 #[rustfmt::skip]
 pub(super) const HELP: &[Binding] = &[
     bind(&[key(KeyCode::Up), ch('k')], "↑", "remonter", Action::Up, ""),

@@ -48,6 +48,12 @@ impl App {
                 Step::Help => self.open_help(),
                 Step::Close => self.close_envelope(),
                 Step::Save => self.save_envelope(),
+                Step::AskSecond => {
+                    if let Some(question) = p.envelope.asking.take() {
+                        self.popups
+                            .push(Popup::Confirm(Confirm::second_line(question)));
+                    }
+                }
             }
             return;
         }
@@ -115,6 +121,12 @@ impl App {
         } else {
             self.leave_envelope();
         }
+    }
+
+    /// Yes to a second contribution of a pupil: the line is added.
+    pub(in crate::ui) fn add_second_line(&mut self) {
+        let Some(main) = self.main() else { return };
+        main.participations.envelope.confirm_second();
     }
 
     /// Leaves the quick entry; typed lines are dropped.

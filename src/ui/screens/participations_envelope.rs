@@ -8,6 +8,7 @@
 use crate::book::Book;
 use crate::domain::participation::contribution::check_date;
 use crate::domain::participation::{Campaign, Channel, Pupil, SchoolClass};
+use crate::domain::warning::Warning;
 use crate::domain::{Exercice, Money};
 use crate::ui::action::Action;
 use crate::ui::keymap::Context;
@@ -46,6 +47,9 @@ pub enum Step {
     Save,
     Close,
     Help,
+    /// The pupil of the line already has a contribution to the campaign:
+    /// ask (the question is in `Envelope::asking`) before adding it.
+    AskSecond,
 }
 
 #[derive(Debug)]
@@ -79,6 +83,13 @@ pub struct Envelope {
     /// What the last recorded envelope gave.
     pub last: Option<String>,
     pub offset: Cell<usize>,
+    /// The chosen pupil's contributions to the campaign already recorded
+    /// (pupil id, and the books' warning if there are some).
+    pub already: Option<(i64, Option<Warning>)>,
+    /// Pupils whose second contribution the user agreed to add.
+    pub(super) second_ok: Vec<i64>,
+    /// The question to ask before adding the line.
+    pub asking: Option<String>,
 }
 
 impl Default for Envelope {
@@ -109,6 +120,9 @@ impl Default for Envelope {
             message: None,
             last: None,
             offset: Cell::new(0),
+            already: None,
+            second_ok: Vec::new(),
+            asking: None,
         }
     }
 }
@@ -221,6 +235,35 @@ impl Envelope {
         self.channel = Channel::Especes;
         self.payer = Input::default();
         self.payer_fresh = false;
+        self.already = None;
+    }
+
+    /// Looks up what the chosen pupil already gave for the campaign, once
+    /// per pupil chosen: the line shows it, and adding asks first.
+    fn sync_already(&mut self, book: &Book) {
+        let (Some(pupil), Some(campaign)) = (&self.chosen, self.campaign()) else {
+            self.already = None;
+            return;
+        };
+        if self.already.as_ref().is_some_and(|(id, _)| *id == pupil.id) {
+            return;
+        }
+        let id = pupil.id;
+        match book.already_recorded(campaign.id, id) {
+            Ok(warning) => self.already = Some((id, warning)),
+            Err(e) => {
+                self.already = Some((id, None));
+                self.set_error(Slot::Name, e.to_string());
+            }
+        }
+    }
+
+    /// The user agreed to a second contribution for the chosen pupil.
+    pub fn confirm_second(&mut self) {
+        if let Some(pupil) = &self.chosen {
+            self.second_ok.push(pupil.id);
+            self.add_line();
+        }
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -264,6 +307,15 @@ impl Envelope {
     }
 
     pub fn update(&mut self, action: Action, book: &Book) -> Step {
+        let step = self.handle(action, book);
+        self.sync_already(book);
+        if self.asking.is_some() {
+            return Step::AskSecond;
+        }
+        step
+    }
+
+    fn handle(&mut self, action: Action, book: &Book) -> Step {
         match action {
             Action::Close => return Step::Close,
             Action::Help => return Step::Help,

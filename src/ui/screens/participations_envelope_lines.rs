@@ -156,6 +156,13 @@ impl Envelope {
             },
         };
         match check_line(&line, &pupil, campaign) {
+            Ok(_) if self.needs_asking(pupil.id) => {
+                self.asking = self
+                    .already
+                    .as_ref()
+                    .and_then(|(_, w)| w.as_ref())
+                    .map(|w| w.question());
+            }
             Ok(checked) => {
                 self.lines.push(TypedLine {
                     pupil,
@@ -183,6 +190,16 @@ impl Envelope {
                 self.set_error(slot, text);
             }
         }
+    }
+
+    /// The pupil already has a contribution recorded for the campaign and
+    /// the user has not agreed to a second one yet.
+    fn needs_asking(&self, pupil_id: i64) -> bool {
+        let recorded = self
+            .already
+            .as_ref()
+            .is_some_and(|(id, w)| *id == pupil_id && w.is_some());
+        recorded && !self.second_ok.contains(&pupil_id)
     }
 
     /// Marks the pupils typed twice (the books will refuse the envelope).
@@ -308,6 +325,7 @@ impl Envelope {
     /// Recorded: the envelope empties, ready for the next class.
     pub fn saved(&mut self, text: String) {
         self.lines.clear();
+        self.second_ok.clear();
         self.line_selected = 0;
         self.message = None;
         self.error = None;

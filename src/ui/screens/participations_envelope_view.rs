@@ -342,6 +342,15 @@ impl Envelope {
             field.draw(frame, row(area, y));
             y += 1;
         }
+        if let Some((_, Some(warning))) = &self.already
+            && self.chosen.is_some()
+            && let Some(text) = warning.already_line()
+        {
+            let pad = " ".repeat(usize::from(LABEL));
+            let text = truncate(&format!("{pad}{text}"), area.width as usize);
+            frame.render_widget(Line::styled(text, theme::status()), row(area, y));
+            y += 1;
+        }
         let mut problems = Vec::new();
         if let Some((slot, text)) = &self.error
             && !matches!(slot, Slot::Campaign | Slot::Class | Slot::Date)

@@ -354,7 +354,8 @@ impl App {
                         };
                         (Some(id), text)
                     })
-                    .map_err(|e| e.under_field())
+                    // Whole ("Date : …"): the form puts it under the field it names.
+                    .map_err(|e| e.to_string())
             }
         };
         let pupil = (v("Nom"), v("Prénom"), v("Classe"));

@@ -129,9 +129,13 @@ impl Setup {
             } else {
                 Money::parse(text)
             };
-            match amount {
+            match amount.map_err(|e| e.to_string()).and_then(|m| {
+                crate::domain::opening::check_opening(key, m)
+                    .map(|()| m)
+                    .map_err(|e| e.message)
+            }) {
                 Ok(m) => openings.push((key, m)),
-                Err(e) => self.error(i + 2, e.to_string()),
+                Err(e) => self.error(i + 2, e),
             }
         }
         if self.name.value().trim().is_empty() {

@@ -19,6 +19,11 @@ pub enum OnYes {
     HideStep { key: String },
     /// Leave the quick entry of an envelope, losing its typed lines.
     DiscardEnvelope,
+    /// Save the form under the question despite a warning (a date after
+    /// today); "no" goes back to the form as it was typed.
+    SaveForm,
+    /// Add the envelope line of a pupil already recorded for the campaign.
+    AddSecondLine,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +75,28 @@ impl Confirm {
         }
     }
 
+    /// On saving, a warning from the books ("La date … est après
+    /// aujourd'hui (…). Enregistrer quand même ?").
+    pub fn save_anyway(question: String) -> Self {
+        Confirm {
+            question,
+            on_yes: OnYes::SaveForm,
+        }
+    }
+
+    /// On adding an envelope line, the pupil already has a contribution.
+    pub fn second_line(question: String) -> Self {
+        Confirm {
+            question,
+            on_yes: OnYes::AddSecondLine,
+        }
+    }
+
+    /// Asked on Entrée: Entrée again says yes, Échap goes back.
+    pub fn enter_says_yes(&self) -> bool {
+        matches!(self.on_yes, OnYes::SaveForm | OnYes::AddSecondLine)
+    }
+
     pub fn quit_setup() -> Self {
         Confirm {
             question: "Quitter sans créer la coopérative ?".into(),
@@ -87,10 +114,15 @@ impl Widget for &Confirm {
             .map(Line::from)
             .collect();
         body.push(Line::from(""));
+        let (yes, no) = if self.enter_says_yes() {
+            (" Entrée ", " Échap ")
+        } else {
+            (" o ", " n ")
+        };
         body.push(Line::from(vec![
-            Span::styled(" o ", theme::key()),
+            Span::styled(yes, theme::key()),
             Span::raw(" oui    "),
-            Span::styled(" n ", theme::key()),
+            Span::styled(no, theme::key()),
             Span::raw(" non"),
         ]));
         let height = (body.len() as u16 + 2).min(area.height);

@@ -356,12 +356,15 @@ impl EntryForm {
             }
             Slot::Account => {
                 self.account = next(&MoneyKey::ALL, self.account, step);
-                if !self.mode_edited {
+                let allowed = PaymentMode::allowed_on(self.account);
+                if !self.mode_edited || !allowed.contains(&self.mode) {
                     self.mode = PaymentMode::default_for(self.account);
                 }
             }
             Slot::Mode => {
-                self.mode = next(&PaymentMode::ALL, self.mode, step);
+                // Only the modes the account can take (espèces on the
+                // Caisse alone, carte or prélèvement online).
+                self.mode = next(PaymentMode::allowed_on(self.account), self.mode, step);
                 self.mode_edited = true;
             }
             _ => {}
