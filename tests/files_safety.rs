@@ -231,8 +231,8 @@ fn export_out_dash_writes_the_csv_on_standard_output() {
             "--out",
             "-"
         ]),
-        "date,classe,nom,prenom,montant,canal,piece,etat,id\n\
-         2024-10-14,CP-A,Dupont,Léa,12.00,especes,R002,,1\n"
+        "date,classe,nom,prenom,montant,montant_remis,canal,piece,statut,rendu_le,id\n\
+         2024-10-14,CP-A,Dupont,Léa,12.00,12.00,especes,R002,encaisse,,1\n"
     );
     // No temporary file left anywhere.
     assert!(

@@ -4,8 +4,8 @@
 pub mod args;
 mod backups;
 mod checklist;
-mod output;
 mod help;
+mod output;
 mod participations;
 pub mod participations_args;
 

@@ -202,10 +202,9 @@ mod tests {
             later_schema_present(&conn, schema::latest_version()).unwrap(),
             None
         );
-        assert_eq!(
-            later_schema_present(&conn, 1).unwrap(),
-            Some(schema::latest_version())
-        );
+        // Migration 4 only refolds keys: schema 3 is the last one with
+        // tables to find.
+        assert_eq!(later_schema_present(&conn, 1).unwrap(), Some(3));
         let fresh = Connection::open_in_memory().unwrap();
         assert_eq!(later_schema_present(&fresh, 0).unwrap(), None);
     }
