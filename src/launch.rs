@@ -49,6 +49,10 @@ fn require_terminal() -> Result<(), String> {
 /// The application on a fresh copy of the demo year: at `db`, or in a
 /// temporary folder removed when the application closes.
 pub fn demo(db: Option<&Path>, no_tui: bool) -> Result<(), String> {
+    // The full screen needs a terminal: ask before building anything.
+    if !no_tui {
+        require_terminal()?;
+    }
     let (path, temporary) = match db {
         Some(path) => (path.to_path_buf(), None),
         None => {
@@ -75,7 +79,9 @@ pub fn demo(db: Option<&Path>, no_tui: bool) -> Result<(), String> {
         return Err(e);
     }
     if no_tui {
-        println!("{}", path.display());
+        // A closed pipe is not an error worth a panic.
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout(), "{}", path.display());
         return Ok(());
     }
     let result = app(&path, true);

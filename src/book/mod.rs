@@ -50,6 +50,9 @@ pub struct Book {
     chart: Vec<Account>,
     coop: CoopInfo,
     clock: Clock,
+    /// Bumped by every committed change: a screen whose copy was read at an
+    /// older generation reloads it.
+    generation: u64,
 }
 
 impl Book {
@@ -62,7 +65,20 @@ impl Book {
             chart,
             coop,
             clock,
+            generation: 0,
         })
+    }
+
+    /// How many changes were committed since the books were opened: a view
+    /// loaded at an older generation is stale.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Marks the books changed (after a commit).
+    #[allow(dead_code)] // until every write goes through the one write path
+    pub(crate) fn bump_generation(&mut self) {
+        self.generation += 1;
     }
 
     pub fn conn(&self) -> &Connection {

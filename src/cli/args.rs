@@ -61,7 +61,7 @@ pub enum Command {
     },
     /// Ajoute ou renomme une catégorie du plan comptable
     Category(CategoryArgs),
-    /// Vérifie l'intégrité de la base et l'équilibre de chaque écriture
+    /// Vérifie la base : intégrité, équilibre des écritures, dates, annulations, caisse jamais sous zéro, version du schéma (une ligne par anomalie)
     Check,
     /// Étapes de la migration vers AssoConnect et le Compte Pro (clé<TAB>état<TAB>titre)
     Checklist(ChecklistArgs),
