@@ -6,6 +6,7 @@ use coopcompta::cli::{
     self, CliError,
     args::{Cli, Command, french_usage_error},
 };
+use coopcompta::domain::text::printable;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -18,7 +19,7 @@ fn main() -> ExitCode {
             e.exit()
         }
         Err(e) => {
-            eprintln!("coopcompta : {}", french_usage_error(&e));
+            eprintln!("coopcompta : {}", printable(&french_usage_error(&e)));
             return ExitCode::from(2);
         }
     };
@@ -44,7 +45,9 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("coopcompta : {message}");
+            // The message may quote what the user typed or a file name:
+            // never an escape sequence to the terminal.
+            eprintln!("coopcompta : {}", printable(&message));
             ExitCode::FAILURE
         }
     }

@@ -47,7 +47,10 @@ impl From<FieldError> for CliError {
 /// Prints on stderr what the books accepted but the user should know.
 pub(crate) fn warn(warnings: &[crate::domain::warning::Warning]) {
     for warning in warnings {
-        eprintln!("attention : {warning}");
+        eprintln!(
+            "attention : {}",
+            crate::domain::text::printable(&warning.to_string())
+        );
     }
 }
 

@@ -116,7 +116,14 @@ pub fn export_to(
     write: impl FnOnce(&mut dyn Write) -> csv::Result<()>,
 ) -> Result<(), CliError> {
     if is_stdout(path) {
-        return write(out).map_err(|e| refuse(Path::new("-"), &crate::io::french_csv(&e)));
+        return write(out).map_err(|e| match e.kind() {
+            // `coopcompta export ledger --out - | head`: the reader has what
+            // it wanted.
+            csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe => {
+                CliError::OutputClosed
+            }
+            _ => refuse(Path::new("-"), &crate::io::french_csv(&e)),
+        });
     }
     let target = target(db, path)?;
     let fail = |reason: String| refuse(path, &reason);

@@ -149,18 +149,37 @@ pub fn shown(value: &str) -> String {
             out.push('…');
             break;
         }
+        push_shown(&mut out, c);
+    }
+    out
+}
+
+/// A whole message made safe for a terminal before it is printed: control
+/// and invisible format characters made visible as in [`shown`] (so that a
+/// value the user typed, a file name or a system text never sends an escape
+/// sequence to the terminal), nothing cut, tabs and line breaks kept.
+pub fn printable(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    for c in message.chars() {
         match c {
-            '\u{0}'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
-            '\u{7f}' => out.push('␡'),
-            c if is_refused(c) || (is_invisible(c) && !c.is_whitespace()) => {
-                out.push('<');
-                out.push_str(&code_point(c));
-                out.push('>');
-            }
-            c => out.push(c),
+            '\t' | '\n' => out.push(c),
+            c => push_shown(&mut out, c),
         }
     }
     out
+}
+
+fn push_shown(out: &mut String, c: char) {
+    match c {
+        '\u{0}'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
+        '\u{7f}' => out.push('␡'),
+        c if is_refused(c) || (is_invisible(c) && !c.is_whitespace()) => {
+            out.push('<');
+            out.push_str(&code_point(c));
+            out.push('>');
+        }
+        c => out.push(c),
+    }
 }
 
 /// Text folded for matching: accents and other marks removed, ligatures
