@@ -154,3 +154,51 @@ fn a_warning_keeps_its_text_readable() {
         "tabs, accents and spaces stay as they are"
     );
 }
+
+/// The base copied to a USB key as the README says, `-wal` included, while
+/// its last change was still in that journal (after a crash, or copied
+/// while open): a connection left open, never checkpointed.
+fn copy_with_pending_journal(s: &Sandbox, name: &str) -> std::path::PathBuf {
+    let live = s.path("vivante.db");
+    std::fs::copy(s.db(), &live).expect("copy");
+    let conn = rusqlite::Connection::open(&live).expect("open");
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .expect("wal");
+    conn.pragma_update(None, "wal_autocheckpoint", 0)
+        .expect("no checkpoint");
+    conn.execute("UPDATE coop SET name = 'Coopérative des Tilleuls'", [])
+        .expect("change");
+    let copy = s.path(name);
+    std::fs::copy(&live, &copy).expect("copy base");
+    std::fs::copy(s.path("vivante.db-wal"), s.path(&format!("{name}-wal"))).expect("copy wal");
+    drop(conn);
+    copy
+}
+
+#[test]
+fn a_copy_with_its_journal_beside_it_is_not_restored_without_its_last_changes() {
+    let s = coop();
+    let copy = copy_with_pending_journal(&s, "cle.db");
+    let mut wal = copy.as_os_str().to_os_string();
+    wal.push("-wal");
+    assert!(std::fs::metadata(&wal).expect("journal").len() > 0);
+    let files = files_in(&s);
+    let copy_text = copy.display().to_string();
+    assert_eq!(
+        s.fails(&["restore", &copy_text]),
+        format!(
+            "coopcompta : {copy_text} a encore un journal {copy_text}-wal à côté : ses derniers \
+             changements n'y sont pas encore intégrés ; rien n'a été remis en place : lancez \
+             d'abord « coopcompta --db {copy_text} check » (qui les intègre), puis recommencez\n"
+        )
+    );
+    assert_eq!(files_in(&s), files, "nothing created, no copy kept");
+    // What the message says to do brings the change in, then the copy is
+    // restored whole.
+    s.run_with(Some(&copy), &["check"], &[]);
+    let done = s.ok(&["restore", &copy_text]);
+    assert!(
+        done.contains("remise en place : Coopérative des Tilleuls, 2 écritures"),
+        "{done}"
+    );
+}

@@ -53,6 +53,7 @@ pub fn list(db: &Path) -> Result<Vec<String>, CliError> {
 pub fn restore(db: &Path, file: &Path) -> Result<String, CliError> {
     let file = restore::resolve(db, file);
     // Checked before anything is created or locked.
+    refuse_unmerged_journal(&file)?;
     restore::inspect(&file)?;
     let _guard = lock::acquire(db)?;
     let done = restore::restore(db, &file, Clock::System.now())?;
@@ -66,4 +67,23 @@ pub fn restore(db: &Path, file: &Path) -> Result<String, CliError> {
         done.info.coop,
         done.info.entries
     ))
+}
+
+/// A base copied with its `-wal` (after a crash, or copied while open) has
+/// its latest changes in that journal; the copy is read without it, so
+/// restoring it would silently leave them out.
+fn refuse_unmerged_journal(file: &Path) -> Result<(), CliError> {
+    let mut wal = file.as_os_str().to_os_string();
+    wal.push("-wal");
+    if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+        return Err(CliError::Input(format!(
+            "{} a encore un journal {} à côté : ses derniers changements n'y sont pas encore \
+             intégrés ; rien n'a été remis en place : lancez d'abord « coopcompta --db {} check » \
+             (qui les intègre), puis recommencez",
+            file.display(),
+            Path::new(&wal).display(),
+            file.display()
+        )));
+    }
+    Ok(())
 }
