@@ -1,7 +1,7 @@
 //! The demo school year shipped in `sample-data/`, loaded through the same
 //! code paths as the user's own entries.
 
-use crate::book::{Book, Clock, SetupRequest, create_book};
+use super::{Book, Clock, SetupRequest, create_book};
 use crate::domain::entry_request::{EntryRequest, TransferRequest, parse_split};
 use crate::domain::participation::{
     CampaignRequest, Channel, ContributionLine, EnvelopeRequest, RegieKind, RegieRequest,
