@@ -3,7 +3,9 @@
 //! both call these, so they behave the same.
 
 mod checklist;
+pub mod demo;
 mod entries;
+pub mod generate;
 mod participations;
 mod setup;
 mod views;

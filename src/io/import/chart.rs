@@ -3,7 +3,7 @@
 use crate::domain::{AccountKind, ChartRow, MoneyKey};
 
 /// The default OCCE-style chart shipped with the program.
-pub const DEFAULT_CHART: &str = include_str!("../../sample-data/plan-comptable-occe.csv");
+pub const DEFAULT_CHART: &str = include_str!("../../../sample-data/plan-comptable-occe.csv");
 
 /// Parses a whole chart file; the first bad row stops everything.
 pub fn parse_chart(text: &str) -> Result<Vec<ChartRow>, String> {

@@ -1,12 +1,14 @@
 //! A synthetic exercice of any size (recettes, split recettes, dépenses,
 //! virements over the four money accounts), for benchmarks and load tests.
+//! It keeps the rules `check` checks: in particular the Caisse never goes
+//! below zero (cash the Caisse does not hold is paid from the Compte Pro).
 
-use crate::book::{Clock, SetupRequest, create_book};
+use super::{Clock, SetupRequest, create_book};
 use crate::domain::entry_request::{
     EntryRequest, SplitInput, TransferRequest, build_entry, build_transfer,
 };
 use crate::domain::{EntryKind, Exercice, Money, MoneyKey};
-use crate::io::chart_csv::default_chart;
+use crate::io::import::chart::default_chart;
 use crate::store::{self, Result};
 use chrono::{Duration, NaiveDate};
 use std::path::Path;
@@ -24,11 +26,12 @@ pub fn clock() -> Clock {
 /// virements) into a new database at `path`, in one transaction.
 pub fn generate(path: &Path, count: usize) -> Result<()> {
     let conn = store::open(path)?;
+    let opening_caisse = Money::from_cents(12_050);
     let request = SetupRequest {
         coop_name: "Coopérative de banc d'essai".into(),
         exercice: Exercice::new(2024),
         openings: vec![
-            (MoneyKey::Caisse, Money::from_cents(12_050)),
+            (MoneyKey::Caisse, opening_caisse),
             (MoneyKey::Lbp, Money::from_cents(184_320)),
         ],
     };
@@ -38,6 +41,11 @@ pub fn generate(path: &Path, count: usize) -> Result<()> {
     let mut conn = store::open(path)?;
     let tx = conn.transaction()?;
     let exercice = Exercice::new(2024);
+    let caisse_code = chart
+        .iter()
+        .find(|a| a.money_key == Some(MoneyKey::Caisse))
+        .map(|a| a.code.clone())
+        .unwrap_or_default();
     let start = exercice.first_day();
     let accounts = [
         MoneyKey::Caisse,
@@ -46,12 +54,19 @@ pub fn generate(path: &Path, count: usize) -> Result<()> {
         MoneyKey::Lbp,
     ];
     let (mut r, mut d, mut v) = (0, 0, 0);
+    // The Caisse after each entry, in date order (the dates never go back).
+    let mut caisse = opening_caisse;
     for i in 0..count {
         let date = (start + Duration::days((i * 365 / count) as i64))
             .format("%d/%m/%Y")
             .to_string();
-        let account = accounts[i % 4];
         let cents = 100 + (i as i64 * 7919) % 50_000;
+        let takes_cash = i % 10 == 0 || i % 10 >= 6;
+        let short_of_cash = caisse < Money::from_cents(cents);
+        let account = match accounts[i % 4] {
+            MoneyKey::Caisse if takes_cash && short_of_cash => MoneyKey::Pro,
+            other => other,
+        };
         let amount = Money::from_cents(cents).fr_plain();
         let entry = match i % 10 {
             0 => {
@@ -59,7 +74,11 @@ pub fn generate(path: &Path, count: usize) -> Result<()> {
                 let request = TransferRequest {
                     date,
                     from: account,
-                    to: accounts[(i + 1) % 4],
+                    to: match (account, accounts[(i + 1) % 4]) {
+                        // A virement meant to leave a short Caisse fills it instead.
+                        (MoneyKey::Pro, MoneyKey::Pro) => MoneyKey::Caisse,
+                        (_, to) => to,
+                    },
                     amount,
                     label: format!("Virement interne {i}"),
                     piece: format!("V{v:06}"),
@@ -110,6 +129,12 @@ pub fn generate(path: &Path, count: usize) -> Result<()> {
                 build_entry(&request, &chart, exercice)
             }
         }?;
+        caisse += entry
+            .lines()
+            .iter()
+            .filter(|l| l.account_code == caisse_code)
+            .map(|l| l.amount)
+            .sum::<Money>();
         store::entries::insert(&tx, exercice, &entry, "2025-03-15T10:00:00")?;
     }
     tx.commit()?;

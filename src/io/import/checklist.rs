@@ -5,7 +5,7 @@ use crate::domain::text::shown;
 use std::collections::HashSet;
 
 /// The OCCE 06 template shipped with the program.
-pub const DEFAULT_CHECKLIST: &str = include_str!("../../sample-data/migration-occe06.csv");
+pub const DEFAULT_CHECKLIST: &str = include_str!("../../../sample-data/migration-occe06.csv");
 
 /// Parses a template; the first bad row stops everything, naming its line.
 pub fn parse_checklist(text: &str) -> Result<Vec<StepTemplate>, String> {

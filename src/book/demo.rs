@@ -1,13 +1,13 @@
 //! The demo school year shipped in `sample-data/`, loaded through the same
 //! code paths as the user's own entries.
 
-use crate::book::{Book, Clock, SetupRequest, create_book};
+use super::{Book, Clock, SetupRequest, create_book};
 use crate::domain::entry_request::{EntryRequest, TransferRequest, parse_split};
 use crate::domain::participation::{
     CampaignRequest, Channel, ContributionLine, EnvelopeRequest, RegieKind, RegieRequest,
 };
 use crate::domain::{EntryKind, Exercice, Money, MoneyKey, PaymentMode};
-use crate::io::chart_csv::default_chart;
+use crate::io::import::chart::default_chart;
 use crate::store::StoreError;
 use rusqlite::Connection;
 
@@ -31,7 +31,7 @@ fn parse_rows(text: &str) -> Result<Vec<DemoRow>, String> {
     for (index, record) in reader.records().enumerate() {
         let line = index + 2;
         let bad = |what: String| format!("année de démonstration, ligne {line} : {what}");
-        let record = record.map_err(|e| bad(super::french_csv(&e)))?;
+        let record = record.map_err(|e| bad(crate::io::import::french_csv(&e)))?;
         let f = |i: usize| record.get(i).unwrap_or("").trim().to_string();
         let account = MoneyKey::parse(&f(1)).ok_or_else(|| bad(format!("compte « {} »", f(1))))?;
         let kind = EntryKind::parse(&f(2)).ok_or_else(|| bad(format!("nature « {} »", f(2))))?;
@@ -107,8 +107,8 @@ pub fn load_demo(conn: Connection, clock: Clock) -> Result<Book, StoreError> {
 /// give back, and a class régie not yet settled: every Participations view
 /// has something to show.
 fn load_demo_participations(book: &mut Book) -> Result<(), StoreError> {
-    let pupils =
-        crate::io::pupils_csv::parse_pupils(DEMO_PUPILS.as_bytes()).map_err(StoreError::Refused)?;
+    let pupils = crate::io::import::pupils::parse_pupils(DEMO_PUPILS.as_bytes())
+        .map_err(StoreError::Refused)?;
     book.import_pupils(&pupils)?;
     let campaign = book.add_campaign(&CampaignRequest {
         name: "Sortie au zoo (GS, CP)".into(),

@@ -6,7 +6,7 @@
 //! sums to what the campaign collected: a cheque (always given back) or a
 //! cancelled contribution counts 0, its amount stays in "Montant remis".
 
-use super::export::CsvFormat;
+use super::format::CsvFormat;
 use crate::domain::participation::{Channel, Contribution, Pupil};
 use crate::domain::{Money, format_date};
 use std::io::Write;

@@ -1,0 +1,4 @@
+-- Migration 4: the name keys of classes, families, pupils and campaigns
+-- recomputed with the one folding of `domain::text`. The folding is Rust
+-- code (`store::participations::rekey`), run after this file by
+-- `schema::migrate`; there is no SQL to run.
