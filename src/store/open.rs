@@ -52,7 +52,8 @@ pub fn open(path: &Path) -> Result<Connection> {
         .map_err(StoreError::from)
         .and_then(|mut conn| {
             configure(&conn)?;
-            let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            // Refused versions are refused before any copy is taken.
+            let version = schema::check_version(&conn)?;
             if version > 0 && version < schema::latest_version() {
                 // A copy first, so that a failed upgrade can be undone.
                 super::backup::before_migration(&conn, path, schema::latest_version())?;

@@ -28,6 +28,22 @@ fn after_migration(tx: &rusqlite::Transaction, version: usize) -> Result<(), sup
 
 /// Brings the database up to date. A database newer than this build is refused.
 pub fn migrate(conn: &mut Connection) -> Result<(), super::StoreError> {
+    let current = check_version(conn)?;
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)
+            .map_err(|e| super::integrity::version::migration_error(index as i64 + 1, &e))?;
+        after_migration(&tx, index + 1)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// The file's schema version, once it is known that the migrations can run
+/// on it: not newer than this program, and not a lowered number over the
+/// tables of a later schema. Reads only.
+pub fn check_version(conn: &Connection) -> Result<i64, super::StoreError> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current > latest_version() {
         return Err(super::StoreError::TooNew {
@@ -41,13 +57,5 @@ pub fn migrate(conn: &mut Connection) -> Result<(), super::StoreError> {
     {
         return Err(super::integrity::version::altered_error(current, present));
     }
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)
-            .map_err(|e| super::integrity::version::migration_error(index as i64 + 1, &e))?;
-        after_migration(&tx, index + 1)?;
-        tx.pragma_update(None, "user_version", index as i64 + 1)?;
-        tx.commit()?;
-    }
-    Ok(())
+    Ok(current)
 }
