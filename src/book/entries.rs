@@ -161,6 +161,7 @@ impl Book {
     /// Cancels an entry by a reversing entry dated today (or the last day of
     /// the exercice if today is past it). Returns the reversal's id.
     pub fn cancel_entry(&mut self, id: i64) -> Result<i64> {
+        self.refuse_cancelling_a_reversal(id)?;
         let original = self.changeable(id)?;
         self.refuse_emptying_a_regie(id)?;
         let used = store::entries::pieces(&self.conn, self.exercice())?;
@@ -188,6 +189,25 @@ impl Book {
         })
     }
 
+    /// A reversal is not cancelled (that would hide the cancellation under
+    /// a third entry): the original is restored instead.
+    fn refuse_cancelling_a_reversal(&self, id: i64) -> Result<()> {
+        let Some(reversal) = self.entry(id)? else {
+            return Ok(());
+        };
+        let Some(original) = reversal.reverses else {
+            return Ok(());
+        };
+        let original = self
+            .entry(original)?
+            .map(|e| e.piece)
+            .unwrap_or_else(|| format!("l'écriture n° {original}"));
+        Err(StoreError::Refused(format!(
+            "{} annule {original} : une écriture d'annulation ne s'annule pas ; pour revenir sur l'annulation, rétablissez {original}",
+            reversal.piece
+        )))
+    }
+
     /// Adds a category to the chart (or renames it if the code exists).
     pub fn save_category(
         &mut self,
@@ -203,11 +223,7 @@ impl Book {
             return Err(StoreError::Refused("libellé de catégorie vide".into()));
         }
         let heading = match heading {
-            Some(typed) => {
-                let heading = text::check_text(typed, text::MAX_NAME)
-                    .map_err(|reason| StoreError::Refused(format!("rubrique du CRF : {reason}")))?;
-                (!heading.is_empty()).then_some(heading)
-            }
+            Some(typed) => self.known_heading(typed)?,
             None => None,
         };
         let wanted_prefix = match kind {
@@ -240,6 +256,9 @@ impl Book {
                             r.get(0)
                         })?;
                     store::accounts::rename(tx, code, label)?;
+                    if let Some(heading) = &heading {
+                        store::accounts::set_heading(tx, code, Some(heading))?;
+                    }
                     Some(format!("{code} {old}"))
                 }
                 None => None,

@@ -4,13 +4,17 @@
 
 mod checklist;
 mod entries;
+mod headings;
 mod participations;
+mod restore;
+mod settings;
 mod setup;
 mod views;
 mod warnings;
 mod write;
 
 pub use participations::{EnvelopeReceipt, ImportSummary};
+pub use settings::SettingsRequest;
 pub use setup::{SetupRequest, check_coop_name, create_book, create_coop};
 
 use crate::domain::ledger::{LedgerPoint, LedgerRow, RowDetail};

@@ -164,6 +164,12 @@ pub const MIGRATIONS: &[&str] = &[
     // 4: the name keys recomputed with the one folding of `domain::text`
     // (Rust code, in `after_migration`).
     "-- 4: name keys refolded",
+    // 5: who a cheque was given back to (its history stays listed), and the
+    // entry that restored a mistakenly cancelled one.
+    r#"
+    ALTER TABLE contribution ADD COLUMN returned_by TEXT NOT NULL DEFAULT '';
+    ALTER TABLE entry ADD COLUMN restored_as INTEGER REFERENCES entry(id);
+    "#,
 ];
 
 /// The schema version this build writes.

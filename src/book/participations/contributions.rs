@@ -6,6 +6,7 @@ use crate::book::Book;
 use crate::book::write::Audit;
 use crate::domain::entry_request::build_entry;
 use crate::domain::participation::contribution::{check_envelope, envelope_entry, single_entry};
+use crate::domain::participation::pupils::MAX_NAME;
 use crate::domain::participation::{
     Channel, Contribution, ContributionLine, EnvelopeRequest, Pupil,
 };
@@ -186,8 +187,20 @@ impl Book {
         contributions::pending_cheques(&self.conn)
     }
 
+    /// Every cheque received, given back or not (cancelled ones left out),
+    /// oldest first: a returned one keeps its date and who took it.
+    pub fn all_cheques(&self) -> Result<Vec<Contribution>> {
+        contributions::all_cheques(&self.conn)
+    }
+
     /// Marks a cheque as given back ("rendu le jj/mm").
     pub fn return_cheque(&mut self, id: i64, date: &str) -> Result<()> {
+        self.return_cheque_to(id, date, "")
+    }
+
+    /// Marks a cheque as given back on `date`, to or by `by` (free text,
+    /// may be empty: "Mme Martin", "remis à l'enseignante").
+    pub fn return_cheque_to(&mut self, id: i64, date: &str, by: &str) -> Result<()> {
         let cheque = contributions::one(&self.conn, id)?
             .filter(|c| c.channel == Channel::Cheque)
             .ok_or_else(|| refused(format!("Chèque : n° {id} inconnu")))?;
@@ -208,8 +221,12 @@ impl Book {
                 format_date(cheque.date)
             )));
         }
+        let by = crate::domain::participation::clean_name(by, MAX_NAME)
+            .map_err(|r| refused(format!("Rendu à : {r}")))?;
         self.write(Exercice::of(date), |w| {
-            contributions::mark_returned(w.tx, id, date)?;
+            contributions::mark_returned(w.tx, id, date, &by)?;
+            // Who took it is a name: kept on the row (anonymised at year
+            // end), never in the trail.
             let audit = Audit::new("rendu", "cheque")
                 .id(Some(id))
                 .after(format!("rendu le {date}"));
