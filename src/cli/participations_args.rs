@@ -95,7 +95,7 @@ pub enum ChequeAction {
         #[arg(long, value_name = "DATE")]
         date: String,
         /// Rendu à ou par qui (texte libre, facultatif)
-        #[arg(long, allow_hyphen_values = true, value_name = "QUI")]
+        #[arg(long, allow_hyphen_values = true, value_name = "NOM")]
         by: Option<String>,
     },
 }
