@@ -607,9 +607,14 @@ fn a_cancellation_is_a_reversal_and_is_final() {
         amount: String::new(),
     }];
     assert_eq!(refusal(book.edit_entry(id, &change)), annulled);
-    let reversal_msg = "D001-A est une écriture d'annulation : elle ne se modifie pas";
-    assert_eq!(refusal(book.cancel_entry(rid)), reversal_msg);
-    assert_eq!(refusal(book.edit_entry(rid, &change)), reversal_msg);
+    assert_eq!(
+        refusal(book.cancel_entry(rid)),
+        "D001-A annule D001 : une écriture d'annulation ne s'annule pas ; pour revenir sur l'annulation, rétablissez D001"
+    );
+    assert_eq!(
+        refusal(book.edit_entry(rid, &change)),
+        "D001-A est une écriture d'annulation : elle ne se modifie pas"
+    );
     assert_eq!(
         refusal(book.cancel_entry(1)),
         "le report à nouveau se corrige par une écriture, pas en le modifiant"

@@ -236,7 +236,7 @@ fn a_refused_add_writes_nothing() {
                 "--label",
                 "x",
             ],
-            "coopcompta : Date : « 31/02/2025 » n'est pas une date : jj/mm/aaaa attendu (ex. 12/09/2024, 12/09 ou 2024-09-12)\n",
+            "coopcompta : Date : « 31/02/2025 » : le 31 février n'existe pas (février a 28 jours)\n",
         ),
         (
             &[

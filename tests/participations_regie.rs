@@ -230,7 +230,9 @@ fn pupils_of_a_closed_exercice_are_anonymised_and_the_accounts_stay() {
         refusal(book.anonymise_pupils(EX)),
         "1 chèque(s) de l'exercice 2024-2025 reste(nt) à rendre : rendez-les avant d'anonymiser"
     );
-    book.return_cheque(cheque.contributions[0], "20/10/2024")
+    // Given back after the close: dated in the next exercice (the closed
+    // one can no longer change).
+    book.return_cheque(cheque.contributions[0], "22/09/2025")
         .unwrap();
     let entries_before = book.entries(EX).unwrap();
     let balances_before = balances(&book);

@@ -1,10 +1,11 @@
 //! The migration checklist as the user acts on it.
 
 use super::Book;
+use super::write::Audit;
 use crate::domain::checklist::{BookFacts, Step, StepStatus, StepTemplate, StepView, evaluate};
 use crate::domain::closest::closest;
 use crate::domain::{Field, FieldError, Money, MoneyKey, parse_date, text, text::shown};
-use crate::store::{self, Result, StoreError, audit};
+use crate::store::{self, Result, StoreError};
 
 /// Code of the OCCE emergency advance (a debt) in the chart.
 pub const OCCE_ADVANCE: &str = "1680";
@@ -79,15 +80,13 @@ impl Book {
     fn checklist_action(
         &mut self,
         key: &str,
-        what: &str,
+        what: &'static str,
         act: impl FnOnce(&rusqlite::Transaction) -> Result<()>,
     ) -> Result<()> {
-        let now = self.clock.stamp();
-        let tx = self.conn.transaction()?;
-        act(&tx)?;
-        audit::record(&tx, &now, what, "etape", None, None, Some(key))?;
-        tx.commit()?;
-        Ok(())
+        self.write(self.exercice(), |w| {
+            act(w.tx)?;
+            Ok(((), Audit::new(what, "etape").after(key)))
+        })
     }
 
     /// Sets a step's status by hand (a derived step then keeps it: the
@@ -246,39 +245,31 @@ impl Book {
             ));
         }
         let existing = store::checklist::load(&self.conn)?;
-        let now = self.clock.stamp();
-        let tx = self.conn.transaction()?;
-        for (i, step) in template.iter().enumerate() {
-            let position = (i as i64 + 1) * 10;
-            match existing.iter().find(|s| s.key == step.key) {
-                Some(kept) if !kept.is_untouched() => {
-                    store::checklist::set_position(&tx, &kept.key, position)?
+        self.write(self.exercice(), |w| {
+            let tx = w.tx;
+            for (i, step) in template.iter().enumerate() {
+                let position = (i as i64 + 1) * 10;
+                match existing.iter().find(|s| s.key == step.key) {
+                    Some(kept) if !kept.is_untouched() => {
+                        store::checklist::set_position(tx, &kept.key, position)?
+                    }
+                    _ => store::checklist::upsert_template_step(tx, step, position, false)?,
                 }
-                _ => store::checklist::upsert_template_step(&tx, step, position, false)?,
             }
-        }
-        let mut next = (template.len() as i64 + 1) * 10;
-        for step in existing
-            .iter()
-            .filter(|s| !template.iter().any(|t| t.key == s.key))
-        {
-            if step.is_untouched() {
-                store::checklist::set_hidden(&tx, &step.key, true)?;
-            } else {
-                store::checklist::set_position(&tx, &step.key, next)?;
-                next += 10;
+            let mut next = (template.len() as i64 + 1) * 10;
+            for step in existing
+                .iter()
+                .filter(|s| !template.iter().any(|t| t.key == s.key))
+            {
+                if step.is_untouched() {
+                    store::checklist::set_hidden(tx, &step.key, true)?;
+                } else {
+                    store::checklist::set_position(tx, &step.key, next)?;
+                    next += 10;
+                }
             }
-        }
-        audit::record(
-            &tx,
-            &now,
-            "modele",
-            "etapes",
-            None,
-            None,
-            Some(&format!("{} étapes", template.len())),
-        )?;
-        tx.commit()?;
-        Ok(())
+            let audit = Audit::new("modele", "etapes").after(format!("{} étapes", template.len()));
+            Ok(((), audit))
+        })
     }
 }

@@ -1,6 +1,7 @@
 //! Recording, editing and cancelling entries.
 
 use super::Book;
+use super::write::Audit;
 use crate::domain::entry_request::{EntryRequest, TransferRequest, build_entry, build_transfer};
 use crate::domain::piece::reversal_piece;
 use crate::domain::text::{self, shown};
@@ -16,21 +17,15 @@ impl Book {
     /// Refuses any change to a closed exercice.
     pub(crate) fn check_open(&self, exercice: Exercice) -> Result<()> {
         if store::coop::is_closed(&self.conn, exercice)? {
-            return Err(StoreError::Refused(format!(
-                "l'exercice {exercice} est clôturé : il ne peut plus être modifié"
-            )));
+            return Err(super::write::closed_error(exercice));
         }
         Ok(())
     }
 
     fn insert_new(&mut self, entry: NewEntry) -> Result<i64> {
-        self.check_open(self.exercice())?;
-        let now = self.clock.stamp();
-        let exercice = self.exercice();
-        let tx = self.conn.transaction()?;
-        let id = super::insert_checked(&tx, exercice, &self.chart, &entry, &now, "ecriture")?;
-        tx.commit()?;
-        Ok(id)
+        self.write(self.exercice(), |w| {
+            super::insert_checked(w, &entry, "ecriture")
+        })
     }
 
     /// Records a recette or a dépense. An empty pièce takes the next number.
@@ -116,31 +111,25 @@ impl Book {
     }
 
     fn replace(&mut self, before: Entry, after: NewEntry) -> Result<()> {
-        let now = self.clock.stamp();
-        let tx = self.conn.transaction()?;
-        store::entries::check_piece_free(&tx, before.exercice, &after.piece, Some(before.id))?;
-        store::entries::replace(&tx, before.id, &after)?;
-        super::refuse_negative_caisse(
-            &tx,
-            before.exercice,
-            &self.chart,
-            before.date.min(after.date),
-            after.lines(),
-            &before.lines,
-        )?;
-        let stored = store::entries::load_one(&tx, before.id)?
-            .ok_or(StoreError::Corrupt("écriture introuvable".into()))?;
-        audit::record(
-            &tx,
-            &now,
-            "modification",
-            "ecriture",
-            Some(before.id),
-            Some(&audit::describe(&before)),
-            Some(&audit::describe(&stored)),
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(before.exercice, |w| {
+            store::entries::check_piece_free(w.tx, before.exercice, &after.piece, Some(before.id))?;
+            store::entries::replace(w.tx, before.id, &after)?;
+            super::refuse_negative_caisse(
+                w.tx,
+                before.exercice,
+                w.chart,
+                before.date.min(after.date),
+                after.lines(),
+                &before.lines,
+            )?;
+            let stored = store::entries::load_one(w.tx, before.id)?
+                .ok_or(StoreError::Corrupt("écriture introuvable".into()))?;
+            let audit = Audit::new("modification", "ecriture")
+                .id(Some(before.id))
+                .before(audit::describe(&before))
+                .after(audit::describe(&stored));
+            Ok(((), audit))
+        })
     }
 
     /// Changes a recette or dépense.
@@ -172,37 +161,51 @@ impl Book {
     /// Cancels an entry by a reversing entry dated today (or the last day of
     /// the exercice if today is past it). Returns the reversal's id.
     pub fn cancel_entry(&mut self, id: i64) -> Result<i64> {
+        self.refuse_cancelling_a_reversal(id)?;
         let original = self.changeable(id)?;
         self.refuse_emptying_a_regie(id)?;
         let used = store::entries::pieces(&self.conn, self.exercice())?;
         let piece = reversal_piece(&original.piece, used.iter().map(String::as_str));
         let date = self.default_date().max(original.date);
         let reversal = NewEntry::reversal_of(&original, date, piece);
-        let now = self.clock.stamp();
-        let tx = self.conn.transaction()?;
-        let rid = store::entries::insert(&tx, self.coop.current, &reversal, &now)?;
-        super::refuse_negative_caisse(
-            &tx,
-            self.coop.current,
-            &self.chart,
-            reversal.date,
-            reversal.lines(),
-            &[],
-        )?;
-        audit::record(
-            &tx,
-            &now,
-            "annulation",
-            "ecriture",
-            Some(id),
-            Some(&audit::describe(&original)),
-            Some(&format!(
-                "annulée par {} (écriture n° {rid})",
-                reversal.piece
-            )),
-        )?;
-        tx.commit()?;
-        Ok(rid)
+        self.write(self.coop.current, |w| {
+            let rid = store::entries::insert(w.tx, w.exercice, &reversal, w.now)?;
+            super::refuse_negative_caisse(
+                w.tx,
+                w.exercice,
+                w.chart,
+                reversal.date,
+                reversal.lines(),
+                &[],
+            )?;
+            let audit = Audit::new("annulation", "ecriture")
+                .id(Some(id))
+                .before(audit::describe(&original))
+                .after(format!(
+                    "annulée par {} (écriture n° {rid})",
+                    reversal.piece
+                ));
+            Ok((rid, audit))
+        })
+    }
+
+    /// A reversal is not cancelled (that would hide the cancellation under
+    /// a third entry): the original is restored instead.
+    fn refuse_cancelling_a_reversal(&self, id: i64) -> Result<()> {
+        let Some(reversal) = self.entry(id)? else {
+            return Ok(());
+        };
+        let Some(original) = reversal.reverses else {
+            return Ok(());
+        };
+        let original = self
+            .entry(original)?
+            .map(|e| e.piece)
+            .unwrap_or_else(|| format!("l'écriture n° {original}"));
+        Err(StoreError::Refused(format!(
+            "{} annule {original} : une écriture d'annulation ne s'annule pas ; pour revenir sur l'annulation, rétablissez {original}",
+            reversal.piece
+        )))
     }
 
     /// Adds a category to the chart (or renames it if the code exists).
@@ -220,11 +223,7 @@ impl Book {
             return Err(StoreError::Refused("libellé de catégorie vide".into()));
         }
         let heading = match heading {
-            Some(typed) => {
-                let heading = text::check_text(typed, text::MAX_NAME)
-                    .map_err(|reason| StoreError::Refused(format!("rubrique du CRF : {reason}")))?;
-                (!heading.is_empty()).then_some(heading)
-            }
+            Some(typed) => self.known_heading(typed)?,
             None => None,
         };
         let wanted_prefix = match kind {
@@ -247,44 +246,46 @@ impl Book {
                 }
             )));
         }
-        let now = self.clock.stamp();
-        let tx = self.conn.transaction()?;
-        let existing = store::accounts::id_of(&tx, code)?;
-        let before = match existing {
-            Some(_) => {
-                let old: String =
-                    tx.query_row("SELECT label FROM account WHERE code = ?1", [code], |r| {
-                        r.get(0)
-                    })?;
-                store::accounts::rename(&tx, code, label)?;
-                Some(format!("{code} {old}"))
-            }
-            None => None,
-        };
-        if existing.is_none() {
-            let row = ChartRow {
-                code: code.into(),
-                label: label.into(),
-                kind,
-                money_key: None,
-                crf_heading: heading,
+        self.write(self.exercice(), |w| {
+            let tx = w.tx;
+            let existing = store::accounts::id_of(tx, code)?;
+            let before = match existing {
+                Some(_) => {
+                    let old: String =
+                        tx.query_row("SELECT label FROM account WHERE code = ?1", [code], |r| {
+                            r.get(0)
+                        })?;
+                    store::accounts::rename(tx, code, label)?;
+                    if let Some(heading) = &heading {
+                        store::accounts::set_heading(tx, code, Some(heading))?;
+                    }
+                    Some(format!("{code} {old}"))
+                }
+                None => None,
             };
-            store::accounts::insert_chart(&tx, &[row])?;
-        }
-        audit::record(
-            &tx,
-            &now,
-            if existing.is_some() {
-                "renommage"
-            } else {
-                "ajout"
-            },
-            "compte",
-            store::accounts::id_of(&tx, code)?,
-            before.as_deref(),
-            Some(&format!("{code} {label}")),
-        )?;
-        tx.commit()?;
+            if existing.is_none() {
+                let row = ChartRow {
+                    code: code.into(),
+                    label: label.into(),
+                    kind,
+                    money_key: None,
+                    crf_heading: heading,
+                };
+                store::accounts::insert_chart(tx, &[row])?;
+            }
+            let mut audit = Audit::new(
+                if existing.is_some() {
+                    "renommage"
+                } else {
+                    "ajout"
+                },
+                "compte",
+            )
+            .id(store::accounts::id_of(tx, code)?)
+            .after(format!("{code} {label}"));
+            audit.before = before;
+            Ok(((), audit))
+        })?;
         self.reload_chart()
     }
 }

@@ -6,12 +6,17 @@ mod checklist;
 pub mod demo;
 mod entries;
 pub mod generate;
+mod headings;
 mod participations;
+mod restore;
+mod settings;
 mod setup;
 mod views;
 mod warnings;
+mod write;
 
 pub use participations::{EnvelopeReceipt, ImportSummary};
+pub use settings::SettingsRequest;
 pub use setup::{SetupRequest, check_coop_name, create_book, create_coop};
 
 use crate::domain::ledger::{LedgerPoint, LedgerRow, RowDetail};
@@ -77,8 +82,7 @@ impl Book {
         self.generation
     }
 
-    /// Marks the books changed (after a commit).
-    #[allow(dead_code)] // until every write goes through the one write path
+    /// Marks the books changed (after a commit of the write path).
     pub(crate) fn bump_generation(&mut self) {
         self.generation += 1;
     }
@@ -216,28 +220,19 @@ pub(crate) fn refuse_negative_caisse(
     }
 }
 
-/// Stores a new entry inside the action's transaction: the caisse rule, then
-/// an audit row holding what was written. Returns the entry's id.
+/// Stores a new entry inside the action's transaction and checks the caisse
+/// rule; returns its id and the audit row holding what was written.
 pub(crate) fn insert_checked(
-    tx: &rusqlite::Transaction,
-    exercice: Exercice,
-    chart: &[Account],
+    w: &write::Writing<'_>,
     entry: &crate::domain::NewEntry,
-    now: &str,
-    entity: &str,
-) -> Result<i64> {
-    let id = store::entries::insert(tx, exercice, entry, now)?;
-    refuse_negative_caisse(tx, exercice, chart, entry.date, entry.lines(), &[])?;
-    let stored = store::entries::load_one(tx, id)?
+    entity: &'static str,
+) -> Result<(i64, write::Audit)> {
+    let id = store::entries::insert(w.tx, w.exercice, entry, w.now)?;
+    refuse_negative_caisse(w.tx, w.exercice, w.chart, entry.date, entry.lines(), &[])?;
+    let stored = store::entries::load_one(w.tx, id)?
         .ok_or(store::StoreError::Corrupt("écriture introuvable".into()))?;
-    store::audit::record(
-        tx,
-        now,
-        "ajout",
-        entity,
-        Some(id),
-        None,
-        Some(&store::audit::describe(&stored)),
-    )?;
-    Ok(id)
+    let audit = write::Audit::new("ajout", entity)
+        .id(Some(id))
+        .after(store::audit::describe(&stored));
+    Ok((id, audit))
 }

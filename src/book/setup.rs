@@ -1,10 +1,11 @@
 //! First launch: the coop's name, the exercice, the chart, opening balances.
 
+use super::write::{Audit, Needs, write_in};
 use super::{Book, Clock};
 use crate::domain::opening::build_opening;
 use crate::domain::text;
 use crate::domain::{ChartRow, Exercice, Field, Money, MoneyKey};
-use crate::store::{self, Result, audit};
+use crate::store::{self, Result};
 use rusqlite::Connection;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,22 +48,14 @@ pub fn create_coop(
 ) -> Result<()> {
     let name = &check_coop_name(&request.coop_name)?;
     let now = clock.stamp();
-    let tx = conn.transaction()?;
-    store::coop::create(&tx, name, request.exercice, &now)?;
-    store::accounts::insert_chart(&tx, chart)?;
-    let accounts = store::accounts::load_chart(&tx)?;
-    if let Some(opening) = build_opening(request.exercice, &request.openings, &accounts)? {
-        store::entries::insert(&tx, request.exercice, &opening, &now)?;
-    }
-    audit::record(
-        &tx,
-        &now,
-        "creation",
-        "coop",
-        None,
-        None,
-        Some(&format!("{name} {}", request.exercice)),
-    )?;
-    tx.commit()?;
-    Ok(())
+    write_in(conn, &[], &now, Needs::Open(request.exercice), |w| {
+        store::coop::create(w.tx, name, request.exercice, w.now)?;
+        store::accounts::insert_chart(w.tx, chart)?;
+        let accounts = store::accounts::load_chart(w.tx)?;
+        if let Some(opening) = build_opening(request.exercice, &request.openings, &accounts)? {
+            store::entries::insert(w.tx, request.exercice, &opening, w.now)?;
+        }
+        let audit = Audit::new("creation", "coop").after(format!("{name} {}", request.exercice));
+        Ok(((), audit))
+    })
 }

@@ -45,6 +45,14 @@ pub enum Command {
         #[arg(long, value_name = "PIÈCE")]
         piece: String,
     },
+    /// Rétablit une écriture annulée par erreur : une nouvelle écriture identique (nouveau n° de pièce)
+    RestoreEntry {
+        /// N° de pièce de l'écriture annulée, ex. D004
+        #[arg(long, value_name = "PIÈCE")]
+        piece: String,
+    },
+    /// Corrige le nom de la coopérative et les soldes d'ouverture de l'exercice en cours
+    Settings(SettingsArgs),
     /// Affiche le solde de chaque compte de trésorerie (clé<TAB>montant)
     Balance {
         /// Exercice, ex. 2024-2025 (par défaut l'exercice en cours)
@@ -59,8 +67,10 @@ pub enum Command {
         #[command(subcommand)]
         what: ExportWhat,
     },
-    /// Ajoute ou renomme une catégorie du plan comptable
+    /// Ajoute ou renomme une catégorie du plan comptable, ou change sa rubrique du CRF
     Category(CategoryArgs),
+    /// Liste les rubriques du compte rendu financier en usage
+    Headings,
     /// Vérifie la base : intégrité, équilibre des écritures, dates, annulations, caisse jamais sous zéro, version du schéma (une ligne par anomalie)
     Check,
     /// Étapes de la migration vers AssoConnect et le Compte Pro (clé<TAB>état<TAB>titre)
@@ -268,15 +278,25 @@ pub struct CategoryArgs {
     /// Code, ex. 6185
     #[arg(long, value_name = "CODE")]
     pub code: String,
-    /// Libellé de la catégorie
+    /// Libellé de la catégorie (pour l'ajouter ou la renommer)
     #[arg(long, value_name = "LIBELLÉ")]
-    pub label: String,
-    /// Nature : charge ou produit
+    pub label: Option<String>,
+    /// Nature : charge ou produit (pour l'ajouter)
     #[arg(long, value_name = "NATURE")]
-    pub nature: String,
-    /// Rubrique du compte rendu financier
+    pub nature: Option<String>,
+    /// Rubrique du compte rendu financier (une rubrique connue garde son orthographe ; vide : aucune)
     #[arg(long, value_name = "RUBRIQUE")]
     pub rubrique: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SettingsArgs {
+    /// Nouveau nom de la coopérative
+    #[arg(long, value_name = "NOM")]
+    pub coop: Option<String>,
+    /// Solde d'ouverture corrigé, ex. caisse=120,50 (répétable ; les autres comptes gardent le leur)
+    #[arg(long, allow_hyphen_values = true, value_name = "COMPTE=MONTANT")]
+    pub opening: Vec<String>,
 }
 
 impl Cli {

@@ -4,6 +4,7 @@
 pub mod args;
 mod backups;
 mod checklist;
+mod corrections;
 mod help;
 mod output;
 mod participations;
@@ -13,12 +14,11 @@ use crate::book::{Book, Clock, SetupRequest, create_book};
 use crate::domain::entry_request::{EntryRequest, SplitInput, TransferRequest, parse_split};
 use crate::domain::text::shown;
 use crate::domain::{
-    AccountKind, EntryKind, Exercice, Field, FieldError, Money, MoneyKey, PaymentMode, format_date,
-    parse_date,
+    EntryKind, Exercice, Field, FieldError, Money, MoneyKey, PaymentMode, format_date, parse_date,
 };
 use crate::io::export::{CsvFormat, write_ledger};
 use crate::store::{self, StoreError, lock};
-use args::{AddArgs, CategoryArgs, Command, ExportWhat, InitArgs, TransferArgs};
+use args::{AddArgs, Command, ExportWhat, InitArgs, TransferArgs};
 use std::io::Write;
 use std::path::Path;
 
@@ -204,7 +204,15 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
             )
         }
         Command::Cancel { piece } => print(out, cancel(db, &piece)?),
-        Command::Category(args) => print(out, category(db, args)?),
+        Command::Category(args) => print(out, corrections::category(db, args)?),
+        Command::Headings => {
+            for heading in open_book_for_reading(db)?.crf_headings() {
+                print(out, heading)?;
+            }
+            Ok(())
+        }
+        Command::Settings(args) => print(out, corrections::settings(db, args)?),
+        Command::RestoreEntry { piece } => print(out, corrections::restore(db, &piece)?),
         Command::Check => {
             let summary = check(db, out)?;
             print(out, summary)
@@ -257,29 +265,7 @@ fn init(db: &Path, args: InitArgs) -> Result<String, CliError> {
 fn init_new(db: &Path, args: InitArgs) -> Result<String, CliError> {
     let today = Clock::System.today();
     let exercice = parse_exercice(args.exercice.as_deref(), Exercice::of(today))?;
-    let mut openings = Vec::new();
-    for item in &args.opening {
-        let (key, amount) = item.split_once('=').ok_or_else(|| {
-            field_error(
-                Field::Ouverture,
-                format!(
-                    "« {} » : COMPTE=MONTANT attendu (ex. caisse=120,50)",
-                    shown(item)
-                ),
-            )
-        })?;
-        let key = parse_account(Field::Ouverture, key)?;
-        let amount = Money::parse(amount)
-            .map_err(|e| field_error(Field::Ouverture, format!("{} : {e}", key.key())))?;
-        crate::domain::opening::check_opening(key, amount)?;
-        if openings.iter().any(|(k, _)| *k == key) {
-            return Err(field_error(
-                Field::Ouverture,
-                format!("« {} » donné deux fois", key.key()),
-            ));
-        }
-        openings.push((key, amount));
-    }
+    let openings = parse_openings(&args.opening)?;
     crate::book::check_coop_name(&args.coop).map_err(StoreError::from)?;
     let (_guard, conn) = open_for_writing(db)?;
     if store::coop::load(&conn)?.is_some() {
@@ -306,6 +292,34 @@ fn init_new(db: &Path, args: InitArgs) -> Result<String, CliError> {
         book.exercice(),
         db.display()
     ))
+}
+
+/// `--opening COMPTE=MONTANT` (repeatable), checked as at the first launch.
+pub(crate) fn parse_openings(items: &[String]) -> Result<Vec<(MoneyKey, Money)>, CliError> {
+    let mut openings = Vec::new();
+    for item in items {
+        let (key, amount) = item.split_once('=').ok_or_else(|| {
+            field_error(
+                Field::Ouverture,
+                format!(
+                    "« {} » : COMPTE=MONTANT attendu (ex. caisse=120,50)",
+                    shown(item)
+                ),
+            )
+        })?;
+        let key = parse_account(Field::Ouverture, key)?;
+        let amount = Money::parse(amount)
+            .map_err(|e| field_error(Field::Ouverture, format!("{} : {e}", key.key())))?;
+        crate::domain::opening::check_opening(key, amount)?;
+        if openings.iter().any(|(k, _)| *k == key) {
+            return Err(field_error(
+                Field::Ouverture,
+                format!("« {} » donné deux fois", key.key()),
+            ));
+        }
+        openings.push((key, amount));
+    }
+    Ok(openings)
 }
 
 fn add(db: &Path, args: AddArgs) -> Result<String, CliError> {
@@ -408,25 +422,6 @@ fn cancel(db: &Path, piece: &str) -> Result<String, CliError> {
         .entry(reversal)?
         .ok_or_else(|| CliError::Input("annulation introuvable".into()))?;
     Ok(format!("{} annulée par {}", entry.piece, reversal.piece))
-}
-
-fn category(db: &Path, args: CategoryArgs) -> Result<String, CliError> {
-    let kind = match AccountKind::parse(&args.nature) {
-        Some(k @ (AccountKind::Charge | AccountKind::Produit)) => k,
-        _ => {
-            return Err(CliError::Input(format!(
-                "nature « {} » : charge ou produit attendu",
-                shown(&args.nature)
-            )));
-        }
-    };
-    let (_guard, mut book) = open_book_for_writing(db)?;
-    book.save_category(&args.code, &args.label, kind, args.rubrique.as_deref())?;
-    Ok(format!(
-        "Catégorie {} « {} » enregistrée",
-        args.code.trim(),
-        args.label.trim()
-    ))
 }
 
 /// Every check of `store::integrity` on the file as it is: one line per

@@ -185,27 +185,43 @@ fn contribution(db: &Path, args: ContributionArgs) -> Result<String, CliError> {
 
 fn cheque(db: &Path, action: ChequeAction) -> Result<Vec<String>, CliError> {
     match action {
-        ChequeAction::List => {
+        ChequeAction::List { all } => {
             let book = open_book_for_reading(db)?;
             let mut lines = Vec::new();
-            for c in book.pending_cheques()? {
+            let cheques = if all {
+                book.all_cheques()?
+            } else {
+                book.pending_cheques()?
+            };
+            for c in cheques {
                 let pupil = book
                     .pupil(c.pupil_id)?
                     .map(|p| p.display_with_class())
                     .unwrap_or_default();
-                lines.push(format!(
+                let mut line = format!(
                     "{}\t{}\t{}\t{}\t{pupil}",
                     c.id,
                     format_date(c.date),
                     c.amount.std(),
                     c.payer
-                ));
+                );
+                if all {
+                    line.push('\t');
+                    line.push_str(&match c.returned_on {
+                        Some(on) if c.returned_by.is_empty() => {
+                            format!("rendu le {}", format_date(on))
+                        }
+                        Some(on) => format!("rendu le {} ({})", format_date(on), c.returned_by),
+                        None => "à rendre".into(),
+                    });
+                }
+                lines.push(line);
             }
             Ok(lines)
         }
-        ChequeAction::Return { id, date } => {
+        ChequeAction::Return { id, date, by } => {
             let (_guard, mut book) = open_book_for_writing(db)?;
-            book.return_cheque(id, &date)?;
+            book.return_cheque_to(id, &date, by.as_deref().unwrap_or(""))?;
             Ok(vec![format!(
                 "Chèque n° {id} rendu ; {} chèque(s) restent à rendre",
                 book.cheques_to_return()?

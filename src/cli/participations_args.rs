@@ -81,7 +81,11 @@ pub struct ContributionArgs {
 #[derive(Debug, Subcommand)]
 pub enum ChequeAction {
     /// Chèques reçus à rendre (n°<TAB>reçu le<TAB>montant<TAB>payeur<TAB>élève)
-    List,
+    List {
+        /// Aussi les chèques rendus, avec une colonne « rendu le jj/mm/aaaa » (ou « à rendre »)
+        #[arg(long)]
+        all: bool,
+    },
     /// Marque un chèque comme rendu
     Return {
         /// N° du chèque (voir « cheque list »)
@@ -90,6 +94,9 @@ pub enum ChequeAction {
         /// Date : jj/mm/aaaa, jj/mm ou aaaa-mm-jj
         #[arg(long, value_name = "DATE")]
         date: String,
+        /// Rendu à ou par qui (texte libre, facultatif)
+        #[arg(long, allow_hyphen_values = true, value_name = "NOM")]
+        by: Option<String>,
     },
 }
 

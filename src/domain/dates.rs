@@ -12,6 +12,10 @@ pub enum DateError {
         "« {0} » n'est pas une date : jj/mm/aaaa attendu (ex. 12/09/2024, 12/09 ou 2024-09-12)"
     )]
     Invalid(String),
+    /// Day and month written right but no such day in the calendar
+    /// (31/02, 31/04, 29/02 of a common year, month 13).
+    #[error("« {typed} » : {why}")]
+    NoSuchDay { typed: String, why: String },
     #[error("« {0} » n'est pas un exercice : aaaa-aaaa attendu (ex. 2024-2025)")]
     InvalidExercice(String),
 }
@@ -63,7 +67,44 @@ pub fn parse_date(input: &str, context: Exercice) -> Result<NaiveDate, DateError
         }
         _ => return Err(invalid()),
     };
-    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(invalid)
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| DateError::NoSuchDay {
+        typed: raw.to_string(),
+        why: no_such_day(day, month, year),
+    })
+}
+
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// Why day/month/year is not in the calendar, in French.
+fn no_such_day(day: u32, month: u32, year: i32) -> String {
+    if !(1..=12).contains(&month) {
+        return format!("il n'y a pas de mois {month} (mois de 1 à 12)");
+    }
+    let name = MONTHS[month as usize - 1];
+    let days = (28..=31)
+        .rev()
+        .find(|d| NaiveDate::from_ymd_opt(year, month, *d).is_some())
+        .unwrap_or(28);
+    if day == 0 {
+        return format!("il n'y a pas de jour 0 (jours de 1 à {days} en {name})");
+    }
+    if month == 2 && day == 29 {
+        return format!("le 29 février n'existe pas en {year} (année non bissextile)");
+    }
+    format!("le {day} {name} n'existe pas ({name} a {days} jours)")
 }
 
 /// `12/09/2024`.
@@ -164,17 +205,31 @@ mod tests {
     fn refuses_impossible_dates() {
         let ex = Exercice::new(2024);
         assert_eq!(parse_date("", ex), Err(DateError::Empty));
+        let no_such_day = |input: &str| parse_date(input, ex).unwrap_err().to_string();
         assert_eq!(
-            parse_date("31/02/2025", ex),
-            Err(DateError::Invalid("31/02/2025".into()))
+            no_such_day("31/02/2026"),
+            "« 31/02/2026 » : le 31 février n'existe pas (février a 28 jours)"
         );
+        assert_eq!(
+            no_such_day("31/04"),
+            "« 31/04 » : le 31 avril n'existe pas (avril a 30 jours)"
+        );
+        assert_eq!(
+            no_such_day("29/02/2025"),
+            "« 29/02/2025 » : le 29 février n'existe pas en 2025 (année non bissextile)"
+        );
+        assert_eq!(
+            no_such_day("12/13/2024"),
+            "« 12/13/2024 » : il n'y a pas de mois 13 (mois de 1 à 12)"
+        );
+        assert_eq!(
+            no_such_day("00/05/2025"),
+            "« 00/05/2025 » : il n'y a pas de jour 0 (jours de 1 à 31 en mai)"
+        );
+        assert_eq!(parse_date("29/02/2024", ex), Ok(d(2024, 2, 29)));
         assert_eq!(
             parse_date("demain", ex),
             Err(DateError::Invalid("demain".into()))
-        );
-        assert_eq!(
-            parse_date("12/13/2024", ex),
-            Err(DateError::Invalid("12/13/2024".into()))
         );
         assert_eq!(
             parse_date("1/2/3/4", ex),

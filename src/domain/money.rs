@@ -20,6 +20,12 @@ pub enum MoneyError {
     NotANumber(String),
     #[error("« {0} » a plus de deux décimales : les centimes s'arrêtent à 2 chiffres (ex. 12,35)")]
     TooManyDecimals(String),
+    /// `1.250`: a lone point before exactly three digits may group thousands
+    /// (1 250) or mark decimals (1,25): asked, never guessed.
+    #[error(
+        "« {0} » : point des milliers ou décimale ? écrivez {1} pour {1} €, ou une virgule et deux chiffres pour les centimes (ex. {2})"
+    )]
+    AmbiguousPoint(String, String, String),
     #[error("« {0} » est trop grand pour un montant (au plus 9 999 999 999,99)")]
     TooLarge(String),
     #[error("« {0} » : le montant doit être supérieur à zéro")]
@@ -108,6 +114,19 @@ impl Money {
             || normalized.ends_with('.')
         {
             return Err(not_a_number());
+        }
+        if frac_part.len() == 3
+            && digits.matches('.').count() == 1
+            && !digits.contains(',')
+            && (1..=3).contains(&int_part.len())
+            && !int_part.starts_with('0')
+        {
+            let sign = if negative { "-" } else { "" };
+            return Err(MoneyError::AmbiguousPoint(
+                raw.to_string(),
+                format!("{sign}{int_part} {frac_part}"),
+                format!("{sign}{int_part},{}", &frac_part[..2]),
+            ));
         }
         if frac_part.len() > 2 {
             return Err(MoneyError::TooManyDecimals(raw.to_string()));
@@ -333,6 +352,28 @@ mod tests {
             Money::parse("99999999999999999999999"),
             Err(MoneyError::TooLarge(_))
         ));
+    }
+
+    #[test]
+    fn a_lone_point_before_three_digits_is_asked_not_guessed() {
+        assert_eq!(
+            Money::parse("1.250").unwrap_err().to_string(),
+            "« 1.250 » : point des milliers ou décimale ? écrivez 1 250 pour 1 250 €, ou une virgule et deux chiffres pour les centimes (ex. 1,25)"
+        );
+        assert_eq!(
+            Money::parse("-12.500 €").unwrap_err().to_string(),
+            "« -12.500 € » : point des milliers ou décimale ? écrivez -12 500 pour -12 500 €, ou une virgule et deux chiffres pour les centimes (ex. -12,50)"
+        );
+        // A comma is the French decimal mark: three digits after it are too many.
+        assert_eq!(
+            Money::parse("12,345"),
+            Err(MoneyError::TooManyDecimals("12,345".into()))
+        );
+        assert_eq!(
+            Money::parse("0.125"),
+            Err(MoneyError::TooManyDecimals("0.125".into()))
+        );
+        assert_eq!(ok("1.25"), 125);
     }
 
     #[test]

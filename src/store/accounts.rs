@@ -87,3 +87,12 @@ pub fn id_of(conn: &Connection, code: &str) -> Result<Option<i64>> {
         None => None,
     })
 }
+
+/// Sets (or clears) the CRF heading of a category.
+pub fn set_heading(tx: &Transaction, code: &str, heading: Option<&str>) -> Result<()> {
+    tx.execute(
+        "UPDATE account SET crf_heading = ?2 WHERE code = ?1",
+        params![code, heading],
+    )?;
+    Ok(())
+}

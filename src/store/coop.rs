@@ -71,3 +71,9 @@ pub fn exercices(conn: &Connection) -> Result<Vec<Exercice>> {
         .map(|r| r.map(Exercice::new))
         .collect::<rusqlite::Result<_>>()?)
 }
+
+/// Changes the coop's name (the settings popup).
+pub fn rename(tx: &Transaction, name: &str) -> Result<()> {
+    tx.execute("UPDATE coop SET name = ?1 WHERE id = 1", [name])?;
+    Ok(())
+}

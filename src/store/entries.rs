@@ -434,3 +434,21 @@ pub fn load_one(conn: &Connection, id: i64) -> Result<Option<Entry>> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     to_entry(raw, lines).map(Some)
 }
+
+/// The entry that restored a cancelled one, if it was restored.
+pub fn restored_as(conn: &Connection, id: i64) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT restored_as FROM entry WHERE id = ?1")?
+        .query_row([id], |r| r.get::<_, Option<i64>>(0))
+        .optional()?
+        .flatten())
+}
+
+/// Notes that `original` (cancelled) was restored by entry `restored`.
+pub fn set_restored_as(tx: &Transaction, original: i64, restored: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE entry SET restored_as = ?2 WHERE id = ?1 AND restored_as IS NULL",
+        params![original, restored],
+    )?;
+    Ok(())
+}

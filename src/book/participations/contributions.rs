@@ -3,13 +3,15 @@
 
 use super::refused;
 use crate::book::Book;
+use crate::book::write::Audit;
 use crate::domain::entry_request::build_entry;
 use crate::domain::participation::contribution::{check_envelope, envelope_entry, single_entry};
+use crate::domain::participation::pupils::MAX_NAME;
 use crate::domain::participation::{
     Channel, Contribution, ContributionLine, EnvelopeRequest, Pupil,
 };
 use crate::domain::piece::{piece_number, reversal_piece};
-use crate::domain::{EntryKind, Money, NewEntry, format_date, parse_date};
+use crate::domain::{EntryKind, Exercice, Money, NewEntry, format_date, parse_date};
 use crate::store::entries::next_piece;
 use crate::store::participations::{campaigns, contributions, pupils};
 use crate::store::{self, Result, audit};
@@ -96,11 +98,11 @@ impl Book {
                 number += 1;
             }
         }
-        let now = self.clock.stamp();
-        let tx = self.conn.transaction()?;
+        self.write(exercice, |w| {
+        let (tx, now) = (w.tx, w.now);
         let mut line_entry: Vec<Option<i64>> = vec![None; envelope.lines.len()];
         for (line, entry) in &entries {
-            let id = store::entries::insert(&tx, exercice, entry, &now)?;
+            let id = store::entries::insert(tx, exercice, entry, now)?;
             match line {
                 None => {
                     receipt.cash_entry = Some(id);
@@ -117,7 +119,7 @@ impl Book {
             }
         }
         for (line, entry_id) in envelope.lines.iter().zip(&line_entry) {
-            let id = contributions::insert(&tx, campaign.id, line, envelope.date, *entry_id, &now)?;
+            let id = contributions::insert(tx, campaign.id, line, envelope.date, *entry_id, now)?;
             receipt.contributions.push(id);
             if line.channel == Channel::Cheque {
                 receipt.cheques += 1;
@@ -125,14 +127,9 @@ impl Book {
                 receipt.collected += line.amount;
             }
         }
-        audit::record(
-            &tx,
-            &now,
-            "ajout",
-            "participations",
-            receipt.cash_entry,
-            None,
-            Some(&format!(
+        let audit = Audit::new("ajout", "participations")
+            .id(receipt.cash_entry)
+            .after(format!(
                 "campagne n° {}, classe n° {}, {} participations ({} espèces{}, {} autres écritures, {} chèques à rendre)",
                 campaign.id,
                 class.id,
@@ -145,10 +142,9 @@ impl Book {
                     .unwrap_or_default(),
                 receipt.other_entries.len(),
                 receipt.cheques
-            )),
-        )?;
-        tx.commit()?;
-        Ok(receipt)
+            ));
+        Ok((receipt, audit))
+        })
     }
 
     /// Records one contribution (an envelope of one line, in the pupil's class).
@@ -191,8 +187,20 @@ impl Book {
         contributions::pending_cheques(&self.conn)
     }
 
+    /// Every cheque received, given back or not (cancelled ones left out),
+    /// oldest first: a returned one keeps its date and who took it.
+    pub fn all_cheques(&self) -> Result<Vec<Contribution>> {
+        contributions::all_cheques(&self.conn)
+    }
+
     /// Marks a cheque as given back ("rendu le jj/mm").
     pub fn return_cheque(&mut self, id: i64, date: &str) -> Result<()> {
+        self.return_cheque_to(id, date, "")
+    }
+
+    /// Marks a cheque as given back on `date`, to or by `by` (free text,
+    /// may be empty: "Mme Martin", "remis à l'enseignante").
+    pub fn return_cheque_to(&mut self, id: i64, date: &str, by: &str) -> Result<()> {
         let cheque = contributions::one(&self.conn, id)?
             .filter(|c| c.channel == Channel::Cheque)
             .ok_or_else(|| refused(format!("Chèque : n° {id} inconnu")))?;
@@ -213,20 +221,17 @@ impl Book {
                 format_date(cheque.date)
             )));
         }
-        let now = self.clock.stamp();
-        let tx = self.conn.transaction()?;
-        contributions::mark_returned(&tx, id, date)?;
-        audit::record(
-            &tx,
-            &now,
-            "rendu",
-            "cheque",
-            Some(id),
-            None,
-            Some(&format!("rendu le {date}")),
-        )?;
-        tx.commit()?;
-        Ok(())
+        let by = crate::domain::participation::clean_name(by, MAX_NAME)
+            .map_err(|r| refused(format!("Rendu à : {r}")))?;
+        self.write(Exercice::of(date), |w| {
+            contributions::mark_returned(w.tx, id, date, &by)?;
+            // Who took it is a name: kept on the row (anonymised at year
+            // end), never in the trail.
+            let audit = Audit::new("rendu", "cheque")
+                .id(Some(id))
+                .after(format!("rendu le {date}"));
+            Ok(((), audit))
+        })
     }
 
     /// Cancels one contribution: a cheque by its status; an online or
@@ -239,25 +244,15 @@ impl Book {
         if contribution.cancelled {
             return Err(refused(format!("Participation : n° {id} est déjà annulée")));
         }
-        let now = self.clock.stamp();
         match contribution.entry_id {
             None => {
                 if contribution.returned_on.is_some() {
                     return Err(refused(format!("Chèque : n° {id} a déjà été rendu")));
                 }
-                let tx = self.conn.transaction()?;
-                contributions::mark_cancelled(&tx, id, &now)?;
-                audit::record(
-                    &tx,
-                    &now,
-                    "annulation",
-                    "participation",
-                    Some(id),
-                    None,
-                    None,
-                )?;
-                tx.commit()?;
-                Ok(())
+                self.write(self.exercice(), |w| {
+                    contributions::mark_cancelled(w.tx, id, w.now)?;
+                    Ok(((), Audit::new("annulation", "participation").id(Some(id))))
+                })
             }
             Some(entry_id) => {
                 let held = contributions::for_entry(&self.conn, entry_id)?;
@@ -298,33 +293,27 @@ impl Book {
         let piece = reversal_piece(&original.piece, used.iter().map(String::as_str));
         let reversal =
             NewEntry::reversal_of(&original, self.default_date().max(original.date), piece);
-        let now = self.clock.stamp();
-        let tx = self.conn.transaction()?;
-        let rid = store::entries::insert(&tx, exercice, &reversal, &now)?;
-        crate::book::refuse_negative_caisse(
-            &tx,
-            exercice,
-            &self.chart,
-            reversal.date,
-            reversal.lines(),
-            &[],
-        )?;
-        cancel_held(&tx, &held, &now)?;
-        audit::record(
-            &tx,
-            &now,
-            "annulation",
-            "participations",
-            Some(entry_id),
-            Some(&audit::describe(&original)),
-            Some(&format!(
-                "annulée par {} ({} participations)",
-                reversal.piece,
-                held.len()
-            )),
-        )?;
-        tx.commit()?;
-        Ok(rid)
+        self.write(exercice, |w| {
+            let rid = store::entries::insert(w.tx, exercice, &reversal, w.now)?;
+            crate::book::refuse_negative_caisse(
+                w.tx,
+                exercice,
+                w.chart,
+                reversal.date,
+                reversal.lines(),
+                &[],
+            )?;
+            cancel_held(w.tx, &held, w.now)?;
+            let audit = Audit::new("annulation", "participations")
+                .id(Some(entry_id))
+                .before(audit::describe(&original))
+                .after(format!(
+                    "annulée par {} ({} participations)",
+                    reversal.piece,
+                    held.len()
+                ));
+            Ok((rid, audit))
+        })
     }
 }
 

@@ -13,6 +13,7 @@ mod regie;
 pub use contributions::EnvelopeReceipt;
 
 use super::Book;
+use super::write::Audit;
 use crate::domain::Exercice;
 use crate::domain::participation::campaign::check_campaign;
 use crate::domain::participation::matching::{closest_pupils, did_you_mean, exact};
@@ -23,7 +24,7 @@ use crate::domain::participation::{
 };
 use crate::domain::text::shown;
 use crate::store::participations::{campaigns, pupils};
-use crate::store::{self, Result, StoreError, audit};
+use crate::store::{self, Result, StoreError};
 use std::collections::HashMap;
 
 /// What an import did.
@@ -80,32 +81,29 @@ impl Book {
         {
             return Ok(class.id);
         }
-        let now = self.clock.stamp();
-        let tx = self.conn.transaction()?;
-        let id = pupils::insert_class(&tx, exercice, &name, &teacher, &now)?;
-        audit::record(&tx, &now, "ajout", "classe", Some(id), None, Some(&name))?;
-        tx.commit()?;
-        Ok(id)
+        self.write(exercice, |w| {
+            let id = pupils::insert_class(w.tx, exercice, &name, &teacher, w.now)?;
+            Ok((id, Audit::new("ajout", "classe").id(Some(id)).after(&*name)))
+        })
     }
 
     /// Sets the teacher of a class.
     pub fn set_class_teacher(&mut self, class_id: i64, teacher: &str) -> Result<()> {
         let teacher =
             clean_name(teacher, MAX_NAME).map_err(|r| refused(format!("Enseignant : {r}")))?;
-        let now = self.clock.stamp();
-        let tx = self.conn.transaction()?;
-        pupils::set_teacher(&tx, class_id, &teacher)?;
-        audit::record(
-            &tx,
-            &now,
-            "modification",
-            "classe",
-            Some(class_id),
-            None,
-            Some("enseignant"),
-        )?;
-        tx.commit()?;
-        Ok(())
+        let exercice = self.exercice();
+        if pupils::class(&self.conn, class_id, exercice)?.is_none() {
+            return Err(refused(format!(
+                "Classe : n° {class_id} inconnue dans l'exercice {exercice}"
+            )));
+        }
+        self.write(exercice, |w| {
+            pupils::set_teacher(w.tx, class_id, &teacher)?;
+            let audit = Audit::new("modification", "classe")
+                .id(Some(class_id))
+                .after("enseignant");
+            Ok(((), audit))
+        })
     }
 
     /// Adds one pupil typed by hand (same rules as an import of one row).
@@ -136,7 +134,6 @@ impl Book {
         self.check_open(exercice)?;
         let checked =
             check_import(rows).map_err(|e| refused(format!("aucun élève importé : {e}")))?;
-        let now = self.clock.stamp();
         let mut classes: HashMap<String, i64> = pupils::classes(&self.conn, exercice)?
             .into_iter()
             .map(|c| (class_key(&c.name), c.id))
@@ -144,48 +141,41 @@ impl Book {
         let mut families = pupils::families(&self.conn, exercice)?;
         let mut known = pupils::keys(&self.conn, exercice)?;
         let mut summary = ImportSummary::default();
-        let tx = self.conn.transaction()?;
-        for pupil in &checked {
-            let class_id = match classes.get(&pupil.class_key) {
-                Some(id) => *id,
-                None => {
-                    let id = pupils::insert_class(&tx, exercice, &pupil.classe, "", &now)?;
-                    classes.insert(pupil.class_key.clone(), id);
-                    summary.classes_created.push(pupil.classe.clone());
-                    id
+        self.write(exercice, |w| {
+            let tx = w.tx;
+            for pupil in &checked {
+                let class_id = match classes.get(&pupil.class_key) {
+                    Some(id) => *id,
+                    None => {
+                        let id = pupils::insert_class(tx, exercice, &pupil.classe, "", w.now)?;
+                        classes.insert(pupil.class_key.clone(), id);
+                        summary.classes_created.push(pupil.classe.clone());
+                        id
+                    }
+                };
+                if !known.insert((class_id, pupil.key.clone())) {
+                    summary.already_present += 1;
+                    continue;
                 }
-            };
-            if !known.insert((class_id, pupil.key.clone())) {
-                summary.already_present += 1;
-                continue;
+                let family = match families.get(&pupil.family_key) {
+                    Some(id) => *id,
+                    None => {
+                        let id = pupils::family_id(tx, exercice, &pupil.family_key)?;
+                        families.insert(pupil.family_key.clone(), id);
+                        id
+                    }
+                };
+                pupils::insert_pupil(tx, class_id, family, pupil, w.now)?;
+                summary.added += 1;
             }
-            let family = match families.get(&pupil.family_key) {
-                Some(id) => *id,
-                None => {
-                    let id = pupils::family_id(&tx, exercice, &pupil.family_key)?;
-                    families.insert(pupil.family_key.clone(), id);
-                    id
-                }
-            };
-            pupils::insert_pupil(&tx, class_id, family, pupil, &now)?;
-            summary.added += 1;
-        }
-        audit::record(
-            &tx,
-            &now,
-            "import",
-            "eleves",
-            None,
-            None,
-            Some(&format!(
+            let audit = Audit::new("import", "eleves").after(format!(
                 "{} élèves ajoutés, {} déjà présents, {} classes créées",
                 summary.added,
                 summary.already_present,
                 summary.classes_created.len()
-            )),
-        )?;
-        tx.commit()?;
-        Ok(summary)
+            ));
+            Ok((summary, audit))
+        })
     }
 
     /// A pupil by the name typed ("NOM Prénom" or "Prénom NOM", accents and
@@ -240,11 +230,10 @@ impl Book {
                 "{here} chèque(s) de l'exercice {exercice} reste(nt) à rendre : rendez-les avant d'anonymiser"
             )));
         }
-        let now = self.clock.stamp();
         // Old names are zeroed where SQLite frees them, then the file is
         // rebuilt and the WAL emptied: no name stays in the file's bytes.
         self.conn.pragma_update(None, "secure_delete", "ON")?;
-        let result = self.anonymise_in_one_transaction(exercice, &now);
+        let result = self.anonymise_in_one_transaction(exercice);
         let scrubbed = result.is_ok().then(|| store::open::scrub(&self.conn));
         self.conn.pragma_update(None, "secure_delete", "OFF")?;
         let count = result?;
@@ -252,20 +241,13 @@ impl Book {
         Ok(count)
     }
 
-    fn anonymise_in_one_transaction(&mut self, exercice: Exercice, now: &str) -> Result<usize> {
-        let tx = self.conn.transaction()?;
-        let count = pupils::anonymise(&tx, exercice, now)?;
-        audit::record(
-            &tx,
-            now,
-            "anonymisation",
-            "eleves",
-            None,
-            None,
-            Some(&format!("{count} élèves de l'exercice {exercice}")),
-        )?;
-        tx.commit()?;
-        Ok(count)
+    fn anonymise_in_one_transaction(&mut self, exercice: Exercice) -> Result<usize> {
+        self.write_on_closed(exercice, |w| {
+            let count = pupils::anonymise(w.tx, exercice, w.now)?;
+            let audit = Audit::new("anonymisation", "eleves")
+                .after(format!("{count} élèves de l'exercice {exercice}"));
+            Ok((count, audit))
+        })
     }
 
     /// The campaigns of the exercice being kept.
@@ -285,20 +267,13 @@ impl Book {
         let names: Vec<&str> = existing.iter().map(|c| c.name.as_str()).collect();
         let checked = check_campaign(request, &self.chart, &self.classes()?, &names, exercice)
             .map_err(refused)?;
-        let now = self.clock.stamp();
-        let tx = self.conn.transaction()?;
-        let id = campaigns::insert(&tx, exercice, &checked, &now)?;
-        audit::record(
-            &tx,
-            &now,
-            "ajout",
-            "campagne",
-            Some(id),
-            None,
-            Some(&checked.name),
-        )?;
-        tx.commit()?;
-        Ok(id)
+        self.write(exercice, |w| {
+            let id = campaigns::insert(w.tx, exercice, &checked, w.now)?;
+            let audit = Audit::new("ajout", "campagne")
+                .id(Some(id))
+                .after(&*checked.name);
+            Ok((id, audit))
+        })
     }
 
     /// A campaign of the exercice by name; unknown: names the closest.

@@ -51,19 +51,18 @@ impl Book {
             .sum();
         moves.push((entry.date, request.kind, amount));
         check_regie_dates(&class.name, &moves)?;
-        let now = self.clock.stamp();
-        let tx = self.conn.transaction()?;
-        let id = crate::book::insert_checked(&tx, exercice, &self.chart, &entry, &now, "regie")?;
-        regie::insert(
-            &tx,
-            class.id,
-            request.kind,
-            id,
-            request.receipt_no.trim(),
-            &now,
-        )?;
-        tx.commit()?;
-        Ok(id)
+        self.write(exercice, |w| {
+            let (id, audit) = crate::book::insert_checked(w, &entry, "regie")?;
+            regie::insert(
+                w.tx,
+                class.id,
+                request.kind,
+                id,
+                request.receipt_no.trim(),
+                w.now,
+            )?;
+            Ok((id, audit))
+        })
     }
 
     /// Every move of the régies of the exercice being kept, by date.

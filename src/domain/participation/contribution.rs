@@ -120,6 +120,8 @@ pub struct Contribution {
     pub payer: String,
     /// When a cheque was given back.
     pub returned_on: Option<NaiveDate>,
+    /// To or by whom it was given back (free text, may be empty).
+    pub returned_by: String,
     /// Cancelled (status, or its recette reversed).
     pub cancelled: bool,
 }

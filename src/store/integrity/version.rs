@@ -202,9 +202,8 @@ mod tests {
             later_schema_present(&conn, schema::latest_version()).unwrap(),
             None
         );
-        // Migration 4 only refolds keys: schema 3 is the last one with
-        // tables to find.
-        assert_eq!(later_schema_present(&conn, 1).unwrap(), Some(3));
+        // Migration 5 adds columns: found first. (4 only refolds keys.)
+        assert_eq!(later_schema_present(&conn, 1).unwrap(), Some(5));
         let fresh = Connection::open_in_memory().unwrap();
         assert_eq!(later_schema_present(&fresh, 0).unwrap(), None);
     }

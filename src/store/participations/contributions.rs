@@ -40,6 +40,7 @@ const SELECT: &str =
     "SELECT c.id, c.campaign_id, c.pupil_id, c.date, c.amount_cents, c.channel, c.entry_id,
         e.piece, c.payer, c.returned_on,
         c.cancelled_at IS NOT NULL OR EXISTS (SELECT 1 FROM entry r WHERE r.reverses = c.entry_id)
+     , c.returned_by
      FROM contribution c LEFT JOIN entry e ON e.id = c.entry_id";
 
 type Raw = (
@@ -54,6 +55,7 @@ type Raw = (
     String,
     Option<String>,
     bool,
+    String,
 );
 
 fn raw(r: &rusqlite::Row) -> rusqlite::Result<Raw> {
@@ -69,6 +71,7 @@ fn raw(r: &rusqlite::Row) -> rusqlite::Result<Raw> {
         r.get(8)?,
         r.get(9)?,
         r.get(10)?,
+        r.get(11)?,
     ))
 }
 
@@ -85,6 +88,7 @@ fn to_contribution(raw: Raw) -> Result<Contribution> {
         payer,
         returned,
         cancelled,
+        returned_by,
     ) = raw;
     Ok(Contribution {
         id,
@@ -99,6 +103,7 @@ fn to_contribution(raw: Raw) -> Result<Contribution> {
         piece,
         payer,
         returned_on: optional_date(returned)?,
+        returned_by,
         cancelled,
     })
 }
@@ -156,12 +161,24 @@ pub fn pending_cheques(conn: &Connection) -> Result<Vec<Contribution>> {
     raws.into_iter().map(to_contribution).collect()
 }
 
-pub fn mark_returned(tx: &Transaction, id: i64, date: NaiveDate) -> Result<()> {
+pub fn mark_returned(tx: &Transaction, id: i64, date: NaiveDate, by: &str) -> Result<()> {
     tx.execute(
-        "UPDATE contribution SET returned_on = ?2 WHERE id = ?1 AND channel = 'cheque'",
-        params![id, date.to_string()],
+        "UPDATE contribution SET returned_on = ?2, returned_by = ?3 WHERE id = ?1 AND channel = 'cheque'",
+        params![id, date.to_string(), by],
     )?;
     Ok(())
+}
+
+/// Every cheque received (given back or not), cancelled ones left out,
+/// oldest first: the history of the cheques.
+pub fn all_cheques(conn: &Connection) -> Result<Vec<Contribution>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE c.channel = 'cheque' AND c.cancelled_at IS NULL ORDER BY c.date, c.id"
+    ))?;
+    let raws = stmt
+        .query_map([], raw)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    raws.into_iter().map(to_contribution).collect()
 }
 
 pub fn mark_cancelled(tx: &Transaction, id: i64, now: &str) -> Result<()> {

@@ -196,7 +196,8 @@ pub fn anonymise(tx: &Transaction, exercice: Exercice, now: &str) -> Result<usiz
         changed += 1;
     }
     tx.execute(
-        "UPDATE contribution SET payer = '' WHERE payer <> '' AND pupil_id IN
+        "UPDATE contribution SET payer = '', returned_by = ''
+         WHERE (payer <> '' OR returned_by <> '') AND pupil_id IN
            (SELECT p.id FROM pupil p JOIN school_class k ON k.id = p.class_id WHERE k.exercice = ?1)",
         [exercice.start_year],
     )?;
