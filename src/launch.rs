@@ -10,26 +10,49 @@ use std::path::Path;
 pub fn app(db: &Path, demo: bool) -> Result<(), String> {
     // Before the lock and the backup: without a terminal nothing is touched.
     require_terminal()?;
-    let _guard = lock::acquire(db).map_err(|e| e.to_string())?;
+    let created = NewFiles::note(db);
+    let guard = lock::acquire(db).map_err(|e| e.to_string())?;
     let conn = store::open(db).map_err(|e| e.to_string())?;
-    let backup_note = match backup::backup_now(&conn, db, Clock::System.now()) {
-        Ok(path) => format!("Sauvegarde faite : {}", path.display()),
-        Err(e) => format!("Attention, sauvegarde impossible : {e}"),
-    };
-    let start = match store::coop::load(&conn).map_err(|e| e.to_string())? {
-        Some(_) => Start::Ready(Book::load(conn, Clock::System).map_err(|e| e.to_string())?),
-        None => Start::NeedsSetup(conn),
+    let set_up = store::coop::load(&conn)
+        .map_err(|e| e.to_string())?
+        .is_some();
+    // An empty base is not worth a copy: the first one comes once the coop exists.
+    let backup_note = set_up.then(
+        || match backup::backup_now(&conn, db, Clock::System.now()) {
+            Ok(path) => format!("Sauvegarde faite : {}", path.display()),
+            Err(e) => format!("Attention, sauvegarde impossible : {e}"),
+        },
+    );
+    let start = if set_up {
+        Start::Ready(Book::load(conn, Clock::System).map_err(|e| e.to_string())?)
+    } else {
+        Start::NeedsSetup(conn)
     };
     let info = RunInfo {
         db_path: db.to_path_buf(),
         backup_dir: backup::backup_dir(db),
-        backup_note: Some(backup_note),
+        backup_note,
         demo,
     };
-    ui::run(start, info).map_err(|e| match e.downcast_ref::<std::io::Error>() {
+    let result = ui::run(start, info).map_err(|e| match e.downcast_ref::<std::io::Error>() {
         Some(io) => format!("l'écran n'a pas pu s'ouvrir : {}", store::french_io(io)),
         None => format!("l'écran n'a pas pu s'ouvrir : {e}"),
-    })
+    });
+    // First launch left before the coop was created: nothing stays behind
+    // but what was there before.
+    if !set_up && !coop_exists(db) {
+        drop(guard);
+        created.undo();
+    }
+    result
+}
+
+/// Whether the base at `db` now holds a coop (read once the app has closed).
+fn coop_exists(db: &Path) -> bool {
+    rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)
+        .ok()
+        .and_then(|conn| store::coop::load(&conn).ok())
+        .is_some_and(|coop| coop.is_some())
 }
 
 /// The full screen needs a terminal on both sides: `coopcompta > fichier`

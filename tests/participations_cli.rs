@@ -104,7 +104,7 @@ fn contributions_by_channel_move_the_right_balances() {
     );
     assert_eq!(
         s.ok(&["cheque", "return", "4", "--date", "18/10"]),
-        "Chèque n° 4 rendu ; 0 chèque(s) restent à rendre\n"
+        "Chèque n° 4 rendu ; plus aucun chèque à rendre\n"
     );
     assert_eq!(s.ok(&["cheque", "list"]), "");
     assert_eq!(

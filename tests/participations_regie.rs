@@ -228,7 +228,7 @@ fn pupils_of_a_closed_exercice_are_anonymised_and_the_accounts_stay() {
         .unwrap();
     assert_eq!(
         refusal(book.anonymise_pupils(EX)),
-        "1 chèque(s) de l'exercice 2024-2025 reste(nt) à rendre : rendez-les avant d'anonymiser"
+        "1 chèque reste à rendre de l'exercice 2024-2025 : rendez-les avant d'anonymiser"
     );
     // Given back after the close: dated in the next exercice (the closed
     // one can no longer change).

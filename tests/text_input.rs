@@ -340,7 +340,7 @@ fn utf16_and_binary_pupil_files_are_named_with_what_to_do() {
     std::fs::write(&marked, bytes).unwrap();
     assert_eq!(
         s.ok(&["import", "pupils", marked.to_str().unwrap()]),
-        "1 élèves importés, classes créées : CP\n"
+        "1 élève importé, classes créées : CP\n"
     );
 }
 

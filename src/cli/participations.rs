@@ -223,8 +223,15 @@ fn cheque(db: &Path, action: ChequeAction) -> Result<Vec<String>, CliError> {
             let (_guard, mut book) = open_book_for_writing(db)?;
             book.return_cheque_to(id, &date, by.as_deref().unwrap_or(""))?;
             Ok(vec![format!(
-                "Chèque n° {id} rendu ; {} chèque(s) restent à rendre",
-                book.cheques_to_return()?
+                "Chèque n° {id} rendu ; {}",
+                match book.cheques_to_return()? {
+                    0 => "plus aucun chèque à rendre".to_string(),
+                    n => crate::domain::text::counted(
+                        n,
+                        "chèque reste à rendre",
+                        "chèques restent à rendre"
+                    ),
+                }
             )])
         }
     }

@@ -139,6 +139,12 @@ fn code_point(c: char) -> String {
     format!("U+{:04X}", c as u32)
 }
 
+/// A count with its words in the singular or the plural: `1 élève importé`,
+/// `3 élèves importés` (French: 0 and 1 take the singular).
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n <= 1 { one } else { many })
+}
+
 /// `value` made safe to print inside a message: control characters shown
 /// as visible symbols (`␛`, `␇`, `␊`…) or `U+XXXX`, invisible format
 /// characters as `U+XXXX`, and a long value cut with "…".
@@ -203,6 +209,22 @@ pub fn fold(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_take_the_singular_up_to_one() {
+        assert_eq!(
+            counted(0, "élève importé", "élèves importés"),
+            "0 élève importé"
+        );
+        assert_eq!(
+            counted(1, "élève importé", "élèves importés"),
+            "1 élève importé"
+        );
+        assert_eq!(
+            counted(3, "élève importé", "élèves importés"),
+            "3 élèves importés"
+        );
+    }
 
     #[test]
     fn folding_finds_combining_accents_cedillas_and_ligatures() {

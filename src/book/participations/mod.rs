@@ -227,7 +227,12 @@ impl Book {
         let here = pending.iter().filter(|c| ids.contains(&c.pupil_id)).count();
         if here > 0 {
             return Err(refused(format!(
-                "{here} chèque(s) de l'exercice {exercice} reste(nt) à rendre : rendez-les avant d'anonymiser"
+                "{} de l'exercice {exercice} : rendez-les avant d'anonymiser",
+                crate::domain::text::counted(
+                    here,
+                    "chèque reste à rendre",
+                    "chèques restent à rendre"
+                )
             )));
         }
         // Old names are zeroed where SQLite frees them, then the file is

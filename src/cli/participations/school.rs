@@ -16,11 +16,11 @@ pub(super) fn import_pupils(db: &Path, file: &Path) -> Result<String, CliError> 
     let summary = book
         .import_pupils(&rows)
         .map_err(|e| refused(format!("{name} : {e}")))?;
-    let mut text = format!("{} élèves importés", summary.added);
+    let mut text = crate::domain::text::counted(summary.added, "élève importé", "élèves importés");
     if summary.already_present > 0 {
         text.push_str(&format!(
-            " ({} déjà présents, inchangés)",
-            summary.already_present
+            " ({}, inchangés)",
+            crate::domain::text::counted(summary.already_present, "déjà présent", "déjà présents")
         ));
     }
     if !summary.classes_created.is_empty() {
