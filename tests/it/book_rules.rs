@@ -3,11 +3,9 @@
 //! the account, a warning for a date after today or a pupil already
 //! recorded. Each refusal gives its French message and writes nothing.
 
-mod cli_support;
-mod participations_support;
-
+use crate::support::cli::Sandbox;
+use crate::support::participations::*;
 use chrono::NaiveDate;
-use cli_support::Sandbox;
 use coopcompta::book::{SetupRequest, create_coop};
 use coopcompta::domain::entry_request::{EntryRequest, SplitInput, TransferRequest};
 use coopcompta::domain::participation::{Channel, RegieKind, RegieRequest};
@@ -15,7 +13,6 @@ use coopcompta::domain::warning::Warning;
 use coopcompta::domain::{EntryKind, Money, MoneyKey, PaymentMode};
 use coopcompta::io::chart_csv::default_chart;
 use coopcompta::store;
-use participations_support::*;
 
 fn regie(book: &coopcompta::book::Book, kind: RegieKind, date: &str, amount: &str) -> RegieRequest {
     RegieRequest {

@@ -2,11 +2,10 @@
 //! edit with the sqlite3 tool would leave them): each damage is one French
 //! line naming the pièce, and the exit code is 1.
 
-mod check_support;
-mod cli_support;
-
-use check_support::{base, damage, demo, findings, finds, finds_only, id_of, query, query_text};
-use cli_support::Sandbox;
+use crate::support::check::{
+    base, damage, demo, findings, finds, finds_only, id_of, query, query_text,
+};
+use crate::support::cli::Sandbox;
 use coopcompta::store::schema::latest_version;
 
 #[test]

@@ -2,9 +2,7 @@
 
 use std::path::Path;
 
-mod cli_support;
-
-use cli_support::Sandbox;
+use crate::support::cli::Sandbox;
 
 trait Coop {
     fn init(&self);

@@ -3,9 +3,7 @@
 //! a terminal, French help, completions, French amounts for people, exports
 //! that say what they mean.
 
-mod cli_support;
-
-use cli_support::Sandbox;
+use crate::support::cli::Sandbox;
 use std::process::{Command, Stdio};
 
 /// A coop of exercice 2024-2025 with 8,00 in the caisse.

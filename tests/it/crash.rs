@@ -2,9 +2,7 @@
 //! kill the file is sound (`PRAGMA integrity_check`, `coopcompta check`) and
 //! the action is whole — all its rows, or none of them.
 
-mod cli_support;
-
-use cli_support::Sandbox;
+use crate::support::cli::Sandbox;
 use rusqlite::Connection;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};

@@ -2,9 +2,7 @@
 //! create, refused commands leave the file system as they found it, backups
 //! survive an interruption and can be put back, files with names are private.
 
-mod cli_support;
-
-use cli_support::Sandbox;
+use crate::support::cli::Sandbox;
 use coopcompta::store::{self, backup, lock, schema};
 use rusqlite::Connection;
 use std::collections::BTreeMap;

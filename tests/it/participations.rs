@@ -3,11 +3,9 @@
 //! contributions go to their accounts; cheques never touch a balance; a
 //! refused envelope writes nothing; the campaign view and name lookups.
 
-mod participations_support;
-
+use crate::support::participations::*;
 use coopcompta::domain::participation::{Channel, EnvelopeRequest, NO_PARTICIPATION};
 use coopcompta::domain::{EntryKind, Money, MoneyKey, PaymentMode};
-use participations_support::*;
 
 fn envelope(
     book: &coopcompta::book::Book,

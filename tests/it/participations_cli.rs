@@ -2,9 +2,7 @@
 //! databases: import, campaigns, contributions by channel, cheques, régies,
 //! export, and the errors naming the closest matches.
 
-mod cli_support;
-
-use cli_support::Sandbox;
+use crate::support::cli::Sandbox;
 
 /// A coop (caisse 100,00) with the pupils of `utf8.csv` and the campaign "Sortie zoo".
 fn coop() -> Sandbox {

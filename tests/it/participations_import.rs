@@ -3,11 +3,9 @@
 //! shuffled comma-separated columns with an extra one, and a bad row that
 //! imports nothing.
 
-mod participations_support;
-
+use crate::support::participations::*;
 use coopcompta::io::pupils_csv::{parse_pupils, read_pupils};
 use coopcompta::io::sniff::{TextEncoding, decode};
-use participations_support::*;
 use std::path::PathBuf;
 
 fn fixture(name: &str) -> PathBuf {

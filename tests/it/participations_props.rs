@@ -3,11 +3,9 @@
 //! balances, cheques never move a balance, and the campaign view's total is
 //! what the accounts received.
 
-mod participations_support;
-
+use crate::support::participations::*;
 use coopcompta::domain::Money;
 use coopcompta::domain::participation::{Channel, ContributionLine, EnvelopeRequest};
-use participations_support::*;
 use proptest::prelude::*;
 
 fn channel() -> impl Strategy<Value = Channel> {

@@ -1,11 +1,9 @@
 //! Régies d'avance of class coops, and the year-end anonymisation of pupils.
 
-mod participations_support;
-
+use crate::support::participations::*;
 use coopcompta::domain::participation::{Channel, RegieKind, RegieRequest};
 use coopcompta::domain::{EntryKind, Money, MoneyKey, PaymentMode};
 use coopcompta::io::export::{CsvFormat, write_ledger};
-use participations_support::*;
 
 fn regie(book: &coopcompta::book::Book, kind: RegieKind, amount: &str) -> RegieRequest {
     RegieRequest {

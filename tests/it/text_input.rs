@@ -3,14 +3,11 @@
 //! raw; one folding for matching names; files that are not CSV text named
 //! as such.
 
-mod cli_support;
-mod participations_support;
-
-use cli_support::Sandbox;
+use crate::support::cli::Sandbox;
+use crate::support::participations::{empty_book, refusal};
 use coopcompta::domain::participation::PupilInput;
 use coopcompta::domain::text::fold;
 use coopcompta::store::{self, schema};
-use participations_support::{empty_book, refusal};
 use rusqlite::Connection;
 
 /// The bad values every text input must refuse, and the reason it gives

@@ -1,11 +1,9 @@
 //! The chart of accounts from the Écritures tab: list, add, rename, refusal.
 
-mod ui_support;
-
+use crate::support::ui::*;
 use coopcompta::domain::AccountKind;
 use coopcompta::ui::App;
 use ratatui::crossterm::event::KeyCode;
-use ui_support::*;
 
 fn account(app: &App, code: &str) -> Option<(String, AccountKind)> {
     app.book()

@@ -1,10 +1,8 @@
 //! The entry and transfer forms, driven by keys.
 
-mod ui_support;
-
+use crate::support::ui::*;
 use coopcompta::domain::{EntryKind, Exercice, Money};
 use ratatui::crossterm::event::KeyCode;
-use ui_support::*;
 
 fn count(app: &coopcompta::ui::App) -> usize {
     app.book()

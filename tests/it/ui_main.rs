@@ -1,9 +1,7 @@
 //! The main screen: two ledgers, the header, sizes, filter, cancellation.
 
-mod ui_support;
-
+use crate::support::ui::*;
 use ratatui::crossterm::event::KeyCode;
-use ui_support::*;
 
 #[test]
 fn main_screen_80x24() {

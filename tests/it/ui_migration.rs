@@ -1,13 +1,11 @@
 //! The Migration tab: the checklist urgent first, a step's help, marking,
 //! notes, hiding, adding and moving steps, steps that follow the books.
 
-mod ui_support;
-
+use crate::support::ui::*;
 use chrono::NaiveDate;
 use coopcompta::domain::checklist::StepStatus;
 use coopcompta::ui::App;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ui_support::*;
 
 #[test]
 fn migration_tab_80x24_urgent_first() {

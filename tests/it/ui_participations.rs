@@ -3,13 +3,11 @@
 //! channel, Entrée; F10 records the whole envelope in one transaction (one
 //! caisse entry for the cash lines). Refusals keep every typed line.
 
-mod ui_support;
-
+use crate::support::ui::*;
 use coopcompta::domain::participation::NO_PARTICIPATION;
 use coopcompta::domain::{Exercice, Money, MoneyKey, PaymentMode};
 use coopcompta::ui::App;
 use ratatui::crossterm::event::KeyCode;
-use ui_support::*;
 
 fn entry_count(app: &App) -> usize {
     app.book()

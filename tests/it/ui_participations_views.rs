@@ -2,14 +2,12 @@
 //! one, the cheques to give back, the régies d'avance of the classes, the
 //! pupils. Participation is voluntary: no screen shames a family.
 
-mod ui_support;
-
+use crate::support::ui::*;
 use coopcompta::book::Book;
 use coopcompta::domain::Money;
 use coopcompta::domain::participation::{Channel, ContributionLine, EnvelopeRequest};
 use coopcompta::ui::App;
 use ratatui::crossterm::event::KeyCode;
-use ui_support::*;
 
 /// `participations_book()` with a cheque of 15,00 € for DUPOND Léa and
 /// 12,00 € in cash for DUPUIS Noé, received on 14/10/2024.

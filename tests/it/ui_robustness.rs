@@ -1,11 +1,9 @@
 //! Random keys at random sizes: the application never panics, and whatever
 //! happens the books stay balanced (each entry's lines sum to zero).
 
-mod ui_support;
-
+use crate::support::ui::*;
 use coopcompta::domain::{Exercice, Money};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ui_support::*;
 
 /// A small deterministic generator (no extra crate needed).
 struct Lcg(u64);

@@ -1,12 +1,10 @@
 //! First launch on an empty database.
 
-mod ui_support;
-
+use crate::support::ui::*;
 use coopcompta::domain::{Exercice, MoneyKey};
 use coopcompta::store::open_in_memory;
 use coopcompta::ui::{App, Start};
 use ratatui::crossterm::event::KeyCode;
-use ui_support::*;
 
 fn setup_app() -> App {
     App::new(

@@ -1,7 +1,7 @@
 //! Bases for the `check` tests, and damaging them by raw SQL.
 #![allow(dead_code)]
 
-use super::cli_support::Sandbox;
+use super::cli::Sandbox;
 use rusqlite::Connection;
 
 /// AN, R001 (caisse +30), D001 (lbp −100 split 80/20), D002 (caisse −12,35)
