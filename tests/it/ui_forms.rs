@@ -389,3 +389,28 @@ fn setup_refuses_a_negative_online_opening_under_its_field() {
         "the error is under its field: {screen}"
     );
 }
+
+#[test]
+fn a_transfer_fed_as_actions_is_the_one_typed_as_keys() {
+    use coopcompta::ui::Action;
+    let mut by_keys = app(book());
+    key(&mut by_keys, KeyCode::Char('v'));
+    tab(&mut by_keys, 4);
+    chars(&mut by_keys, "50");
+    tab(&mut by_keys, 1);
+    chars(&mut by_keys, "Dépôt de la caisse");
+
+    let mut by_actions = app(book());
+    act(&mut by_actions, Action::NewTransfer);
+    acts(&mut by_actions, &[Action::NextField; 4]);
+    type_text(&mut by_actions, "50");
+    act(&mut by_actions, Action::NextField);
+    type_text(&mut by_actions, "Dépôt de la caisse");
+    assert_eq!(render_small(&by_actions), render_small(&by_keys));
+    assert_screens!("a_transfer_fed_as_actions", by_actions);
+
+    act(&mut by_actions, Action::Submit);
+    assert!(!by_actions.form_open(), "{}", render_small(&by_actions));
+    assert_eq!(by_actions.status().unwrap().text, "V002 enregistrée");
+    assert_eq!(count(&by_actions), count(&by_keys) + 1);
+}

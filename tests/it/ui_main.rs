@@ -54,9 +54,51 @@ fn help_lists_every_key_of_the_keymap() {
 fn too_small_a_terminal_says_so() {
     let app = app(book());
     insta::assert_snapshot!(render(&app, 60, 20));
-    for (w, h) in [(1, 1), (79, 24), (80, 23), (0, 0)] {
-        let _ = render(&app, w.max(1), h.max(1));
+    for (w, h) in [(79, 24), (80, 23)] {
+        let screen = render(&app, w, h);
+        assert!(
+            screen.contains("Agrandissez le terminal : 80×24 au moins")
+                && screen.contains(&format!("(actuellement {w}×{h})")),
+            "{w}×{h}:\n{screen}"
+        );
     }
+}
+
+/// The text drawn, in reading order, without the blanks.
+fn ink(buffer: &ratatui::buffer::Buffer) -> String {
+    buffer
+        .content
+        .iter()
+        .map(|cell| cell.symbol())
+        .filter(|s| !s.trim().is_empty())
+        .collect()
+}
+
+#[test]
+fn a_tiny_or_empty_terminal_shows_only_the_start_of_the_message() {
+    let mut app = app(book());
+    let before = render(&app, 80, 24);
+    for (w, h) in [(0, 0), (0, 24), (80, 0), (1, 1), (2, 3), (12, 1), (40, 10)] {
+        let buffer = draw(&app, w, h);
+        assert_eq!(buffer.area, ratatui::layout::Rect::new(0, 0, w, h));
+        let message: String = format!(
+            "Agrandissez le terminal : 80×24 au moins (actuellement {w}×{h})"
+        )
+        .split_whitespace()
+        .collect();
+        let drawn = ink(&buffer);
+        assert!(
+            message.starts_with(&drawn),
+            "{w}×{h}: « {drawn} » is not the start of the message"
+        );
+        assert_eq!(drawn.is_empty(), w == 0 || h == 0, "{w}×{h}: « {drawn} »");
+        app.after_draw();
+    }
+    assert_eq!(
+        render(&app, 80, 24),
+        before,
+        "back at 80×24 after tiny sizes, the screen is as it was"
+    );
 }
 
 #[test]

@@ -1,5 +1,6 @@
-//! Shared by the UI tests: a small coop in memory, an `App` on it, keys and
-//! rendering to a `TestBackend`.
+//! Shared by the UI tests: a small coop in memory, an `App` on it, keys or
+//! actions fed to it, and rendering to a `TestBackend` (snapshots at 80×24,
+//! the smallest size the app accepts, and 160×48, a wide one).
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
@@ -8,10 +9,16 @@ use coopcompta::domain::entry_request::{EntryRequest, SplitInput, TransferReques
 use coopcompta::domain::{EntryKind, Exercice, Money, MoneyKey, PaymentMode};
 use coopcompta::io::chart_csv::default_chart;
 use coopcompta::store::open_in_memory;
-use coopcompta::ui::{App, RunInfo, Start};
+use coopcompta::ui::{Action, App, RunInfo, Start};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tui_input::InputRequest;
+
+/// The smallest screen the app draws in full, and a wide one.
+pub const SMALL: (u16, u16) = (80, 24);
+pub const WIDE: (u16, u16) = (160, 48);
 
 pub fn clock() -> Clock {
     Clock::Fixed(
@@ -188,12 +195,72 @@ pub fn tab(app: &mut App, times: usize) {
     }
 }
 
-/// The screen as text, at `width`×`height`.
+/// One action, as the keymap would have produced it.
+pub fn act(app: &mut App, action: Action) {
+    app.update(action);
+}
+
+/// Several actions, in order.
+pub fn acts(app: &mut App, actions: &[Action]) {
+    for action in actions {
+        app.update(*action);
+    }
+}
+
+/// Text typed into the focused input, as actions.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Type(InputRequest::InsertChar(c)));
+    }
+}
+
+/// The cells drawn at `width`×`height`; either may be 0, as a terminal can
+/// report while it is being resized.
+pub fn draw(app: &App, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| app.draw(frame)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as text, at `width`×`height`: one quoted line per row (empty
+/// when the width is 0: `TestBackend`'s text view cannot show that).
 pub fn render(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|frame| app.draw(frame)).unwrap();
+    if width == 0 {
+        return String::new();
+    }
     terminal.backend().to_string()
 }
+
+/// The screen at 80×24.
+pub fn render_small(app: &App) -> String {
+    render(app, SMALL.0, SMALL.1)
+}
+
+/// The screen at 160×48.
+pub fn render_wide(app: &App) -> String {
+    render(app, WIDE.0, WIDE.1)
+}
+
+/// Snapshots the app's screen at 80×24 and at 160×48, as `<name>_80x24` and
+/// `<name>_160x48` of the calling test module.
+macro_rules! assert_screens {
+    ($name:literal, $app:expr) => {{
+        let app = &$app;
+        insta::assert_snapshot!(
+            concat!($name, "_80x24"),
+            $crate::support::ui::render_small(app),
+            "render_small(app)"
+        );
+        insta::assert_snapshot!(
+            concat!($name, "_160x48"),
+            $crate::support::ui::render_wide(app),
+            "render_wide(app)"
+        );
+    }};
+}
+pub(crate) use assert_screens;
 
 /// The checklist as the Migration tab shows it, read without changing the
 /// books (`Book::checklist` needs `&mut`; the tab has already seeded it).
