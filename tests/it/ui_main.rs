@@ -81,11 +81,10 @@ fn a_tiny_or_empty_terminal_shows_only_the_start_of_the_message() {
     for (w, h) in [(0, 0), (0, 24), (80, 0), (1, 1), (2, 3), (12, 1), (40, 10)] {
         let buffer = draw(&app, w, h);
         assert_eq!(buffer.area, ratatui::layout::Rect::new(0, 0, w, h));
-        let message: String = format!(
-            "Agrandissez le terminal : 80×24 au moins (actuellement {w}×{h})"
-        )
-        .split_whitespace()
-        .collect();
+        let message: String =
+            format!("Agrandissez le terminal : 80×24 au moins (actuellement {w}×{h})")
+                .split_whitespace()
+                .collect();
         let drawn = ink(&buffer);
         assert!(
             message.starts_with(&drawn),

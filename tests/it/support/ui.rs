@@ -303,6 +303,40 @@ pub fn select_step(app: &mut App, key_name: &str) {
     }
 }
 
+/// How many rows the audit journal holds: one per write.
+pub fn audit_rows(app: &App) -> i64 {
+    app.book()
+        .unwrap()
+        .conn()
+        .query_row("SELECT count(*) FROM audit", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// The books behind the app are sound: each entry's lines sum to zero,
+/// `coopcompta check` finds nothing (balance, caisse never below zero on any
+/// day, reversals, pieces, links) and each balance is the sum of the entries.
+pub fn assert_books_sound(app: &App, context: &str) {
+    let book = app.book().expect("the books are still open");
+    let exercice = book.exercice();
+    let entries = book.entries(exercice).unwrap();
+    for entry in &entries {
+        let total: Money = entry.lines.iter().map(|l| l.amount).sum();
+        assert!(total.is_zero(), "{context}: {} unbalanced", entry.piece);
+    }
+    let report = coopcompta::store::integrity::check(book.conn()).unwrap();
+    assert!(
+        report.findings.is_empty(),
+        "{context}: check finds {:?}",
+        report.findings
+    );
+    assert_eq!(report.entries, entries.len() as i64, "{context}");
+    for (key, balance) in book.balances(exercice, None).unwrap() {
+        let code = &book.account(key).unwrap().code;
+        let sum: Money = entries.iter().map(|e| e.amount_on(code)).sum();
+        assert_eq!(balance, sum, "{context}: balance of {key:?}");
+    }
+}
+
 pub fn status_text(app: &App) -> String {
     app.status().map(|s| s.text.clone()).unwrap_or_default()
 }
