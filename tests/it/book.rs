@@ -2,8 +2,10 @@
 //! numbering, refusals that write nothing, edits, cancellations, openings,
 //! virements, categories, and the demo year.
 
+use crate::support::book::{balances, count, lines, pairs};
+use crate::support::{clock, new_coop};
 use chrono::NaiveDate;
-use coopcompta::book::{Book, Clock, SetupRequest, create_book};
+use coopcompta::book::{Book, SetupRequest, create_book};
 use coopcompta::domain::entry_request::{EntryRequest, SplitInput, TransferRequest};
 use coopcompta::domain::{
     AccountKind, EntryKind, Exercice, Field, FieldErrors, Money, MoneyKey, PaymentMode,
@@ -14,37 +16,23 @@ use coopcompta::store::{self, StoreError};
 
 const EX: Exercice = Exercice { start_year: 2024 };
 
-fn clock() -> Clock {
-    Clock::Fixed(
-        NaiveDate::from_ymd_opt(2025, 3, 15)
-            .unwrap()
-            .and_hms_opt(10, 0, 0)
-            .unwrap(),
-    )
-}
-
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 /// Caisse 86,40 and Compte Pro 1 000,00 at the opening.
 fn book() -> Book {
-    let request = SetupRequest {
-        coop_name: "Coopérative scolaire de l'école des Lilas".into(),
-        exercice: EX,
-        openings: vec![
-            (MoneyKey::Caisse, Money::from_cents(8_640)),
-            (MoneyKey::Pro, Money::from_cents(100_000)),
-            (MoneyKey::EnLigne, Money::ZERO),
-        ],
-    };
-    create_book(
+    new_coop(
         store::open_in_memory().unwrap(),
-        &request,
-        &default_chart(),
+        "Coopérative scolaire de l'école des Lilas",
+        EX,
+        &[
+            (MoneyKey::Caisse, 8_640),
+            (MoneyKey::Pro, 100_000),
+            (MoneyKey::EnLigne, 0),
+        ],
         clock(),
     )
-    .unwrap()
 }
 
 fn request(
@@ -104,12 +92,6 @@ fn transfer(from: MoneyKey, to: MoneyKey, amount: &str) -> TransferRequest {
     }
 }
 
-fn count(book: &Book, table: &str) -> i64 {
-    book.conn()
-        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-        .unwrap()
-}
-
 /// Everything a refused action must leave as it was.
 #[derive(Debug, PartialEq, Eq)]
 struct State {
@@ -130,15 +112,6 @@ fn state(book: &Book) -> State {
     }
 }
 
-/// `std` balances in the order caisse, pro, en-ligne, lbp.
-fn balances(book: &Book) -> Vec<String> {
-    book.balances(EX, None)
-        .unwrap()
-        .into_iter()
-        .map(|(_, m)| m.std())
-        .collect()
-}
-
 fn field_errors(result: Result<impl std::fmt::Debug, StoreError>) -> FieldErrors {
     match result {
         Err(StoreError::Field(errors)) => errors,
@@ -155,22 +128,6 @@ fn refusal(result: Result<impl std::fmt::Debug, StoreError>) -> String {
 
 fn piece(book: &Book, id: i64) -> String {
     book.entry(id).unwrap().unwrap().piece
-}
-
-fn lines(book: &Book, id: i64) -> Vec<(String, String)> {
-    book.entry(id)
-        .unwrap()
-        .unwrap()
-        .lines
-        .into_iter()
-        .map(|l| (l.account_code, l.amount.std()))
-        .collect()
-}
-
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(a, b)| ((*a).to_string(), (*b).to_string()))
-        .collect()
 }
 
 #[test]

@@ -4,6 +4,7 @@
 //! recorded. Each refusal gives its French message and writes nothing.
 
 use crate::support::cli::Sandbox;
+use crate::support::fixture_arg;
 use crate::support::participations::*;
 use chrono::NaiveDate;
 use coopcompta::book::{SetupRequest, create_coop};
@@ -392,10 +393,7 @@ fn the_cli_warns_when_a_pupil_is_already_recorded() {
         "--opening",
         "caisse=100",
     ]);
-    let file = format!(
-        "{}/tests/fixtures/pupils/utf8.csv",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let file = fixture_arg("pupils/utf8.csv");
     s.ok(&["import", "pupils", &file]);
     s.ok(&[
         "campaign",

@@ -1,36 +1,23 @@
 //! The migration checklist: order, prerequisites, steps derived from the books,
 //! template reloads, and the `checklist` command.
 
-use chrono::NaiveDate;
-use coopcompta::book::{Book, Clock, SetupRequest, create_book};
+use crate::support::new_coop;
+use crate::support::ui::clock;
+use coopcompta::book::Book;
 use coopcompta::domain::checklist::{StepStatus, StepView};
 use coopcompta::domain::entry_request::{EntryRequest, SplitInput, TransferRequest};
-use coopcompta::domain::{EntryKind, Exercice, Money, MoneyKey};
-use coopcompta::io::chart_csv::default_chart;
+use coopcompta::domain::{EntryKind, Exercice, MoneyKey};
 use coopcompta::io::checklist_csv::parse_checklist;
 use coopcompta::store::{self, StoreError};
 
-fn clock() -> Clock {
-    Clock::Fixed(
-        NaiveDate::from_ymd_opt(2024, 10, 15)
-            .and_then(|d| d.and_hms_opt(10, 0, 0))
-            .expect("date"),
-    )
-}
-
 fn book() -> Book {
-    let request = SetupRequest {
-        coop_name: "Coopérative scolaire OCCE de l'école Jules Ferry".into(),
-        exercice: Exercice::new(2024),
-        openings: vec![(MoneyKey::Lbp, Money::from_cents(184_320))],
-    };
-    create_book(
+    new_coop(
         store::open_in_memory().expect("db"),
-        &request,
-        &default_chart(),
+        "Coopérative scolaire OCCE de l'école Jules Ferry",
+        Exercice::new(2024),
+        &[(MoneyKey::Lbp, 184_320)],
         clock(),
     )
-    .expect("book")
 }
 
 fn step<'a>(views: &'a [StepView], key: &str) -> &'a StepView {

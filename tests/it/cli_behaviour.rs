@@ -4,21 +4,12 @@
 //! that say what they mean.
 
 use crate::support::cli::Sandbox;
+use crate::support::fixture_arg;
 use std::process::{Command, Stdio};
 
 /// A coop of exercice 2024-2025 with 8,00 in the caisse.
 fn coop() -> Sandbox {
-    let s = Sandbox::empty();
-    s.ok(&[
-        "init",
-        "--coop",
-        "Coopérative des Lilas",
-        "--exercice",
-        "2024-2025",
-        "--opening",
-        "caisse=8",
-    ]);
-    s
+    Sandbox::lilas("8")
 }
 
 fn stderr(out: &std::process::Output) -> String {
@@ -231,10 +222,7 @@ fn completions_are_printed_for_bash_zsh_and_fish() {
 #[test]
 fn people_read_french_amounts_programs_read_dots() {
     let s = coop();
-    let file = format!(
-        "{}/tests/fixtures/pupils/utf8.csv",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let file = fixture_arg("pupils/utf8.csv");
     s.ok(&["import", "pupils", &file]);
     assert_eq!(
         s.ok(&[
@@ -340,10 +328,7 @@ fn std_ledger_keeps_texts_as_typed_fr_neutralises_them() {
 #[test]
 fn contributions_export_has_a_statut_and_montant_sums_to_what_was_collected() {
     let s = coop();
-    let file = format!(
-        "{}/tests/fixtures/pupils/utf8.csv",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let file = fixture_arg("pupils/utf8.csv");
     s.ok(&["import", "pupils", &file]);
     s.ok(&["campaign", "add", "--name", "Zoo", "--amount", "8"]);
     let give = |pupil: &str, amount: &str, channel: &str| {

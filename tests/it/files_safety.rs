@@ -53,16 +53,7 @@ fn at(stamp: &str) -> chrono::NaiveDateTime {
 
 /// A coop of 2024-2025 (caisse 120,50) with one receipt.
 fn coop() -> Sandbox {
-    let s = Sandbox::empty();
-    s.ok(&[
-        "init",
-        "--coop",
-        "Coopérative des Lilas",
-        "--exercice",
-        "2024-2025",
-        "--opening",
-        "caisse=120,50",
-    ]);
+    let s = Sandbox::lilas("120,50");
     s.ok(&[
         "add",
         "--account",
@@ -394,7 +385,7 @@ fn broken_copies_are_never_counted_and_the_newest_good_copy_survives() {
 
 /// A file holding the v1 fixture (a version-1 database of the code of that time).
 fn v1_base(path: &Path) {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema/v1.sql");
+    let fixture = crate::support::fixture("schema/v1.sql");
     let conn = Connection::open(path).unwrap();
     conn.execute_batch(&std::fs::read_to_string(fixture).unwrap())
         .unwrap();

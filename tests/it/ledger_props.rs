@@ -3,8 +3,9 @@
 //! database; the balances must always equal what the operations say, whatever
 //! the order they were recorded in.
 
-use chrono::{Duration, NaiveDate};
-use coopcompta::book::{Book, Clock, SetupRequest, create_book};
+use crate::support::{clock, new_coop};
+use chrono::Duration;
+use coopcompta::book::Book;
 use coopcompta::domain::entry_request::{EntryRequest, SplitInput, TransferRequest};
 use coopcompta::domain::ledger::ledger_rows;
 use coopcompta::domain::{
@@ -16,15 +17,6 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 
 const EXERCICE: Exercice = Exercice { start_year: 2024 };
-
-fn clock() -> Clock {
-    Clock::Fixed(
-        NaiveDate::from_ymd_opt(2025, 3, 15)
-            .unwrap()
-            .and_hms_opt(10, 0, 0)
-            .unwrap(),
-    )
-}
 
 fn codes(kind: AccountKind) -> Vec<String> {
     default_chart()
@@ -111,22 +103,14 @@ fn openings() -> impl Strategy<Value = [i64; 4]> {
 }
 
 fn new_book(opening: [i64; 4]) -> Book {
-    let request = SetupRequest {
-        coop_name: "Coopérative de test".into(),
-        exercice: EXERCICE,
-        openings: MoneyKey::ALL
-            .iter()
-            .zip(opening)
-            .map(|(k, c)| (*k, Money::from_cents(c)))
-            .collect(),
-    };
-    create_book(
+    let openings: Vec<(MoneyKey, i64)> = MoneyKey::ALL.into_iter().zip(opening).collect();
+    new_coop(
         store::open_in_memory().unwrap(),
-        &request,
-        &default_chart(),
+        "Coopérative de test",
+        EXERCICE,
+        &openings,
         clock(),
     )
-    .unwrap()
 }
 
 fn date_text(day: i64, iso: bool) -> String {

@@ -3,19 +3,11 @@
 //! export, and the errors naming the closest matches.
 
 use crate::support::cli::Sandbox;
+use crate::support::fixture_arg;
 
 /// A coop (caisse 100,00) with the pupils of `utf8.csv` and the campaign "Sortie zoo".
 fn coop() -> Sandbox {
-    let s = Sandbox::empty();
-    s.ok(&[
-        "init",
-        "--coop",
-        "Coopérative des Lilas",
-        "--exercice",
-        "2024-2025",
-        "--opening",
-        "caisse=100",
-    ]);
+    let s = Sandbox::lilas("100");
     let file = fixture("utf8.csv");
     assert_eq!(
         s.ok(&["import", "pupils", &file]),
@@ -47,10 +39,7 @@ impl Participations for Sandbox {
 }
 
 fn fixture(name: &str) -> String {
-    format!(
-        "{}/tests/fixtures/pupils/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    )
+    fixture_arg(&format!("pupils/{name}"))
 }
 
 fn with_campaign() -> Sandbox {

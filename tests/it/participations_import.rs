@@ -9,9 +9,7 @@ use coopcompta::io::sniff::{TextEncoding, decode};
 use std::path::PathBuf;
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/pupils")
-        .join(name)
+    crate::support::fixture(&format!("pupils/{name}"))
 }
 
 /// `NOM Prénom (classe)` of every pupil, by name.

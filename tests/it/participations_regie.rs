@@ -1,5 +1,6 @@
 //! Régies d'avance of class coops, and the year-end anonymisation of pupils.
 
+use crate::support::book::{lines, pairs};
 use crate::support::participations::*;
 use coopcompta::domain::participation::{Channel, RegieKind, RegieRequest};
 use coopcompta::domain::{EntryKind, Money, MoneyKey, PaymentMode};
@@ -16,22 +17,6 @@ fn regie(book: &coopcompta::book::Book, kind: RegieKind, amount: &str) -> RegieR
         category: "6068".into(),
         piece: String::new(),
     }
-}
-
-fn lines(book: &coopcompta::book::Book, id: i64) -> Vec<(String, String)> {
-    book.entry(id)
-        .unwrap()
-        .unwrap()
-        .lines
-        .into_iter()
-        .map(|l| (l.account_code, l.amount.std()))
-        .collect()
-}
-
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(a, b)| ((*a).to_string(), (*b).to_string()))
-        .collect()
 }
 
 #[test]

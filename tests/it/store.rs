@@ -1,23 +1,13 @@
 //! The SQLite store on real files: permissions, pragmas, schema versions and
 //! upgrades from older schemas, the lock file, backups.
 
-use chrono::NaiveDate;
-use coopcompta::book::{Book, Clock, SetupRequest, create_book};
+use crate::support::{clock, fixture, new_coop};
+use coopcompta::book::Book;
 use coopcompta::domain::entry_request::{EntryRequest, SplitInput};
 use coopcompta::domain::{EntryKind, Exercice, Money, MoneyKey, PaymentMode};
-use coopcompta::io::chart_csv::default_chart;
 use coopcompta::store::{self, StoreError, backup, lock, schema};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
-
-fn clock() -> Clock {
-    Clock::Fixed(
-        NaiveDate::from_ymd_opt(2025, 3, 15)
-            .unwrap()
-            .and_hms_opt(10, 0, 0)
-            .unwrap(),
-    )
-}
 
 fn balances_std(book: &Book, exercice: Exercice) -> Vec<(MoneyKey, String)> {
     book.balances(exercice, None)
@@ -29,21 +19,13 @@ fn balances_std(book: &Book, exercice: Exercice) -> Vec<(MoneyKey, String)> {
 
 /// A small coop on a file: openings and two entries.
 fn small_book(path: &Path) -> Book {
-    let request = SetupRequest {
-        coop_name: "Coopérative de l'école du Port".into(),
-        exercice: Exercice::new(2024),
-        openings: vec![
-            (MoneyKey::Caisse, Money::from_cents(5_000)),
-            (MoneyKey::Pro, Money::from_cents(120_000)),
-        ],
-    };
-    let mut book = create_book(
+    let mut book = new_coop(
         store::open(path).unwrap(),
-        &request,
-        &default_chart(),
+        "Coopérative de l'école du Port",
+        Exercice::new(2024),
+        &[(MoneyKey::Caisse, 5_000), (MoneyKey::Pro, 120_000)],
         clock(),
-    )
-    .unwrap();
+    );
     book.add_entry(&EntryRequest {
         date: "12/10/2024".into(),
         kind: EntryKind::Recette,
@@ -176,7 +158,7 @@ fn a_database_from_a_newer_version_is_refused() {
 /// Every `tests/fixtures/schema/vN.sql`: the dump of a version-N database made
 /// by the code of that time. All hold the same coop (see the header of v1.sql).
 fn schema_fixtures() -> Vec<(i64, PathBuf)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema");
+    let dir = fixture("schema");
     let mut found: Vec<(i64, PathBuf)> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())

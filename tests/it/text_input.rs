@@ -62,17 +62,7 @@ fn state(s: &Sandbox) -> Vec<i64> {
 }
 
 fn coop() -> Sandbox {
-    let s = Sandbox::empty();
-    s.ok(&[
-        "init",
-        "--coop",
-        "Coopérative des Lilas",
-        "--exercice",
-        "2024-2025",
-        "--opening",
-        "caisse=100",
-    ]);
-    s
+    Sandbox::lilas("100")
 }
 
 /// Refused with exactly `expected`, no control byte in the message, nothing written.

@@ -16,6 +16,22 @@ impl Sandbox {
         }
     }
 
+    /// The "Coopérative des Lilas", exercice 2024-2025, with `caisse` in the
+    /// caisse at the opening and nothing else.
+    pub fn lilas(caisse: &str) -> Self {
+        let s = Sandbox::empty();
+        s.ok(&[
+            "init",
+            "--coop",
+            "Coopérative des Lilas",
+            "--exercice",
+            "2024-2025",
+            "--opening",
+            &format!("caisse={caisse}"),
+        ]);
+        s
+    }
+
     pub fn db(&self) -> PathBuf {
         self.path("coop.db")
     }

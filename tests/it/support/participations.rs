@@ -3,43 +3,27 @@
 
 #![allow(dead_code)]
 
-use chrono::NaiveDate;
-use coopcompta::book::{Book, Clock, SetupRequest, create_book};
+use coopcompta::book::Book;
 use coopcompta::domain::participation::{
     CampaignRequest, Channel, ContributionLine, Pupil, PupilInput,
 };
-use coopcompta::domain::{Exercice, Money, MoneyKey};
-use coopcompta::io::chart_csv::default_chart;
+use coopcompta::domain::{Exercice, MoneyKey};
 use coopcompta::store::{self, StoreError};
 
 pub const EX: Exercice = Exercice { start_year: 2024 };
 
-pub fn clock() -> Clock {
-    Clock::Fixed(
-        NaiveDate::from_ymd_opt(2025, 3, 15)
-            .unwrap()
-            .and_hms_opt(10, 0, 0)
-            .unwrap(),
-    )
-}
+pub use super::book::{balances, count};
+pub use super::clock;
 
 /// Caisse 50,00 and Compte Pro 1 000,00 at the opening; no pupils.
 pub fn empty_book() -> Book {
-    let request = SetupRequest {
-        coop_name: "Coopérative scolaire de l'école des Lilas".into(),
-        exercice: EX,
-        openings: vec![
-            (MoneyKey::Caisse, Money::from_cents(5_000)),
-            (MoneyKey::Pro, Money::from_cents(100_000)),
-        ],
-    };
-    create_book(
+    super::new_coop(
         store::open_in_memory().unwrap(),
-        &request,
-        &default_chart(),
+        "Coopérative scolaire de l'école des Lilas",
+        EX,
+        &[(MoneyKey::Caisse, 5_000), (MoneyKey::Pro, 100_000)],
         clock(),
     )
-    .unwrap()
 }
 
 pub fn input(nom: &str, prenom: &str, classe: &str) -> PupilInput {
@@ -104,12 +88,6 @@ pub fn line(book: &Book, display: &str, amount: &str, channel: Channel) -> Contr
     }
 }
 
-pub fn count(book: &Book, table: &str) -> i64 {
-    book.conn()
-        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-        .unwrap()
-}
-
 /// Everything a refused action must leave as it was.
 #[derive(Debug, PartialEq, Eq)]
 pub struct State {
@@ -134,15 +112,6 @@ pub fn state(book: &Book) -> State {
         rows: tables.iter().map(|t| (*t, count(book, t))).collect(),
         balances: balances(book),
     }
-}
-
-/// `std` balances in the order caisse, pro, en-ligne, lbp.
-pub fn balances(book: &Book) -> Vec<String> {
-    book.balances(EX, None)
-        .unwrap()
-        .into_iter()
-        .map(|(_, m)| m.std())
-        .collect()
 }
 
 pub fn refusal<T: std::fmt::Debug>(result: Result<T, StoreError>) -> String {

@@ -3,11 +3,9 @@
 //! the smallest size the app accepts, and 160×48, a wide one).
 #![allow(dead_code)]
 
-use chrono::NaiveDate;
-use coopcompta::book::{Book, Clock, SetupRequest, create_book};
+use coopcompta::book::{Book, Clock};
 use coopcompta::domain::entry_request::{EntryRequest, SplitInput, TransferRequest};
 use coopcompta::domain::{EntryKind, Exercice, Money, MoneyKey, PaymentMode};
-use coopcompta::io::chart_csv::default_chart;
 use coopcompta::store::open_in_memory;
 use coopcompta::ui::{Action, App, RunInfo, Start};
 use ratatui::Terminal;
@@ -20,13 +18,9 @@ use tui_input::InputRequest;
 pub const SMALL: (u16, u16) = (80, 24);
 pub const WIDE: (u16, u16) = (160, 48);
 
+/// 15 October 2024, 10:00.
 pub fn clock() -> Clock {
-    Clock::Fixed(
-        NaiveDate::from_ymd_opt(2024, 10, 15)
-            .unwrap()
-            .and_hms_opt(10, 0, 0)
-            .unwrap(),
-    )
+    super::clock_on(2024, 10, 15)
 }
 
 pub fn info() -> RunInfo {
@@ -68,22 +62,17 @@ fn entry(
 
 /// An empty coop: the 2024-2025 exercice and its opening balances only.
 pub fn empty_book() -> Book {
-    let request = SetupRequest {
-        coop_name: "Coopérative scolaire OCCE de l'école Jules Ferry".into(),
-        exercice: Exercice::new(2024),
-        openings: vec![
-            (MoneyKey::Caisse, Money::from_cents(15_000)),
-            (MoneyKey::Pro, Money::from_cents(234_050)),
-            (MoneyKey::Lbp, Money::from_cents(81_237)),
-        ],
-    };
-    create_book(
+    super::new_coop(
         open_in_memory().unwrap(),
-        &request,
-        &default_chart(),
+        "Coopérative scolaire OCCE de l'école Jules Ferry",
+        Exercice::new(2024),
+        &[
+            (MoneyKey::Caisse, 15_000),
+            (MoneyKey::Pro, 234_050),
+            (MoneyKey::Lbp, 81_237),
+        ],
         clock(),
     )
-    .unwrap()
 }
 
 /// A coop with a few weeks of entries on three accounts.
