@@ -5,7 +5,6 @@
 //! the entries).
 
 use crate::support::ui::*;
-use coopcompta::ui::App;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// A small deterministic generator (no extra crate needed).
@@ -55,64 +54,6 @@ const KEYS: &[KeyCode] = &[
     KeyCode::F(3),
 ];
 
-/// Amounts typed in the forms: most valid, some refused.
-const AMOUNTS: &[&str] = &[
-    "12", "3,50", "0,01", "250", "1 000", "0", "12,345", "-5", "abc",
-];
-
-/// A whole action typed in a form, so that the random walk writes often.
-fn burst(app: &mut App, rng: &mut Lcg) {
-    leave_popups(app);
-    key(app, KeyCode::Char('1'));
-    let amount = AMOUNTS[rng.next(AMOUNTS.len())];
-    match rng.next(4) {
-        0 => {
-            // A dépense (or a recette, one time in two) on the focused pane.
-            key(app, KeyCode::Char('n'));
-            tab(app, 1);
-            if rng.next(2) == 0 {
-                key(app, KeyCode::Right);
-            }
-            tab(app, 3);
-            chars(app, amount);
-            tab(app, 1);
-            chars(app, "Achat au hasard");
-            tab(app, 2);
-            chars(app, ["6063", "606", "7070"][rng.next(3)]);
-            key(app, KeyCode::Enter);
-            key(app, KeyCode::Enter);
-        }
-        1 => {
-            key(app, KeyCode::Char('v'));
-            tab(app, 4);
-            chars(app, amount);
-            tab(app, 1);
-            chars(app, "Virement au hasard");
-            key(app, KeyCode::Enter);
-        }
-        2 => {
-            key(app, KeyCode::Char('e'));
-            tab(app, 4);
-            ctrl(app, 'u');
-            chars(app, amount);
-            key(app, KeyCode::Enter);
-        }
-        _ => {
-            key(app, KeyCode::Char('x'));
-            key(app, KeyCode::Char('o'));
-        }
-    }
-    leave_popups(app);
-}
-
-/// Leaves whatever is open (a refused form, a question, the help, a filter).
-fn leave_popups(app: &mut App) {
-    for _ in 0..3 {
-        key(app, KeyCode::Esc);
-        key(app, KeyCode::Char('o'));
-    }
-}
-
 #[test]
 fn random_keys_never_panic_nor_unbalance_the_books() {
     let mut writes = Vec::new();
@@ -122,7 +63,7 @@ fn random_keys_never_panic_nor_unbalance_the_books() {
         let before = audit_rows(&app);
         for step in 0..1_500 {
             if rng.next(40) == 0 {
-                burst(&mut app, &mut rng);
+                type_a_whole_action(&mut app, &mut |n| rng.next(n));
             }
             let code = KEYS[rng.next(KEYS.len())];
             app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));

@@ -292,6 +292,66 @@ pub fn select_step(app: &mut App, key_name: &str) {
     }
 }
 
+/// Amounts typed in the forms: most valid, some refused.
+const RANDOM_AMOUNTS: &[&str] = &[
+    "12", "3,50", "0,01", "250", "1 000", "0", "12,345", "-5", "abc",
+];
+
+/// A whole action typed on the Écritures tab (an entry, a transfer, an
+/// edit, a cancellation), for random walks that must write: `pick(n)`
+/// chooses in `0..n`.
+pub fn type_a_whole_action(app: &mut App, pick: &mut dyn FnMut(usize) -> usize) {
+    leave_popups(app);
+    key(app, KeyCode::Char('1'));
+    let amount = RANDOM_AMOUNTS[pick(RANDOM_AMOUNTS.len())];
+    match pick(4) {
+        0 => {
+            // A dépense (or a recette, one time in two) on the focused pane.
+            key(app, KeyCode::Char('n'));
+            tab(app, 1);
+            if pick(2) == 0 {
+                key(app, KeyCode::Right);
+            }
+            tab(app, 3);
+            chars(app, amount);
+            tab(app, 1);
+            chars(app, "Achat au hasard");
+            tab(app, 2);
+            chars(app, ["6063", "606", "7070"][pick(3)]);
+            key(app, KeyCode::Enter);
+            key(app, KeyCode::Enter);
+        }
+        1 => {
+            key(app, KeyCode::Char('v'));
+            tab(app, 4);
+            chars(app, amount);
+            tab(app, 1);
+            chars(app, "Virement au hasard");
+            key(app, KeyCode::Enter);
+        }
+        2 => {
+            key(app, KeyCode::Char('e'));
+            tab(app, 4);
+            ctrl(app, 'u');
+            chars(app, amount);
+            key(app, KeyCode::Enter);
+        }
+        _ => {
+            key(app, KeyCode::Char('x'));
+            key(app, KeyCode::Char('o'));
+        }
+    }
+    leave_popups(app);
+}
+
+/// Leaves whatever is open (a refused form, a question, the help, a filter).
+pub fn leave_popups(app: &mut App) {
+    for _ in 0..3 {
+        key(app, KeyCode::Esc);
+        key(app, KeyCode::Char('o'));
+    }
+}
+
 /// How many rows the audit journal holds: one per write.
 pub fn audit_rows(app: &App) -> i64 {
     app.book()
