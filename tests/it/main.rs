@@ -1,0 +1,31 @@
+//! All the integration tests, in one crate: a change relinks one test
+//! binary, not one per file. Each former `tests/<name>.rs` is a module;
+//! shared helpers live in `support`.
+
+mod support;
+
+mod book;
+mod book_rules;
+mod check;
+mod checklist;
+mod cli;
+mod cli_behaviour;
+mod crash;
+mod files_safety;
+mod ledger_props;
+mod money_props;
+mod participations;
+mod participations_cli;
+mod participations_import;
+mod participations_props;
+mod participations_regie;
+mod store;
+mod text_input;
+mod ui_chart;
+mod ui_forms;
+mod ui_main;
+mod ui_migration;
+mod ui_participations;
+mod ui_participations_views;
+mod ui_robustness;
+mod ui_setup;
