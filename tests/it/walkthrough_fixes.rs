@@ -2,9 +2,7 @@
 //! closed pipe that complained, and messages that sent the user's escape
 //! sequences straight to the terminal.
 
-mod cli_support;
-
-use cli_support::Sandbox;
+use crate::support::cli::Sandbox;
 use std::process::{Command, Stdio};
 
 /// A coop of exercice 2024-2025 with 8,00 in the caisse and one recette.

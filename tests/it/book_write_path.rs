@@ -3,19 +3,16 @@
 //! that keep their history, CRF headings, clearer messages, restoring a
 //! mistaken cancellation.
 
-mod cli_support;
-mod participations_support;
-
-use cli_support::Sandbox;
+use crate::support::cli::Sandbox;
+use crate::support::participations::{
+    State, book, campaign_id, class_id, count, line, pupil, refusal, state,
+};
 use coopcompta::book::{Book, SettingsRequest};
 use coopcompta::domain::checklist::StepStatus;
 use coopcompta::domain::entry_request::{EntryRequest, SplitInput};
 use coopcompta::domain::participation::Channel;
 use coopcompta::domain::{AccountKind, EntryKind, Money, MoneyKey, PaymentMode};
 use coopcompta::store::audit;
-use participations_support::{
-    State, book, campaign_id, class_id, count, line, pupil, refusal, state,
-};
 
 const CLOSED: &str = "l'exercice 2024-2025 est clôturé : il ne peut plus être modifié";
 
@@ -162,7 +159,7 @@ fn settings_change_the_name_and_the_openings_in_one_audited_action() {
     assert_eq!(book.generation(), start + 1);
     assert_eq!(book.coop().name, "Coopérative de l'école des Tilleuls");
     assert_eq!(
-        participations_support::balances(&book),
+        crate::support::book::balances(&book),
         ["120.50", "1000.00", "0.00", "0.00"]
     );
     let row = last_audit(&book);
@@ -534,7 +531,7 @@ fn a_cancelled_entry_is_restored_as_a_new_entry() {
     );
     assert!(!restored.is_cancelled() && restored.reverses.is_none());
     assert_eq!(
-        participations_support::balances(&book),
+        crate::support::book::balances(&book),
         ["50.00", "965.00", "0.00", "0.00"]
     );
     let row = last_audit(&book);
