@@ -201,6 +201,17 @@ pub fn resolve(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
     })
 }
 
+/// How the key of `action` in `context` is written ("Entrée", "F10", "r"):
+/// texts on screen that name a key take it from here, so they never lie.
+/// Empty if the context has no key for the action.
+pub fn key_of(context: Context, action: Action) -> &'static str {
+    context
+        .bindings()
+        .iter()
+        .find(|b| b.action == action && !b.keys.is_empty())
+        .map_or("", |b| b.shown)
+}
+
 /// The bindings the hint bar shows for these contexts, with the context
 /// each comes from; a key that an earlier context takes is not shown again
 /// under a later one (the bar never shows what a key does not do).

@@ -10,13 +10,14 @@ use crate::domain::{Account, AccountKind};
 use crate::ui::action::Action;
 use crate::ui::app::{App, Popup, Stage, Status};
 use crate::ui::keymap::Context;
-use crate::ui::widgets::field::{draw_input, truncate};
+use crate::ui::widgets::cells::truncate;
+use crate::ui::widgets::field::draw_input;
+use crate::ui::widgets::list_cursor::ListCursor;
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Row, Table, TableState};
-use std::cell::Cell;
 use tui_input::Input;
 
 /// The list's state: its filter and the selected line (among the shown ones).
@@ -24,9 +25,8 @@ use tui_input::Input;
 pub struct ChartList {
     pub filter: Input,
     pub editing: bool,
-    pub selected: usize,
-    /// Rows of the table at the last draw, for PgPréc/PgSuiv.
-    page: Cell<usize>,
+    /// Among the shown rows; a page is the table's height at the last draw.
+    pub cursor: ListCursor,
 }
 
 impl Default for ChartList {
@@ -34,8 +34,7 @@ impl Default for ChartList {
         ChartList {
             filter: Input::default(),
             editing: false,
-            selected: 0,
-            page: Cell::new(10),
+            cursor: ListCursor::with_page(10),
         }
     }
 }
@@ -87,36 +86,32 @@ impl ChartList {
             self.filter.reset();
             self.editing = false;
         }
-        self.selected = self
+        let at = self
             .rows(chart)
             .iter()
             .position(|a| a.code == code)
             .unwrap_or(0);
+        self.cursor.select(at);
     }
 
     /// Moves, filters; true if the popup should close.
     fn update(&mut self, action: Action, len: usize) -> bool {
-        let last = len.saturating_sub(1);
-        let page = self.page.get().max(1);
+        if self.cursor.navigate(action, len) {
+            return false;
+        }
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(last),
-            Action::PageUp => self.selected = self.selected.saturating_sub(page),
-            Action::PageDown => self.selected = (self.selected + page).min(last),
-            Action::Home => self.selected = 0,
-            Action::End => self.selected = last,
             Action::Filter => self.editing = true,
             Action::Submit if self.editing => self.editing = false,
             Action::Close if self.editing => {
                 self.filter.reset();
                 self.editing = false;
-                self.selected = 0;
+                self.cursor.select(0);
             }
             Action::Close => return true,
             Action::Type(request) => {
                 self.editing = true;
                 if type_into(&mut self.filter, request) {
-                    self.selected = 0;
+                    self.cursor.select(0);
                 }
             }
             _ => {}
@@ -184,7 +179,8 @@ impl ChartList {
     }
 
     fn draw_table(&self, frame: &mut Frame, area: Rect, rows: &[&Account]) {
-        self.page.set(area.height.saturating_sub(1).max(1) as usize);
+        self.cursor
+            .set_page(area.height.saturating_sub(1).max(1) as usize);
         if rows.is_empty() {
             frame.render_widget(
                 Line::styled("aucun compte ne correspond au filtre", theme::note()),
@@ -226,7 +222,7 @@ impl ChartList {
         )
         .header(header)
         .row_highlight_style(theme::selected());
-        let selected = self.selected.min(rows.len() - 1);
+        let selected = self.cursor.selected().min(rows.len() - 1);
         let mut state = TableState::default().with_selected(Some(selected));
         frame.render_stateful_widget(table, area, &mut state);
     }
@@ -256,7 +252,7 @@ impl App {
         };
         self.status = None;
         let rows = list.rows(chart);
-        let selected = rows.get(list.selected.min(rows.len().saturating_sub(1)));
+        let selected = rows.get(list.cursor.selected().min(rows.len().saturating_sub(1)));
         let next = match action {
             Action::Help => Next::Help,
             Action::AddCategory => Next::Form(Box::new(ChartForm::add())),

@@ -2,7 +2,8 @@
 //! frame around the fields, scrolling to the focused field.
 
 use crate::domain::{Field, FieldError};
-use crate::ui::widgets::field::{FieldView, wrap};
+use crate::ui::widgets::cells::wrap;
+use crate::ui::widgets::field::FieldView;
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};

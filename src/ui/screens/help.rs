@@ -3,7 +3,7 @@
 
 use crate::store::backup::KEEP;
 use crate::ui::keymap::{Binding, Context, Key};
-use crate::ui::widgets::field::truncate;
+use crate::ui::widgets::cells::truncate;
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};

@@ -5,7 +5,7 @@ use super::ledger_cache::Ledger;
 use super::ledgers::{Ledgers, Pane};
 use crate::domain::ledger::{LedgerRow, RowDetail, RowStatus};
 use crate::domain::{Account, EntryKind, Exercice, Money, MoneyKey};
-use crate::ui::widgets::field::truncate;
+use crate::ui::widgets::cells::truncate;
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -123,7 +123,7 @@ fn draw_pane(frame: &mut Frame, area: Rect, ledgers: &Ledgers, i: usize, chart: 
             title_style,
         ))
         .title(Line::from(count).right_aligned());
-    let selected_row = ledger.row(pane.row_index(pane.selected));
+    let selected_row = ledger.row(pane.row_index(pane.cursor.selected()));
     if let Some(row) = &selected_row {
         let width = area.width.saturating_sub(4) as usize;
         block = block.title_bottom(Line::styled(
@@ -276,16 +276,11 @@ fn draw_table(frame: &mut Frame, area: Rect, pane: &Pane, ledger: &Ledger, focus
         return;
     }
     let len = pane.visible_len(ledger);
-    let mut offset = pane.offset.get();
-    if pane.selected < offset {
-        offset = pane.selected;
-    }
-    if pane.selected >= offset + height {
-        offset = pane.selected + 1 - height;
-    }
-    offset = offset.min(len.saturating_sub(height));
-    pane.offset.set(offset);
-    pane.page.set(height);
+    let cursor = &pane.cursor;
+    let offset = cursor
+        .first_row(cursor.selected(), height)
+        .min(len.saturating_sub(height));
+    cursor.set_offset(offset);
 
     let window: Vec<LedgerRow> = (offset..(offset + height).min(len))
         .map(|n| pane.row_index(n))
@@ -318,7 +313,8 @@ fn draw_table(frame: &mut Frame, area: Rect, pane: &Pane, ledger: &Ledger, focus
         .header(Row::new(header).style(theme::header_cell()))
         .column_spacing(1)
         .row_highlight_style(highlight);
-    let mut state = TableState::default().with_selected(Some(pane.selected.saturating_sub(offset)));
+    let mut state =
+        TableState::default().with_selected(Some(pane.cursor.selected().saturating_sub(offset)));
     frame.render_stateful_widget(table, area, &mut state);
 }
 

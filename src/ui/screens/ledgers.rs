@@ -7,7 +7,7 @@ use crate::domain::ledger::LedgerRow;
 use crate::domain::{Money, MoneyKey};
 use crate::store::Result;
 use crate::ui::action::Action;
-use std::cell::Cell;
+use crate::ui::widgets::list_cursor::ListCursor;
 use std::sync::LazyLock;
 use tui_input::Input;
 
@@ -15,27 +15,22 @@ use tui_input::Input;
 #[derive(Debug)]
 pub struct Pane {
     pub account: MoneyKey,
-    /// Index into the visible rows.
-    pub selected: usize,
+    /// Index into the visible rows; a page is the table's last height.
+    pub cursor: ListCursor,
     pub filter: Input,
     pub editing_filter: bool,
     /// Indices of the rows matching the filter; `None` without a filter.
     pub visible: Option<Vec<usize>>,
-    /// First visible row and height, kept by the last draw.
-    pub offset: Cell<usize>,
-    pub page: Cell<usize>,
 }
 
 impl Pane {
     fn new(account: MoneyKey) -> Self {
         Pane {
             account,
-            selected: 0,
+            cursor: ListCursor::with_page(30),
             filter: Input::default(),
             editing_filter: false,
             visible: None,
-            offset: Cell::new(0),
-            page: Cell::new(30),
         }
     }
 
@@ -74,15 +69,17 @@ impl Pane {
                 Some(v) => v.iter().position(|i| *i == index),
             }
         });
-        self.selected = found.unwrap_or_else(|| self.last(ledger));
+        let at = found.unwrap_or_else(|| self.last(ledger));
+        self.cursor.select(at);
         Ok(())
     }
 
     /// Loads the texts of the rows that can show at the next draw.
     fn prefetch(&self, ledger: &mut Ledger, book: &Book) -> Result<bool> {
-        let page = self.page.get().max(1);
-        let from = self.selected.saturating_sub(page);
-        let to = (self.selected + page + 1).min(self.visible_len(ledger));
+        let page = self.cursor.page().max(1);
+        let selected = self.cursor.selected();
+        let from = selected.saturating_sub(page);
+        let to = (selected + page + 1).min(self.visible_len(ledger));
         let indices: Vec<usize> = (from..to).map(|n| self.row_index(n)).collect();
         ledger.fetch(book, self.account, indices.into_iter())
     }
@@ -115,7 +112,7 @@ impl Ledgers {
                 .ledger(screen.panes[i].account)
                 .len()
                 .saturating_sub(1);
-            screen.panes[i].selected = last;
+            screen.panes[i].cursor.select(last);
         }
         screen.prefetch(book)?;
         Ok(screen)
@@ -177,14 +174,15 @@ impl Ledgers {
     /// The row under the cursor in the focused pane.
     pub fn selected_row(&self) -> Option<LedgerRow> {
         let pane = self.focused();
-        self.ledger(pane.account).row(pane.row_index(pane.selected))
+        self.ledger(pane.account)
+            .row(pane.row_index(pane.cursor.selected()))
     }
 
     fn selected_id(&self, i: usize) -> Option<i64> {
         let pane = &self.panes[i];
         self.ledger(pane.account)
             .points
-            .get(pane.row_index(pane.selected))
+            .get(pane.row_index(pane.cursor.selected()))
             .map(|p| p.entry_id)
     }
 
@@ -249,18 +247,15 @@ impl Ledgers {
     pub fn update(&mut self, action: Action, book: &Book) -> Result<bool> {
         let focus = self.focus;
         let (pane, ledger) = self.parts(focus);
-        let last = pane.last(ledger);
-        let page = pane.page.get().max(1);
+        let len = pane.visible_len(ledger);
+        if pane.cursor.navigate(action, len) {
+            self.prefetch(book)?;
+            return Ok(true);
+        }
         match action {
             Action::FocusOther => self.focus = 1 - focus,
             Action::FocusLeft => self.focus = 0,
             Action::FocusRight => self.focus = 1,
-            Action::Up => pane.selected = pane.selected.saturating_sub(1),
-            Action::Down => pane.selected = (pane.selected + 1).min(last),
-            Action::PageUp => pane.selected = pane.selected.saturating_sub(page),
-            Action::PageDown => pane.selected = (pane.selected + page).min(last),
-            Action::Home => pane.selected = 0,
-            Action::End => pane.selected = last,
             Action::CycleAccount => self.cycle_account(book)?,
             Action::Filter => pane.editing_filter = true,
             Action::ClearFilter => {
@@ -289,7 +284,7 @@ impl Ledgers {
         let (pane, _) = self.parts(focus);
         pane.account = next;
         pane.filter = Input::default();
-        pane.offset.set(0);
+        pane.cursor.set_offset(0);
         let (pane, ledger) = self.parts(focus);
         pane.refilter(ledger, book, None)
     }
@@ -320,7 +315,7 @@ impl Pane {
     fn selected_is_not(&self, ledger: &Ledger, id: i64) -> bool {
         ledger
             .points
-            .get(self.row_index(self.selected))
+            .get(self.row_index(self.cursor.selected()))
             .is_none_or(|p| p.entry_id != id)
     }
 }

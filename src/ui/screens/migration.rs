@@ -7,14 +7,14 @@ use crate::book::Book;
 use crate::domain::checklist::{Step, StepStatus, StepView, progress_percent};
 use crate::store::Result;
 use crate::ui::action::Action;
-use crate::ui::widgets::field::{truncate, wrap};
+use crate::ui::widgets::cells::{truncate, wrap};
+use crate::ui::widgets::list_cursor::ListCursor;
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, LineGauge, List, ListItem, ListState, Paragraph};
-use std::cell::Cell;
 
 /// Width of the status column ("fait le 02/09/2024").
 const STATUS_WIDTH: usize = 18;
@@ -28,10 +28,7 @@ pub struct Migration {
     pub views: Vec<StepView>,
     /// Every stored step, hidden ones too (prerequisites, what a step unlocks).
     pub steps: Vec<Step>,
-    pub selected: usize,
-    /// First item shown and items per page, kept by the last draw.
-    pub offset: Cell<usize>,
-    pub page: Cell<usize>,
+    pub cursor: ListCursor,
 }
 
 /// The order groups of the list: urgent, can be done now, waiting, settled.
@@ -57,14 +54,15 @@ impl Migration {
         self.steps = book.checklist_steps()?;
         self.views = book.checklist()?;
         let last = self.views.len().saturating_sub(1);
-        self.selected = keep
+        let at = keep
             .and_then(|k| self.views.iter().position(|v| v.key == k))
-            .unwrap_or(self.selected.min(last));
+            .unwrap_or(self.cursor.selected().min(last));
+        self.cursor.select(at);
         Ok(())
     }
 
     pub fn selected_view(&self) -> Option<&StepView> {
-        self.views.get(self.selected)
+        self.views.get(self.cursor.selected())
     }
 
     pub fn view(&self, key: &str) -> Option<&StepView> {
@@ -85,18 +83,7 @@ impl Migration {
 
     /// Moves the cursor; false if the action is not a move.
     pub fn navigate(&mut self, action: Action) -> bool {
-        let last = self.views.len().saturating_sub(1);
-        let page = self.page.get().max(1);
-        self.selected = match action {
-            Action::Up => self.selected.saturating_sub(1),
-            Action::Down => (self.selected + 1).min(last),
-            Action::PageUp => self.selected.saturating_sub(page),
-            Action::PageDown => (self.selected + page).min(last),
-            Action::Home => 0,
-            Action::End => last,
-            _ => return false,
-        };
-        true
+        self.cursor.navigate(action, self.views.len())
     }
 }
 
@@ -219,7 +206,7 @@ fn draw_list(frame: &mut Frame, area: Rect, migration: &Migration) {
     if !migration.views.is_empty() {
         counts.push(format!(
             "{}/{}",
-            migration.selected + 1,
+            migration.cursor.selected() + 1,
             migration.views.len()
         ));
     }
@@ -249,10 +236,10 @@ fn draw_list(frame: &mut Frame, area: Rect, migration: &Migration) {
         .highlight_symbol("▸ ")
         .highlight_style(theme::selected());
     let mut state = ListState::default()
-        .with_offset(migration.offset.get())
-        .with_selected(Some(migration.selected));
+        .with_offset(migration.cursor.offset())
+        .with_selected(Some(migration.cursor.selected()));
     frame.render_stateful_widget(list, area, &mut state);
-    migration.offset.set(state.offset());
+    migration.cursor.set_offset(state.offset());
     let mut used = 0;
     let shown = heights[state.offset()..]
         .iter()
@@ -261,5 +248,5 @@ fn draw_list(frame: &mut Frame, area: Rect, migration: &Migration) {
             used <= inner.height as usize
         })
         .count();
-    migration.page.set(shown.max(1));
+    migration.cursor.set_page(shown.max(1));
 }

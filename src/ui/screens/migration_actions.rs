@@ -121,7 +121,7 @@ impl App {
     fn move_step(&mut self, key: &str, up: bool) {
         let Some(main) = self.main() else { return };
         let migration = &main.migration;
-        let at = migration.selected;
+        let at = migration.cursor.selected();
         let neighbour =
             if up { at.checked_sub(1) } else { Some(at + 1) }.and_then(|i| migration.views.get(i));
         let same_group = neighbour.filter(|n| {

@@ -20,7 +20,6 @@ use crate::domain::participation::{
 use crate::store::Result;
 use crate::ui::action::Action;
 use crate::ui::keymap::Context;
-use crate::ui::widgets::field::truncate;
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -72,49 +71,7 @@ impl View {
     }
 }
 
-/// A list's cursor, and its first row and page height kept by the last draw.
-#[derive(Debug, Default)]
-pub struct Cursor {
-    pub selected: usize,
-    pub offset: Cell<usize>,
-    pub page: Cell<usize>,
-}
-
-impl Cursor {
-    /// Moves within `len` rows; false if the action is not a move.
-    pub fn navigate(&mut self, action: Action, len: usize) -> bool {
-        let last = len.saturating_sub(1);
-        let page = self.page.get().max(1);
-        self.selected = match action {
-            Action::Up => self.selected.saturating_sub(1),
-            Action::Down => (self.selected + 1).min(last),
-            Action::PageUp => self.selected.saturating_sub(page),
-            Action::PageDown => (self.selected + page).min(last),
-            Action::Home => 0,
-            Action::End => last,
-            _ => return false,
-        };
-        true
-    }
-
-    pub fn clamp(&mut self, len: usize) {
-        self.selected = self.selected.min(len.saturating_sub(1));
-    }
-
-    /// The first row to draw so that row `at` shows in `height` rows.
-    pub fn first_row(&self, at: usize, height: usize) -> usize {
-        let height = height.max(1);
-        self.page.set(height);
-        let mut offset = self.offset.get();
-        if at < offset {
-            offset = at;
-        } else if at >= offset + height {
-            offset = at + 1 - height;
-        }
-        self.offset.set(offset);
-        offset
-    }
-}
+pub use crate::ui::widgets::list_cursor::ListCursor as Cursor;
 
 /// The tab's state, as last loaded.
 #[derive(Debug, Default)]
@@ -124,9 +81,9 @@ pub struct Participations {
     pub back: View,
     /// The campaign view (class by class) of the selected campaign is shown.
     pub detail: bool,
-    pub detail_scroll: usize,
+    /// The scroll of the campaign view: a cursor over its first lines.
+    pub detail_scroll: Cursor,
     pub detail_max: Cell<usize>,
-    pub detail_page: Cell<usize>,
     pub campaigns: Vec<CampaignView>,
     pub classes: Vec<SchoolClass>,
     /// Every pupil, class by class, by name within a class.
@@ -160,6 +117,8 @@ impl Participations {
         self.moves = book.regie_moves()?;
         self.campaign_cursor.clamp(self.campaigns.len());
         self.cheque_cursor.clamp(self.cheques.len());
+        self.cheque_cursor
+            .keep_marks(self.cheques.iter().map(|c| c.id));
         self.regie_cursor.clamp(self.classes.len());
         self.pupil_cursor.clamp(self.pupils.len());
         if self.campaigns.is_empty() {
@@ -169,19 +128,19 @@ impl Participations {
     }
 
     pub fn selected_campaign(&self) -> Option<&CampaignView> {
-        self.campaigns.get(self.campaign_cursor.selected)
+        self.campaigns.get(self.campaign_cursor.selected())
     }
 
     pub fn selected_cheque(&self) -> Option<&Contribution> {
-        self.cheques.get(self.cheque_cursor.selected)
+        self.cheques.get(self.cheque_cursor.selected())
     }
 
     pub fn selected_class(&self) -> Option<&SchoolClass> {
-        self.classes.get(self.regie_cursor.selected)
+        self.classes.get(self.regie_cursor.selected())
     }
 
     pub fn selected_pupil(&self) -> Option<&Pupil> {
-        self.pupils.get(self.pupil_cursor.selected)
+        self.pupils.get(self.pupil_cursor.selected())
     }
 
     /// The régie of a class (zeros when it has none).
@@ -229,29 +188,20 @@ impl Participations {
     pub fn navigate(&mut self, action: Action) -> bool {
         match self.view {
             View::Campaigns if self.detail => {
-                let page = self.detail_page.get().max(1);
-                let max = self.detail_max.get();
-                self.detail_scroll = match action {
-                    Action::Up => self.detail_scroll.saturating_sub(1),
-                    Action::Down => (self.detail_scroll + 1).min(max),
-                    Action::PageUp => self.detail_scroll.saturating_sub(page),
-                    Action::PageDown => (self.detail_scroll + page).min(max),
-                    Action::Home => 0,
-                    Action::End => max,
-                    Action::ChoicePrev | Action::ChoiceNext => {
-                        let len = self.campaigns.len().max(1);
-                        let step = if action == Action::ChoiceNext {
-                            1
-                        } else {
-                            len - 1
-                        };
-                        let cursor = &mut self.campaign_cursor;
-                        cursor.selected = (cursor.selected + step) % len;
-                        0
-                    }
-                    _ => return false,
-                };
-                true
+                if let Action::ChoicePrev | Action::ChoiceNext = action {
+                    let len = self.campaigns.len().max(1);
+                    let step = if action == Action::ChoiceNext {
+                        1
+                    } else {
+                        len - 1
+                    };
+                    let cursor = &mut self.campaign_cursor;
+                    cursor.select((cursor.selected() + step) % len);
+                    self.detail_scroll.select(0);
+                    return true;
+                }
+                let lines = self.detail_max.get() + 1;
+                self.detail_scroll.navigate(action, lines)
             }
             View::Campaigns => self.campaign_cursor.navigate(action, self.campaigns.len()),
             View::Cheques => self.cheque_cursor.navigate(action, self.cheques.len()),
@@ -297,16 +247,6 @@ impl Participations {
     pub fn accepts_text(&self) -> bool {
         self.view == View::Envelope && self.envelope.accepts_text()
     }
-}
-
-/// `text` cut or padded to exactly `width` characters.
-pub fn cell(text: &str, width: usize) -> String {
-    format!("{:<width$}", truncate(text, width))
-}
-
-/// An amount right-aligned in `width` characters ("12,00 €").
-pub fn amount_cell(amount: Money, width: usize) -> String {
-    format!("{:>width$}", amount.fr())
 }
 
 /// "━━━━━━──── 60 %": a text gauge of `width` characters in all.
@@ -385,12 +325,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn gauges_and_cells() {
+    fn gauges() {
         assert_eq!(gauge_text(0, 10), "────── 0 %");
         assert_eq!(gauge_text(1000, 12), "━━━━━━ 100 %");
         assert_eq!(gauge_text(500, 12), "━━━━─── 50 %");
-        assert_eq!(cell("Sortie cinéma", 8), "Sortie …");
-        assert_eq!(cell("CP", 4), "CP  ");
-        assert_eq!(amount_cell(Money::from_cents(1200), 9), "  12,00 €");
     }
 }

@@ -66,7 +66,7 @@ impl App {
             Action::Close if p.detail => p.detail = false,
             Action::ShowCampaign if p.selected_campaign().is_some() => {
                 p.detail = true;
-                p.detail_scroll = 0;
+                p.detail_scroll.select(0);
             }
             Action::ShowCampaign => {
                 self.fail("Aucune campagne : n pour en créer une".into());
@@ -76,6 +76,11 @@ impl App {
             Action::AddPupil => self.open_pupil_form(),
             Action::AddClass => self.open_class_form(),
             Action::ReturnCheque => self.open_cheque_form(),
+            Action::ToggleMark if p.view == View::Cheques => {
+                if let Some(id) = p.selected_cheque().map(|c| c.id) {
+                    p.cheque_cursor.toggle(id);
+                }
+            }
             Action::RegieAdvance => {
                 self.open_regie_form(crate::domain::participation::RegieKind::Avance)
             }

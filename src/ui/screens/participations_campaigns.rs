@@ -2,10 +2,11 @@
 //! one campaign class by class: who has contributed, how much, by which
 //! channel, or the neutral "pas de participation enregistrée".
 
-use super::participations::{Participations, amount_cell, cell, gauge_text, plural};
+use super::participations::{Participations, gauge_text, plural};
 use crate::domain::participation::{CampaignView, ChannelTotals, ClassView};
 use crate::domain::{Account, format_date};
-use crate::ui::widgets::field::truncate;
+use crate::ui::widgets::cells::truncate;
+use crate::ui::widgets::cells::{amount_cell, cell};
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -93,7 +94,7 @@ pub fn draw_list(
             theme::title(),
         ));
     if !campaigns.is_empty() {
-        let text = format!(" {}/{} ", cursor.selected + 1, campaigns.len());
+        let text = format!(" {}/{} ", cursor.selected() + 1, campaigns.len());
         block = block.title(Line::styled(text, theme::note()).right_aligned());
     }
     let inner = block.inner(area);
@@ -131,19 +132,19 @@ pub fn draw_list(
         head,
     );
     let height = body.height as usize;
-    let first = cursor.first_row(cursor.selected, height);
+    let first = cursor.first_row(cursor.selected(), height);
     for (i, view) in campaigns.iter().enumerate().skip(first).take(height) {
         let suggested = view.campaign.suggested.map_or("libre".into(), |m| m.fr());
         let text = format!(
             "{} {} {:>10} {:>9} {} {}",
-            if i == cursor.selected { "▸" } else { " " },
+            if i == cursor.selected() { "▸" } else { " " },
             cell(&view.campaign.name, name_width),
             suggested,
             format!("{} / {}", view.contributors, view.pupils),
             amount_cell(view.totals.collected(), 12),
             gauge_or_free(view, gauge_width)
         );
-        let style = if i == cursor.selected {
+        let style = if i == cursor.selected() {
             theme::selected()
         } else {
             Style::new()
@@ -390,8 +391,8 @@ pub fn draw_detail(
     let height = inner.height as usize;
     let max = lines.len().saturating_sub(height);
     participations.detail_max.set(max);
-    participations.detail_page.set(height.max(1));
-    let scroll = participations.detail_scroll.min(max);
+    participations.detail_scroll.set_page(height.max(1));
+    let scroll = participations.detail_scroll.selected().min(max);
     let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
     frame.render_widget(Paragraph::new(shown), inner);
     if let Some(side) = side {

@@ -2,11 +2,13 @@
 //! (pupil, amount, channel, payer of a cheque) with the pupils matching the
 //! typed letters; the envelope so far with its totals.
 
-use super::participations::{amount_cell, cell, plural};
+use super::participations::plural;
 use super::participations_envelope::{Envelope, Slot, TypedLine};
 use crate::domain::Account;
 use crate::domain::participation::Channel;
-use crate::ui::widgets::field::{FieldValue, FieldView, truncate, wrap};
+use crate::ui::widgets::cells::{amount_cell, cell};
+use crate::ui::widgets::cells::{truncate, wrap};
+use crate::ui::widgets::field::{FieldValue, FieldView};
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;

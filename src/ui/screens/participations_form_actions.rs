@@ -388,7 +388,7 @@ impl App {
                 if let Some(at) =
                     campaign.and_then(|id| p.campaigns.iter().position(|v| v.campaign.id == id))
                 {
-                    p.campaign_cursor.selected = at;
+                    p.campaign_cursor.select(at);
                 }
                 p.view = View::Campaigns;
                 p.detail = false;
@@ -404,7 +404,7 @@ impl App {
                         && fold(&x.prenom) == pk
                         && class_key(&x.class_name) == class_key(&class)
                 }) {
-                    p.pupil_cursor.selected = at;
+                    p.pupil_cursor.select(at);
                 }
                 self.status = Some(crate::ui::app::Status { text, error: false });
             }

@@ -1,10 +1,13 @@
 //! The cheques to give back, the régies d'avance of the class coops, and
 //! the pupils class by class.
 
-use super::participations::{Cursor, Participations, amount_cell, cell, plural};
+use super::participations::{Cursor, Participations, plural};
 use crate::domain::format_date;
-use crate::domain::participation::RegieKind;
-use crate::ui::widgets::field::{truncate, wrap};
+use crate::domain::participation::{Contribution, RegieKind};
+use crate::ui::action::Action;
+use crate::ui::keymap::{self, Context};
+use crate::ui::widgets::cells::{amount_cell, cell};
+use crate::ui::widgets::cells::{truncate, wrap};
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -19,7 +22,7 @@ fn framed(title: &str, cursor: &Cursor, len: usize) -> Block<'static> {
         .border_style(theme::border())
         .title(Line::styled(format!(" {title} "), theme::title()));
     if len > 0 {
-        let text = format!(" {}/{len} ", cursor.selected + 1);
+        let text = format!(" {}/{len} ", cursor.selected() + 1);
         block = block.title(Line::styled(text, theme::note()).right_aligned());
     }
     block
@@ -41,17 +44,24 @@ fn draw_rows(
     area: Rect,
     rows: Vec<(Option<usize>, Line<'static>)>,
     cursor: &Cursor,
+    marked: impl Fn(usize) -> bool,
 ) {
     let at = rows
         .iter()
-        .position(|(i, _)| *i == Some(cursor.selected))
+        .position(|(i, _)| *i == Some(cursor.selected()))
         .unwrap_or(0);
     let height = area.height as usize;
     let first = cursor.first_row(at, height);
     let width = area.width as usize;
     for (n, (item, line)) in rows.into_iter().enumerate().skip(first).take(height) {
-        let selected = item == Some(cursor.selected);
-        let marker = if selected { "▸ " } else { "  " };
+        let selected = item == Some(cursor.selected());
+        let mark = item.is_some_and(&marked);
+        let marker = match (selected, mark) {
+            (true, true) => "▸✓",
+            (true, false) => "▸ ",
+            (false, true) => " ✓",
+            (false, false) => "  ",
+        };
         let text = truncate(&format!("{marker}{line}"), width);
         let style = if selected {
             theme::selected()
@@ -125,15 +135,22 @@ pub fn draw_cheques(frame: &mut Frame, area: Rect, participations: &Participatio
             (Some(i), Line::from(text))
         })
         .collect();
-    draw_rows(frame, body, rows, cursor);
+    let is_marked = |i: usize| cheques.get(i).is_some_and(|c| cursor.is_marked(c.id));
+    draw_rows(frame, body, rows, cursor, is_marked);
     let total: crate::domain::Money = cheques.iter().map(|c| c.amount).sum();
     let n = cheques.len();
-    let text = format!(
-        "{n} chèque{} à rendre · {} · r : marquer rendu (la date est demandée). \
+    let mut text = format!("{n} chèque{} à rendre · {}", plural(n), total.fr());
+    let marked: Vec<&Contribution> = cheques.iter().filter(|c| cursor.is_marked(c.id)).collect();
+    if !marked.is_empty() {
+        let sum: crate::domain::Money = marked.iter().map(|c| c.amount).sum();
+        let m = marked.len();
+        text.push_str(&format!(" · {m} marqué{} : {}", plural(m), sum.fr()));
+    }
+    text.push_str(&format!(
+        " · {} : marquer rendu (la date est demandée). \
          Un chèque n'est jamais encaissé ni compté dans les comptes.",
-        plural(n),
-        total.fr()
-    );
+        keymap::key_of(Context::Cheques, Action::ReturnCheque)
+    ));
     let lines: Vec<Line> = wrap(&text, width)
         .into_iter()
         .map(|l| Line::styled(l, theme::note()))
@@ -215,7 +232,7 @@ pub fn draw_regies(frame: &mut Frame, area: Rect, participations: &Participation
             (Some(i), Line::styled(text, style))
         })
         .collect();
-    draw_rows(frame, body, rows, cursor);
+    draw_rows(frame, body, rows, cursor, |_| false);
     if let Some(class) = participations.selected_class() {
         let block = Block::new()
             .borders(Borders::TOP)
@@ -335,5 +352,5 @@ pub fn draw_pupils(frame: &mut Frame, area: Rect, participations: &Participation
             rows.push((None, Line::styled("    aucun élève", theme::note())));
         }
     }
-    draw_rows(frame, body, rows, cursor);
+    draw_rows(frame, body, rows, cursor, |_| false);
 }

@@ -1,7 +1,7 @@
 //! The list of categories that match what is typed in a category field
 //! (part of the code or of the label, without caring for accents).
 
-use super::field::truncate;
+use super::cells::truncate;
 use super::theme;
 use crate::domain::{Account, AccountKind};
 use ratatui::Frame;

@@ -109,7 +109,7 @@ impl Widget for &Confirm {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let width = area.width.saturating_sub(4).min(64);
         let text_width = width.saturating_sub(2).max(1) as usize;
-        let mut body: Vec<Line> = super::field::wrap(&self.question, text_width)
+        let mut body: Vec<Line> = super::cells::wrap(&self.question, text_width)
             .into_iter()
             .map(Line::from)
             .collect();

@@ -1,7 +1,9 @@
 //! Small drawing pieces the screens share.
 
 pub mod category_picker;
+pub mod cells;
 pub mod confirm;
 pub mod field;
 pub mod hint_bar;
+pub mod list_cursor;
 pub mod theme;
