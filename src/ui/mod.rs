@@ -1,17 +1,22 @@
 //! The full-screen application (ratatui + crossterm, synchronous).
 //!
 //! Keys go through `keymap` (one table per context, which also feeds the hint
-//! bar and the help) to an `Action`; `App::update` carries it out through the
-//! `Book`; screens draw from a read-only view of the state, over ledger rows
-//! cached after each change (never queried while drawing).
+//! bar and the help) to an `Action`; the `App` routes it to the popup on top,
+//! the shown tab or the global keys. Tabs (`tabs/`) and popups (`popups/`)
+//! are components: they carry the action out through the `Book` and answer
+//! with an `Effect`; they draw from `&self` over copies loaded after each
+//! change (never queried while drawing), reloaded when the books' generation
+//! moved on. `widgets/` holds what they share.
 
 pub mod action;
 pub mod app;
-mod draw;
-mod intents;
+mod chrome;
+pub mod component;
+pub mod effect;
 pub mod keymap;
-mod popups;
-pub mod screens;
+pub mod popups;
+pub mod setup;
+pub mod tabs;
 pub mod widgets;
 
 pub use action::Action;

@@ -201,6 +201,43 @@ pub fn resolve(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
     })
 }
 
+/// How a key is written for the user.
+pub fn key_name(key: &Key) -> String {
+    match key.code {
+        KeyCode::Char(' ') => "Espace".to_string(),
+        KeyCode::Char(c) if key.mods.contains(KeyModifiers::CONTROL) => {
+            format!("Ctrl+{}", c.to_ascii_uppercase())
+        }
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Enter => "Entrée".into(),
+        KeyCode::Esc => "Échap".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Maj+Tab".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::PageUp => "PgPréc".into(),
+        KeyCode::PageDown => "PgSuiv".into(),
+        KeyCode::Home => "Début".into(),
+        KeyCode::End => "Fin".into(),
+        KeyCode::Delete => "Suppr".into(),
+        KeyCode::Backspace => "Retour arrière".into(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    }
+}
+
+/// Every key of `action` in `context`, as [`key_name`] writes them.
+pub fn key_names(context: Context, action: Action) -> Vec<String> {
+    context
+        .bindings()
+        .iter()
+        .find(|b| b.action == action)
+        .map(|b| b.keys.iter().map(key_name).collect())
+        .unwrap_or_default()
+}
+
 /// How the key of `action` in `context` is written ("Entrée", "F10", "r"):
 /// texts on screen that name a key take it from here, so they never lie.
 /// Empty if the context has no key for the action.

@@ -2,8 +2,8 @@
 
 pub mod category_picker;
 pub mod cells;
-pub mod confirm;
 pub mod field;
+pub mod form_frame;
 pub mod hint_bar;
 pub mod list_cursor;
 pub mod theme;
