@@ -7,7 +7,8 @@ use super::RunInfo;
 use super::keymap::{self, Context};
 use super::popups::confirm::Confirm;
 use super::popups::help::Help;
-use super::widgets::form_frame::{Item, draw_form, type_over};
+use super::widgets::form::{Kind, TypedForm};
+use super::widgets::form_frame::{Item, draw_form};
 use crate::book::{Book, Clock, SetupRequest, create_coop};
 use crate::domain::{Exercice, Field, FieldErrors, Money, MoneyKey, format_date};
 use crate::io::chart_csv::default_chart;
@@ -19,7 +20,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use rusqlite::Connection;
-use tui_input::Input;
 
 const LABEL_WIDTH: u16 = 26;
 /// Labels of the opening balances, in [`MoneyKey::ALL`] order.
@@ -30,19 +30,17 @@ const OPENING_LABELS: [&str; 4] = [
     "Ancien compte LBP (€)",
 ];
 
-/// The setup form: six text fields, errors per field.
-#[derive(Debug)]
+/// The fields of the setup form, in focus order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Id {
+    Name,
+    Exercice,
+    Opening(MoneyKey),
+}
+
+/// The setup form: six typed fields, errors per field.
 pub struct Setup {
-    name: Input,
-    exercice: Input,
-    openings: [Input; 4],
-    /// 0 = name, 1 = exercice, 2… = openings in [`MoneyKey::ALL`] order.
-    focus: usize,
-    /// The focused field holds a proposed value that typing replaces.
-    fresh: bool,
-    errors: Vec<(usize, String)>,
-    pub message: Option<String>,
-    initial: Vec<String>,
+    form: TypedForm<Id>,
 }
 
 /// What Enter did.
@@ -53,87 +51,61 @@ pub enum Submitted {
 
 impl Setup {
     pub fn new(clock: Clock) -> Self {
-        let zero = Input::default;
-        let setup = Setup {
-            name: Input::default(),
-            exercice: Input::new(Exercice::of(clock.today()).to_string()),
-            openings: [zero(), zero(), zero(), zero()],
-            focus: 0,
-            fresh: false,
-            errors: Vec::new(),
-            message: None,
-            initial: Vec::new(),
-        };
-        Setup {
-            initial: setup.values(),
-            ..setup
+        let exercice = Exercice::of(clock.today()).to_string();
+        let mut form = TypedForm::default()
+            .field(Id::Name, "Nom de la coopérative", "", Kind::Text)
+            .field(Id::Exercice, "Exercice", &exercice, Kind::Text)
+            .proposed();
+        for (key, label) in MoneyKey::ALL.into_iter().zip(OPENING_LABELS) {
+            form = form.field(Id::Opening(key), label, "", Kind::Money);
         }
-    }
-
-    fn values(&self) -> Vec<String> {
-        self.inputs()
-            .iter()
-            .map(|i| i.value().to_string())
-            .collect()
-    }
-
-    fn inputs(&self) -> Vec<&Input> {
-        let mut all = vec![&self.name, &self.exercice];
-        all.extend(self.openings.iter());
-        all
-    }
-
-    fn input_mut(&mut self, index: usize) -> &mut Input {
-        match index {
-            0 => &mut self.name,
-            1 => &mut self.exercice,
-            n => &mut self.openings[(n - 2).min(3)],
-        }
+        Setup { form }
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.values() != self.initial
+        self.form.is_dirty()
     }
 
     /// Keys other than Enter and Esc (which the app handles).
     pub fn update(&mut self, action: Action) {
-        let count = 6;
         match action {
-            Action::NextField => self.focus = (self.focus + 1) % count,
-            Action::PrevField => self.focus = (self.focus + count - 1) % count,
+            Action::NextField => self.form.move_focus(1),
+            Action::PrevField => self.form.move_focus(-1),
             Action::Type(request) => {
-                let focus = self.focus;
-                let mut fresh = self.fresh;
-                type_over(self.input_mut(focus), request, &mut fresh);
-                self.fresh = fresh;
+                self.form.type_text(request);
                 return;
             }
             _ => {}
         }
-        self.fresh = self.focus == 1;
+        // Arriving on the exercice, its value is proposed again.
+        self.form.repropose();
     }
 
-    fn error(&mut self, index: usize, message: String) {
-        if !self.errors.iter().any(|(i, _)| *i == index) {
-            self.errors.push((index, message));
+    /// The first error of a field stays.
+    fn error(&mut self, id: Id, message: &str) {
+        if self.form.error(id).is_none() {
+            self.form.set_error(id, message);
         }
     }
 
     /// Checks everything and creates the coop in `conn`; on refusal the
     /// errors show under their fields and the connection stays usable.
     pub fn submit(&mut self, conn: &mut Connection, clock: Clock) -> Submitted {
-        self.errors.clear();
-        self.message = None;
-        let exercice = Exercice::parse(self.exercice.value())
-            .map_err(|e| self.error(1, e.to_string()))
-            .ok();
+        self.form.clear_errors();
+        let exercice = match Exercice::parse(self.form.raw(Id::Exercice)) {
+            Ok(exercice) => Some(exercice),
+            Err(e) => {
+                self.error(Id::Exercice, &e.to_string());
+                None
+            }
+        };
         let mut openings = Vec::new();
-        for (i, key) in MoneyKey::ALL.into_iter().enumerate() {
-            let text = self.openings[i].value();
+        for key in MoneyKey::ALL {
+            let text = self.form.raw(Id::Opening(key)).to_string();
             let amount = if text.trim().is_empty() {
                 Ok(Money::ZERO)
             } else {
-                Money::parse(text)
+                Money::parse(&text)
             };
             match amount.map_err(|e| e.to_string()).and_then(|m| {
                 crate::domain::opening::check_opening(key, m)
@@ -141,18 +113,18 @@ impl Setup {
                     .map_err(|e| e.message)
             }) {
                 Ok(m) => openings.push((key, m)),
-                Err(e) => self.error(i + 2, e),
+                Err(e) => self.error(Id::Opening(key), &e),
             }
         }
-        if self.name.value().trim().is_empty() {
-            self.error(0, "vide : saisissez le nom, par exemple « Coopérative scolaire OCCE de l'école Jules Ferry »".into());
+        if self.form.value(Id::Name).is_empty() {
+            self.error(Id::Name, "vide : saisissez le nom, par exemple « Coopérative scolaire OCCE de l'école Jules Ferry »");
         }
-        let Some(exercice) = exercice.filter(|_| self.errors.is_empty()) else {
-            self.focus_first_error();
+        let Some(exercice) = exercice.filter(|_| !self.form.has_errors()) else {
+            self.form.focus_first_error();
             return Submitted::Refused;
         };
         let request = SetupRequest {
-            coop_name: self.name.value().trim().to_string(),
+            coop_name: self.form.value(Id::Name),
             exercice,
             openings,
         };
@@ -163,7 +135,7 @@ impl Setup {
                 Submitted::Refused
             }
             Err(other) => {
-                self.message = Some(other.to_string());
+                self.form.message = Some(other.to_string());
                 Submitted::Refused
             }
         }
@@ -171,28 +143,40 @@ impl Setup {
 
     fn refused(&mut self, errors: FieldErrors) {
         for error in errors.0 {
-            let index = match error.field {
-                Field::Coop => Some(0),
-                Field::Exercice => Some(1),
-                Field::Ouverture => Some(2),
+            let id = match error.field {
+                Field::Coop => Some(Id::Name),
+                Field::Exercice => Some(Id::Exercice),
+                Field::Ouverture => Some(Id::Opening(MoneyKey::ALL[0])),
                 _ => None,
             };
-            match index {
-                Some(i) => self.error(i, error.message),
-                None => self.message = Some(error.to_string()),
+            match id {
+                Some(id) => self.error(id, &error.message),
+                None => self.form.message = Some(error.to_string()),
             }
         }
-        self.focus_first_error();
+        self.form.focus_first_error();
     }
 
-    fn focus_first_error(&mut self) {
-        if let Some(first) = self.errors.iter().map(|(i, _)| *i).min() {
-            self.focus = first;
-        }
+    fn field_view<'a>(&'a self, id: Id, note: Option<&'a str>) -> Option<Item<'a>> {
+        let field = self.form.get(id)?;
+        let focused = self.form.focused_id() == Some(id);
+        let value = if focused && self.form.is_fresh(id) {
+            FieldValue::Proposed(&field.input)
+        } else {
+            FieldValue::Text(&field.input)
+        };
+        Some(Item::Field(FieldView {
+            label: field.label,
+            value,
+            focused,
+            error: field.error.as_deref(),
+            note,
+            label_width: LABEL_WIDTH,
+        }))
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, db_path: &str) {
-        let exercice_note = Exercice::parse(self.exercice.value())
+        let exercice_note = Exercice::parse(self.form.raw(Id::Exercice))
             .map(|e| {
                 format!(
                     "du {} au {}",
@@ -201,12 +185,6 @@ impl Setup {
                 )
             })
             .unwrap_or_else(|_| "aaaa-aaaa, par exemple 2024-2025".to_string());
-        let error = |i: usize| {
-            self.errors
-                .iter()
-                .find(|(j, _)| *j == i)
-                .map(|(_, m)| m.as_str())
-        };
         let mut items = vec![
             Item::Text(Line::from(
                 "Première ouverture de cette base : présentez la coopérative.",
@@ -214,52 +192,31 @@ impl Setup {
             Item::Text(Line::styled(format!("Base : {db_path}"), theme::note())),
             Item::Text(Line::from("")),
         ];
-        let first_field = items.len();
-        items.push(Item::Field(FieldView {
-            label: "Nom de la coopérative",
-            value: FieldValue::Text(&self.name),
-            focused: self.focus == 0,
-            error: error(0),
-            note: None,
-            label_width: LABEL_WIDTH,
-        }));
-        items.push(Item::Field(FieldView {
-            label: "Exercice",
-            value: if self.fresh && self.focus == 1 {
-                FieldValue::Proposed(&self.exercice)
-            } else {
-                FieldValue::Text(&self.exercice)
-            },
-            focused: self.focus == 1,
-            error: error(1),
-            note: Some(&exercice_note),
-            label_width: LABEL_WIDTH,
-        }));
-        items.push(Item::Text(Line::from("")));
-        items.push(Item::Text(Line::styled(
-            "Report à nouveau : solde de chaque compte au 1er septembre (0 si vide)",
-            theme::title(),
-        )));
-        for (i, (label, input)) in OPENING_LABELS.iter().zip(&self.openings).enumerate() {
-            items.push(Item::Field(FieldView {
-                label,
-                value: FieldValue::Text(input),
-                focused: self.focus == i + 2,
-                error: error(i + 2),
-                note: None,
-                label_width: LABEL_WIDTH,
-            }));
+        let mut focus_item = 0;
+        let mut rows = vec![
+            (Id::Name, None),
+            (Id::Exercice, Some(exercice_note.as_str())),
+        ];
+        rows.extend(MoneyKey::ALL.into_iter().map(|k| (Id::Opening(k), None)));
+        for (n, (id, note)) in rows.into_iter().enumerate() {
+            if n == 2 {
+                items.push(Item::Text(Line::from("")));
+                items.push(Item::Text(Line::styled(
+                    "Report à nouveau : solde de chaque compte au 1er septembre (0 si vide)",
+                    theme::title(),
+                )));
+            }
+            if self.form.focused_id() == Some(id) {
+                focus_item = items.len();
+            }
+            items.extend(self.field_view(id, note));
         }
-        if let Some(message) = &self.message {
+        if let Some(message) = &self.form.message {
             items.push(Item::Text(Line::styled(
                 format!("✗ {message}"),
                 theme::error(),
             )));
         }
-        let focus_item = match self.focus {
-            0 | 1 => first_field + self.focus,
-            n => first_field + 4 + (n - 2),
-        };
         draw_form(frame, area, "Bienvenue dans coopcompta", &items, focus_item);
     }
 }

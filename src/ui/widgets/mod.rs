@@ -3,6 +3,7 @@
 pub mod category_picker;
 pub mod cells;
 pub mod field;
+pub mod form;
 pub mod form_frame;
 pub mod hint_bar;
 pub mod list_cursor;

@@ -16,12 +16,13 @@ use crate::ui::effect::Effect;
 use crate::ui::keymap::Context;
 use crate::ui::widgets::category_picker::{CategoryPicker, candidates, code_of};
 use crate::ui::widgets::field::{FieldValue, FieldView};
-use crate::ui::widgets::form_frame::{Item, Outcome, draw_form, type_into, type_over};
+pub use crate::ui::widgets::form::Kind;
+use crate::ui::widgets::form::TypedForm;
+use crate::ui::widgets::form_frame::{Item, Outcome, draw_form};
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use tui_input::Input;
 
 const LABEL_WIDTH: u16 = 18;
 
@@ -47,38 +48,60 @@ pub enum Purpose {
     },
 }
 
-/// How a field is typed.
+/// The fields of the small forms, by what they hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Text,
-    /// A proposed value (a date, a pièce number) the first key replaces.
-    Proposed,
-    /// A category code of this kind, picked in the list as it is typed.
-    Category(AccountKind),
+pub enum Id {
+    CampaignName,
+    Suggested,
+    Category,
+    Classes,
+    Starts,
+    Ends,
+    Nom,
+    Prenom,
+    /// The class of a pupil.
+    Class,
+    /// The name of a new class.
+    ClassName,
+    Teacher,
+    ReturnedOn,
+    Date,
+    Amount,
+    Receipt,
+    Label,
+    Piece,
 }
 
-#[derive(Debug)]
-pub struct PartField {
-    pub label: &'static str,
+impl Id {
     /// Refusals starting with this word are shown under the field.
-    pub prefix: &'static str,
-    pub input: Input,
-    pub kind: Kind,
-    pub note: String,
-    fresh: bool,
-    pub error: Option<String>,
+    fn prefix(self) -> &'static str {
+        match self {
+            Id::CampaignName => "Nom de la campagne",
+            Id::Suggested => "Montant suggéré",
+            Id::Category => "Catégorie",
+            Id::Classes => "Classe",
+            Id::Starts => "Début",
+            Id::Ends => "Fin",
+            Id::Nom => "nom",
+            Id::Prenom => "prénom",
+            Id::Class => "classe",
+            Id::ClassName => "Classe",
+            Id::Teacher => "Enseignant",
+            Id::ReturnedOn | Id::Date => "Date",
+            Id::Amount => "Montant",
+            Id::Receipt => "N° de reçu",
+            Id::Label => "Libellé",
+            Id::Piece => "N° de pièce",
+        }
+    }
 }
 
-#[derive(Debug)]
 pub struct PartForm {
     pub purpose: Purpose,
     pub title: String,
     pub about: String,
-    pub fields: Vec<PartField>,
-    pub focus: usize,
+    pub form: TypedForm<Id>,
     picker: CategoryPicker,
-    pub message: Option<String>,
-    initial: Vec<String>,
 }
 
 impl PartForm {
@@ -87,62 +110,42 @@ impl PartForm {
             purpose,
             title: title.to_string(),
             about: about.to_string(),
-            fields: Vec::new(),
-            focus: 0,
+            form: TypedForm::default(),
             picker: CategoryPicker::default(),
-            message: None,
-            initial: Vec::new(),
         }
     }
 
     /// Adds a field (builder).
     pub fn field(
         mut self,
+        id: Id,
         label: &'static str,
-        prefix: &'static str,
         text: &str,
         kind: Kind,
         note: &str,
     ) -> Self {
-        self.fields.push(PartField {
-            label,
-            prefix,
-            input: Input::new(text.to_string()),
-            kind,
-            note: note.to_string(),
-            fresh: kind == Kind::Proposed,
-            error: None,
-        });
-        self.initial = self.values();
+        self.form = self.form.field(id, label, text, kind).note(note);
         self
     }
 
-    pub fn values(&self) -> Vec<String> {
-        self.fields
-            .iter()
-            .map(|f| f.input.value().to_string())
-            .collect()
+    /// The last field added holds a proposed value typing replaces.
+    pub fn proposed(mut self) -> Self {
+        self.form = self.form.proposed();
+        self
     }
 
-    /// The text of the field with this label (the code of a category).
-    pub fn value(&self, label: &str) -> String {
-        self.fields
-            .iter()
-            .find(|f| f.label == label)
-            .map(|f| match f.kind {
-                Kind::Category(_) => code_of(f.input.value()).to_string(),
-                _ => f.input.value().trim().to_string(),
-            })
-            .unwrap_or_default()
+    /// The value of a field, trimmed (a category: its code).
+    pub fn value(&self, id: Id) -> String {
+        self.form.value(id)
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.values() != self.initial
+        self.form.is_dirty()
     }
 
     fn category_kind(&self) -> Option<AccountKind> {
-        match self.fields.get(self.focus)?.kind {
-            Kind::Category(kind) => Some(kind),
+        match self.form.focused()?.kind {
+            Kind::Picker(kind) => Some(kind),
             _ => None,
         }
     }
@@ -161,15 +164,14 @@ impl PartForm {
     }
 
     fn query(&self) -> String {
-        self.fields
-            .get(self.focus)
+        self.form
+            .focused()
             .map(|f| f.input.value().to_string())
             .unwrap_or_default()
     }
 
     fn move_focus(&mut self, step: isize, chart: &[Account]) {
-        let len = self.fields.len().max(1) as isize;
-        self.focus = (self.focus as isize + step).rem_euclid(len) as usize;
+        self.form.move_focus(step);
         if let Some(kind) = self.category_kind() {
             let code = code_of(&self.query()).to_string();
             let known = chart.iter().any(|a| a.kind == kind && a.code == code);
@@ -186,10 +188,9 @@ impl PartForm {
             .get(self.picker.selected)
             .map(|a| a.code.clone());
         self.picker.open = false;
-        if let (Some(code), Some(field)) = (code, self.fields.get_mut(self.focus)) {
-            field.input = Input::new(code);
-            field.error = None;
-            if self.focus + 1 < self.fields.len() {
+        if let (Some(code), Some(id)) = (code, self.form.focused_id()) {
+            self.form.set(id, &code);
+            if self.form.focus + 1 < self.form.fields.len() {
                 self.move_focus(1, chart);
             }
         }
@@ -213,20 +214,8 @@ impl PartForm {
             Action::PrevField => self.move_focus(-1, chart),
             Action::Type(request) => {
                 let category = self.category_kind().is_some();
-                let Some(field) = self.fields.get_mut(self.focus) else {
-                    return Outcome::Stay;
-                };
-                let changed = if field.kind == Kind::Proposed {
-                    type_over(&mut field.input, request, &mut field.fresh)
-                } else {
-                    type_into(&mut field.input, request)
-                };
-                if changed {
-                    field.error = None;
-                    self.message = None;
-                    if category {
-                        self.picker.reopen();
-                    }
+                if self.form.type_text(request) && category {
+                    self.picker.reopen();
                 }
             }
             _ => {}
@@ -237,29 +226,25 @@ impl PartForm {
     /// A refusal: under the field it names (the cursor goes there), else
     /// at the bottom of the form.
     pub fn refused(&mut self, message: String) {
-        for field in &mut self.fields {
-            field.error = None;
-        }
-        self.message = None;
-        let at = self.fields.iter().position(|f| {
-            !f.prefix.is_empty()
-                && message
-                    .strip_prefix(f.prefix)
-                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        self.form.clear_errors();
+        let at = self.form.fields.iter().position(|f| {
+            message
+                .strip_prefix(f.id.prefix())
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
         });
         match at {
             Some(i) => {
-                let field = &mut self.fields[i];
-                let text = message[field.prefix.len()..]
+                let id = self.form.fields[i].id;
+                let text = message[id.prefix().len()..]
                     .trim_start()
                     .trim_start_matches(':')
                     .trim_start()
                     .to_string();
-                field.error = Some(text);
-                self.focus = i;
+                self.form.set_error(id, &text);
+                self.form.focus = i;
                 self.picker.open = false;
             }
-            None => self.message = Some(message),
+            None => self.form.message = Some(message),
         }
     }
 
@@ -270,15 +255,15 @@ impl PartForm {
             items.push(Item::Text(Line::from("")));
         }
         let first_field = items.len();
-        for (i, field) in self.fields.iter().enumerate() {
-            let focused = i == self.focus;
-            let value = if field.kind == Kind::Proposed && field.fresh {
+        for (i, field) in self.form.fields.iter().enumerate() {
+            let focused = i == self.form.focus;
+            let value = if self.form.is_fresh(field.id) {
                 FieldValue::Proposed(&field.input)
             } else {
                 FieldValue::Text(&field.input)
             };
             let note = match field.kind {
-                Kind::Category(_) => chart
+                Kind::Picker(_) => chart
                     .iter()
                     .find(|a| a.code == code_of(field.input.value()))
                     .map(|a| a.label.as_str())
@@ -295,13 +280,14 @@ impl PartForm {
                 label_width: LABEL_WIDTH,
             }));
         }
-        if let Some(message) = &self.message {
+        if let Some(message) = &self.form.message {
             items.push(Item::Text(Line::styled(
                 format!("✗ {message}"),
                 theme::error(),
             )));
         }
-        let drawn = draw_form(frame, area, &self.title, &items, first_field + self.focus);
+        let focus = first_field + self.form.focus;
+        let drawn = draw_form(frame, area, &self.title, &items, focus);
         if self.picker_open()
             && let (Some(row), Some(kind)) = (drawn.focused_row, self.category_kind())
         {

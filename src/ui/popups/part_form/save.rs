@@ -1,7 +1,7 @@
 //! Saving a small form of the Participations tab through the `Book`; a
 //! refusal stays in the form with what was typed.
 
-use super::{PartForm, Purpose};
+use super::{Id, PartForm, Purpose};
 use crate::book::Book;
 use crate::domain::participation::pupils::class_key;
 use crate::domain::participation::{CampaignRequest, PupilInput, RegieKind, RegieRequest};
@@ -12,21 +12,21 @@ use crate::ui::keymap::{self, Context};
 impl PartForm {
     pub(super) fn save(&mut self, book: &mut Book) -> Effect {
         let purpose = self.purpose.clone();
-        let v = |label: &str| self.value(label);
+        let v = |id: Id| self.value(id);
         // What to do once saved, or the refusal.
         let result: Result<Vec<Effect>, String> = match &purpose {
             Purpose::NewCampaign => {
                 let request = CampaignRequest {
-                    name: v("Nom"),
-                    suggested: v("Montant suggéré"),
-                    category: v("Catégorie"),
-                    classes: v("Classes")
+                    name: v(Id::CampaignName),
+                    suggested: v(Id::Suggested),
+                    category: v(Id::Category),
+                    classes: v(Id::Classes)
                         .split([',', ';'])
                         .map(|c| c.trim().to_string())
                         .filter(|c| !c.is_empty())
                         .collect(),
-                    starts_on: v("Début"),
-                    ends_on: v("Fin"),
+                    starts_on: v(Id::Starts),
+                    ends_on: v(Id::Ends),
                 };
                 book.add_campaign(&request)
                     .map(|id| {
@@ -46,9 +46,9 @@ impl PartForm {
             Purpose::AddPupil => {
                 let input = PupilInput {
                     line: 0,
-                    nom: v("Nom"),
-                    prenom: v("Prénom"),
-                    classe: v("Classe"),
+                    nom: v(Id::Nom),
+                    prenom: v(Id::Prenom),
+                    classe: v(Id::Class),
                 };
                 book.add_pupil(&input)
                     .map(|summary| {
@@ -71,7 +71,7 @@ impl PartForm {
                     .map_err(|e| e.under_field())
             }
             Purpose::AddClass { known } => {
-                let (name, teacher) = (v("Classe"), v("Enseignant"));
+                let (name, teacher) = (v(Id::ClassName), v(Id::Teacher));
                 let existed = known.iter().any(|c| class_key(c) == class_key(&name));
                 book.add_class(&name, &teacher)
                     .and_then(|id| {
@@ -94,7 +94,7 @@ impl PartForm {
                     .map_err(|e| e.under_field())
             }
             Purpose::ReturnCheque { id, what } => {
-                let date = v("Rendu le");
+                let date = v(Id::ReturnedOn);
                 book.return_cheque(*id, &date)
                     .map(|()| {
                         let text = format!("{what} rendu le {}", date.trim());
@@ -110,12 +110,12 @@ impl PartForm {
                 let request = RegieRequest {
                     class_id: *class_id,
                     kind: *kind,
-                    date: v("Date"),
-                    amount: v("Montant"),
-                    receipt_no: v("N° du reçu signé"),
-                    label: v("Libellé"),
-                    category: v("Catégorie"),
-                    piece: v("N° de pièce"),
+                    date: v(Id::Date),
+                    amount: v(Id::Amount),
+                    receipt_no: v(Id::Receipt),
+                    label: v(Id::Label),
+                    category: v(Id::Category),
+                    piece: v(Id::Piece),
                 };
                 book.record_regie(&request)
                     .map(|id| {

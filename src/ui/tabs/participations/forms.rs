@@ -8,7 +8,7 @@ use crate::domain::participation::RegieKind;
 use crate::domain::participation::campaign::check_category;
 use crate::domain::{AccountKind, format_date};
 use crate::ui::effect::Effect;
-use crate::ui::popups::part_form::{Kind, PartForm, Purpose};
+use crate::ui::popups::part_form::{Id, Kind, PartForm, Purpose};
 
 pub fn campaign_form(p: &Participations, book: &Book) -> Effect {
     let category = check_category("", book.chart()).unwrap_or_default();
@@ -24,30 +24,30 @@ pub fn campaign_form(p: &Participations, book: &Book) -> Effect {
         "Un appel à participation : participation de l'année, sortie, photos… \
              La participation des familles reste volontaire.",
     )
+    .field(Id::CampaignName, "Nom", "", Kind::Text, "ex. Sortie zoo")
     .field(
-        "Nom",
-        "Nom de la campagne",
-        "",
-        Kind::Text,
-        "ex. Sortie zoo",
-    )
-    .field(
-        "Montant suggéré",
+        Id::Suggested,
         "Montant suggéré",
         "",
-        Kind::Text,
+        Kind::Money,
         "par élève ; vide = libre",
     )
     .field(
-        "Catégorie",
+        Id::Category,
         "Catégorie",
         &category,
-        Kind::Category(AccountKind::Produit),
+        Kind::Picker(AccountKind::Produit),
         "",
     )
-    .field("Classes", "Classe", "", Kind::Text, &classes_note)
-    .field("Début", "Début", "", Kind::Text, "jj/mm/aaaa, facultatif")
-    .field("Fin", "Fin", "", Kind::Text, "jj/mm/aaaa, facultatif");
+    .field(Id::Classes, "Classes", "", Kind::Text, &classes_note)
+    .field(
+        Id::Starts,
+        "Début",
+        "",
+        Kind::Date,
+        "jj/mm/aaaa, facultatif",
+    )
+    .field(Id::Ends, "Fin", "", Kind::Date, "jj/mm/aaaa, facultatif");
     Effect::open(form)
 }
 
@@ -63,17 +63,18 @@ pub fn pupil_form(p: &Participations) -> Effect {
         "Une classe inconnue est créée ; les élèves du même nom sont reliés en fratrie. \
              Une liste entière : coopcompta import pupils FICHIER.csv",
     )
-    .field("Nom", "nom", "", Kind::Text, "")
-    .field("Prénom", "prénom", "", Kind::Text, "")
-    .field("Classe", "classe", &class, Kind::Proposed, "ex. CE1-B");
+    .field(Id::Nom, "Nom", "", Kind::Text, "")
+    .field(Id::Prenom, "Prénom", "", Kind::Text, "")
+    .field(Id::Class, "Classe", &class, Kind::Text, "ex. CE1-B")
+    .proposed();
     Effect::open(form)
 }
 
 pub fn class_form(p: &Participations) -> Effect {
     let known = p.classes.iter().map(|c| c.name.clone()).collect();
     let form = PartForm::new(Purpose::AddClass { known }, "Nouvelle classe", "")
-        .field("Classe", "Classe", "", Kind::Text, "ex. CE1-B")
-        .field("Enseignant", "Enseignant", "", Kind::Text, "facultatif");
+        .field(Id::ClassName, "Classe", "", Kind::Text, "ex. CE1-B")
+        .field(Id::Teacher, "Enseignant", "", Kind::Text, "facultatif");
     Effect::open(form)
 }
 
@@ -95,13 +96,9 @@ pub fn cheque_form(p: &Participations, book: &Book) -> Effect {
         id: cheque.id,
         what,
     };
-    let form = PartForm::new(purpose, "Chèque rendu à la famille", &about).field(
-        "Rendu le",
-        "Date",
-        &today,
-        Kind::Proposed,
-        "jj/mm/aaaa",
-    );
+    let form = PartForm::new(purpose, "Chèque rendu à la famille", &about)
+        .field(Id::ReturnedOn, "Rendu le", &today, Kind::Date, "jj/mm/aaaa")
+        .proposed();
     Effect::open(form)
 }
 
@@ -142,35 +139,27 @@ pub fn regie_form(p: &Participations, book: &Book, kind: RegieKind) -> Effect {
             ),
         ),
     };
-    let mut form = PartForm::new(purpose, &title, &about).field(
-        "Date",
-        "Date",
-        &date,
-        Kind::Proposed,
-        "jj/mm/aaaa",
-    );
+    let mut form = PartForm::new(purpose, &title, &about)
+        .field(Id::Date, "Date", &date, Kind::Date, "jj/mm/aaaa")
+        .proposed();
     form = match kind {
-        RegieKind::Avance => form.field("Montant", "Montant", "", Kind::Text, "").field(
-            "N° du reçu signé",
-            "N° de reçu",
-            "",
-            Kind::Text,
-            "",
-        ),
+        RegieKind::Avance => form
+            .field(Id::Amount, "Montant", "", Kind::Money, "")
+            .field(Id::Receipt, "N° du reçu signé", "", Kind::Text, ""),
         RegieKind::Depense => form
-            .field("Montant", "Montant", "", Kind::Text, "")
+            .field(Id::Amount, "Montant", "", Kind::Money, "")
             .field(
-                "Libellé",
+                Id::Label,
                 "Libellé",
                 "",
                 Kind::Text,
                 "ex. Peinture et pinceaux",
             )
             .field(
-                "Catégorie",
+                Id::Category,
                 "Catégorie",
                 "",
-                Kind::Category(AccountKind::Charge),
+                Kind::Picker(AccountKind::Charge),
                 "6…",
             ),
         RegieKind::Retour => {
@@ -179,9 +168,12 @@ pub fn regie_form(p: &Participations, book: &Book, kind: RegieKind) -> Effect {
             } else {
                 String::new()
             };
-            form.field("Montant", "Montant", &left, Kind::Proposed, "")
+            form.field(Id::Amount, "Montant", &left, Kind::Money, "")
+                .proposed()
         }
     };
-    let form = form.field("N° de pièce", "N° de pièce", &piece, Kind::Proposed, "");
+    let form = form
+        .field(Id::Piece, "N° de pièce", &piece, Kind::Text, "")
+        .proposed();
     Effect::open(form)
 }
