@@ -6,14 +6,14 @@
 
 use super::action::Action;
 use super::chrome;
+use super::component::Effect;
 use super::component::{Component, Role};
-use super::effect::Effect;
 pub use super::effect::Status;
 use super::keymap::{self, Context};
 use super::popups::help::Help;
 use super::setup::{SetupDone, SetupStage};
+use super::start::{RunInfo, Start};
 use super::tabs::{Tab, Tabs};
-use super::{RunInfo, Start};
 use crate::book::{Book, Clock};
 use crate::store::StoreError;
 use ratatui::Frame;

@@ -2,9 +2,14 @@
 //! (they feed the hint bar and the help), whether it takes typed text, an
 //! update that answers with an [`Effect`], a draw from `&self`, and a reload
 //! when the books changed since its copy was loaded.
+//!
+//! An [`Effect`] is what a component asks of the App after an action: the
+//! App carries it out (opens or closes a popup, shows a message, reloads
+//! stale copies of the books, quits). `Ignored` is the "not handled"
+//! answer: the App then tries the next level (popup → tab → global keys).
 
 use super::action::Action;
-use super::effect::{Effect, Focus};
+use super::effect::{Focus, Status};
 use super::keymap::Context;
 use crate::book::Book;
 use crate::store::Result;
@@ -71,5 +76,58 @@ impl Loaded {
 
     pub fn mark(&mut self, book: &Book) {
         self.0 = Some(book.generation());
+    }
+}
+
+pub enum Effect {
+    /// Not handled: the next level gets the action.
+    Ignored,
+    /// Handled; nothing else to do.
+    Done,
+    /// Opens a popup over the screen.
+    Open(Box<dyn Component>),
+    /// Closes the popup that answered.
+    Close,
+    /// A question answered yes: it closes and the one under it gets
+    /// `Action::Yes` (the one that asked knows what it asked).
+    Confirmed,
+    /// Opens the help of the screen under the keyboard.
+    Help,
+    Status(Status),
+    ClearStatus,
+    /// The books changed: copies loaded before reload.
+    Changed,
+    Show(Focus),
+    Quit,
+    Batch(Vec<Effect>),
+}
+
+impl Effect {
+    pub fn info(text: impl Into<String>) -> Effect {
+        Effect::Status(Status {
+            text: text.into(),
+            error: false,
+        })
+    }
+
+    pub fn error(text: impl Into<String>) -> Effect {
+        Effect::Status(Status {
+            text: text.into(),
+            error: true,
+        })
+    }
+
+    pub fn open(popup: impl Component + 'static) -> Effect {
+        Effect::Open(Box::new(popup))
+    }
+
+    /// `Done` for a handled action, `Ignored` otherwise.
+    pub fn handled(yes: bool) -> Effect {
+        if yes { Effect::Done } else { Effect::Ignored }
+    }
+
+    /// A status from a result: the error's text if it failed.
+    pub fn from_result<E: std::fmt::Display>(result: std::result::Result<Effect, E>) -> Effect {
+        result.unwrap_or_else(|e| Effect::error(e.to_string()))
     }
 }

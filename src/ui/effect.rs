@@ -1,9 +1,4 @@
-//! What a component asks of the App after an action: the App carries it out
-//! (opens or closes a popup, shows a message, reloads stale copies of the
-//! books, quits). `Ignored` is the "not handled" answer: the App then tries
-//! the next level (popup → tab → global keys).
-
-use super::component::Component;
+//! What an `Effect` carries: a status message, what to show after a change.
 
 /// A message on the status line; `error` draws it as a problem.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,57 +27,4 @@ pub enum Focus {
     },
     /// A category of the chart of accounts.
     Code(String),
-}
-
-pub enum Effect {
-    /// Not handled: the next level gets the action.
-    Ignored,
-    /// Handled; nothing else to do.
-    Done,
-    /// Opens a popup over the screen.
-    Open(Box<dyn Component>),
-    /// Closes the popup that answered.
-    Close,
-    /// A question answered yes: it closes and the one under it gets
-    /// `Action::Yes` (the one that asked knows what it asked).
-    Confirmed,
-    /// Opens the help of the screen under the keyboard.
-    Help,
-    Status(Status),
-    ClearStatus,
-    /// The books changed: copies loaded before reload.
-    Changed,
-    Show(Focus),
-    Quit,
-    Batch(Vec<Effect>),
-}
-
-impl Effect {
-    pub fn info(text: impl Into<String>) -> Effect {
-        Effect::Status(Status {
-            text: text.into(),
-            error: false,
-        })
-    }
-
-    pub fn error(text: impl Into<String>) -> Effect {
-        Effect::Status(Status {
-            text: text.into(),
-            error: true,
-        })
-    }
-
-    pub fn open(popup: impl Component + 'static) -> Effect {
-        Effect::Open(Box::new(popup))
-    }
-
-    /// `Done` for a handled action, `Ignored` otherwise.
-    pub fn handled(yes: bool) -> Effect {
-        if yes { Effect::Done } else { Effect::Ignored }
-    }
-
-    /// A status from a result: the error's text if it failed.
-    pub fn from_result<E: std::fmt::Display>(result: Result<Effect, E>) -> Effect {
-        result.unwrap_or_else(|e| Effect::error(e.to_string()))
-    }
 }

@@ -16,35 +16,19 @@ pub mod effect;
 pub mod keymap;
 pub mod popups;
 pub mod setup;
+mod start;
 pub mod tabs;
 pub mod widgets;
 
 pub use action::Action;
 pub use app::App;
+pub use start::{RunInfo, Start};
 
-use crate::book::{Book, Clock};
+use crate::book::Clock;
 use ratatui::crossterm::event::{self, Event};
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
-
-/// How the application starts: open books, or an empty database to set up.
-pub enum Start {
-    Ready(Book),
-    NeedsSetup(rusqlite::Connection),
-}
-
-/// What the application shows about its files.
-#[derive(Debug, Clone, Default)]
-pub struct RunInfo {
-    pub db_path: PathBuf,
-    pub backup_dir: PathBuf,
-    /// "Sauvegarde faite : …" or a warning, shown on the status line at start.
-    pub backup_note: Option<String>,
-    /// The demo year (fictitious data): the header says so.
-    pub demo: bool,
-}
 
 /// Runs the application until the user quits. The terminal is restored on
 /// quit, on error, on panic (ratatui's hook), and on SIGTERM or SIGHUP (the

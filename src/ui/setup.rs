@@ -3,10 +3,10 @@
 //! holds the form, the empty database it fills, and its two popups (the
 //! help, the question before quitting): there are no books yet.
 
-use super::RunInfo;
 use super::keymap::{self, Context};
 use super::popups::confirm::Confirm;
 use super::popups::help::Help;
+use super::start::RunInfo;
 use super::widgets::form::{Kind, TypedForm};
 use super::widgets::form_frame::{Item, draw_form};
 use crate::book::{Book, Clock, SetupRequest, create_coop};

@@ -2,93 +2,15 @@
 //! resolver, the hint bar and the help popup all read these tables, so the
 //! hints never lie.
 
+mod binding;
 mod core_keys;
 mod tab_keys;
 
 use super::action::Action;
+pub use binding::{Binding, Key};
 use core_keys::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tab_keys::*;
-
-/// One key (code and modifiers) a binding answers to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
-}
-
-const fn key(code: KeyCode) -> Key {
-    Key {
-        code,
-        mods: KeyModifiers::NONE,
-    }
-}
-
-const fn ch(c: char) -> Key {
-    key(KeyCode::Char(c))
-}
-
-const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::CONTROL,
-    }
-}
-
-const fn shift(code: KeyCode) -> Key {
-    Key {
-        code,
-        mods: KeyModifiers::SHIFT,
-    }
-}
-
-impl Key {
-    /// Whether a key event is this key. Shift is ignored on characters (a
-    /// terminal reports `?` with or without it) and Ctrl+letter ignores case.
-    pub fn matches(&self, event: &KeyEvent) -> bool {
-        let ctrl_alt = KeyModifiers::CONTROL | KeyModifiers::ALT;
-        match (self.code, event.code) {
-            (KeyCode::Char(want), KeyCode::Char(got)) => {
-                let same_char = if self.mods.contains(KeyModifiers::CONTROL) {
-                    want.eq_ignore_ascii_case(&got)
-                } else {
-                    want == got
-                };
-                same_char && (self.mods & ctrl_alt) == (event.modifiers & ctrl_alt)
-            }
-            (KeyCode::BackTab, KeyCode::BackTab) => true,
-            (want, got) => want == got && self.mods == event.modifiers,
-        }
-    }
-}
-
-/// A line of the table: keys, how they are written on screen, what they do.
-#[derive(Debug, Clone, Copy)]
-pub struct Binding {
-    pub keys: &'static [Key],
-    pub shown: &'static str,
-    pub desc: &'static str,
-    pub action: Action,
-    /// Short text for the hint bar, empty if the line is only in the help
-    /// popup (which shows every line).
-    pub hint: &'static str,
-}
-
-const fn bind(
-    keys: &'static [Key],
-    shown: &'static str,
-    desc: &'static str,
-    action: Action,
-    hint: &'static str,
-) -> Binding {
-    Binding {
-        keys,
-        shown,
-        desc,
-        action,
-        hint,
-    }
-}
 
 /// Where the keyboard is: each context has its own table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

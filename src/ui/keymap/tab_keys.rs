@@ -1,6 +1,6 @@
 //! Keys of the Migration, Participations and plan comptable screens.
 
-use super::{Binding, bind, ch, ctrl, key, shift};
+use super::binding::{Binding, bind, ch, ctrl, key, shift};
 use crate::ui::action::Action;
 use ratatui::crossterm::event::KeyCode;
 

@@ -4,12 +4,13 @@
 //! and balance-sheet accounts, read-only. A filter line narrows the list;
 //! `a` and `r` open the small form of `chart_form.rs`.
 
-use super::chart_form::ChartForm;
+use super::chart_form::{ChartForm, editable, nature};
 use crate::book::Book;
 use crate::domain::{Account, AccountKind};
 use crate::ui::action::Action;
 use crate::ui::component::Component;
-use crate::ui::effect::{Effect, Focus};
+use crate::ui::component::Effect;
+use crate::ui::effect::Focus;
 use crate::ui::keymap::{self, Context};
 use crate::ui::widgets::cells::truncate;
 use crate::ui::widgets::field::draw_input;
@@ -38,21 +39,6 @@ impl Default for ChartList {
             editing: false,
             cursor: ListCursor::with_page(10),
         }
-    }
-}
-
-/// Whether the chart popup lets the user add or rename this kind.
-pub fn editable(kind: AccountKind) -> bool {
-    matches!(kind, AccountKind::Charge | AccountKind::Produit)
-}
-
-/// The nature of an account, as the list and the form write it.
-pub fn nature(kind: AccountKind) -> &'static str {
-    match kind {
-        AccountKind::Charge => "charge",
-        AccountKind::Produit => "produit",
-        AccountKind::Tresorerie => "trésorerie",
-        AccountKind::Bilan => "bilan",
     }
 }
 

@@ -3,13 +3,13 @@
 //! selected one. Entrée saves through `Book::save_category`; a refusal is
 //! shown under the form and what was typed is kept.
 
-use super::chart::nature;
 use super::confirm::Confirm;
 use crate::book::Book;
 use crate::domain::{Account, AccountKind};
 use crate::ui::action::Action;
 use crate::ui::component::Component;
-use crate::ui::effect::{Effect, Focus};
+use crate::ui::component::Effect;
+use crate::ui::effect::Focus;
 use crate::ui::keymap::{self, Context};
 use crate::ui::widgets::field::{FieldValue, FieldView};
 use crate::ui::widgets::form_frame::{Item, Outcome, draw_form, type_into};
@@ -20,6 +20,21 @@ use ratatui::text::Line;
 use tui_input::Input;
 
 const LABEL_WIDTH: u16 = 16;
+
+/// Whether the chart popup lets the user add or rename this kind.
+pub fn editable(kind: AccountKind) -> bool {
+    matches!(kind, AccountKind::Charge | AccountKind::Produit)
+}
+
+/// The nature of an account, as the list and the form write it.
+pub fn nature(kind: AccountKind) -> &'static str {
+    match kind {
+        AccountKind::Charge => "charge",
+        AccountKind::Produit => "produit",
+        AccountKind::Tresorerie => "trésorerie",
+        AccountKind::Bilan => "bilan",
+    }
+}
 
 /// The fields of the form, in focus order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,11 +3,11 @@
 
 use crate::book::Book;
 use crate::store::backup::KEEP;
-use crate::ui::RunInfo;
 use crate::ui::action::Action;
 use crate::ui::component::Component;
-use crate::ui::effect::Effect;
+use crate::ui::component::Effect;
 use crate::ui::keymap::{self, Binding, Context, key_name};
+use crate::ui::start::RunInfo;
 use crate::ui::widgets::cells::truncate;
 use crate::ui::widgets::theme;
 use ratatui::Frame;

@@ -5,7 +5,7 @@
 use crate::book::Book;
 use crate::ui::action::Action;
 use crate::ui::component::Component;
-use crate::ui::effect::Effect;
+use crate::ui::component::Effect;
 use crate::ui::keymap::{self, Context};
 use crate::ui::widgets::theme;
 use ratatui::Frame;

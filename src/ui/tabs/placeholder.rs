@@ -1,10 +1,10 @@
 //! Tabs that later issues fill: a short note of what each will do.
 
-use super::Tab;
+use super::tab::Tab;
 use crate::book::Book;
 use crate::ui::action::Action;
 use crate::ui::component::Component;
-use crate::ui::effect::Effect;
+use crate::ui::component::Effect;
 use crate::ui::keymap::Context;
 use crate::ui::widgets::theme;
 use ratatui::Frame;

@@ -12,7 +12,7 @@ use crate::domain::participation::RegieKind;
 use crate::domain::{Account, AccountKind};
 use crate::ui::action::Action;
 use crate::ui::component::Component;
-use crate::ui::effect::Effect;
+use crate::ui::component::Effect;
 use crate::ui::keymap::Context;
 use crate::ui::widgets::category_picker::{CategoryPicker, candidates, code_of};
 use crate::ui::widgets::field::{FieldValue, FieldView};

@@ -6,7 +6,8 @@ use crate::book::Book;
 use crate::domain::participation::pupils::class_key;
 use crate::domain::participation::{CampaignRequest, PupilInput, RegieKind, RegieRequest};
 use crate::ui::action::Action;
-use crate::ui::effect::{Effect, Focus};
+use crate::ui::component::Effect;
+use crate::ui::effect::Focus;
 use crate::ui::keymap::{self, Context};
 
 impl PartForm {

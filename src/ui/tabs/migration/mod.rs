@@ -4,24 +4,27 @@
 //! on the same step and the new state on the status line. Errors go to the
 //! status line, or into the input that caused them.
 
-pub mod checklist;
+pub mod state;
 pub mod step_text;
+pub mod view;
 
 use crate::book::Book;
 use crate::domain::checklist::StepStatus;
 use crate::domain::format_date;
 use crate::store::Result;
 use crate::ui::action::Action;
+use crate::ui::component::Effect;
 use crate::ui::component::{Component, Loaded};
-use crate::ui::effect::{Effect, Focus};
+use crate::ui::effect::Focus;
 use crate::ui::keymap::{self, Context};
 use crate::ui::popups::confirm::Confirm;
 use crate::ui::popups::reader::Reader;
 use crate::ui::popups::step_input::{Purpose, StepInput};
-use checklist::{Migration, draw_migration};
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use state::Migration;
 use step_text::StepDoc;
+use view::draw_migration;
 
 #[derive(Default)]
 pub struct MigrationTab {
@@ -72,7 +75,7 @@ impl MigrationTab {
             migration
                 .views
                 .get(at)
-                .is_some_and(|v| checklist::group(v) == checklist::group(n))
+                .is_some_and(|v| state::group(v) == state::group(n))
         });
         let title = migration
             .views

@@ -2,7 +2,7 @@
 //! what the books say, its note (in the list, the side pane of a wide
 //! screen and the step's help popup).
 
-use super::checklist::Migration;
+use super::state::Migration;
 use crate::domain::checklist::StepView;
 use crate::ui::action::Action;
 use crate::ui::keymap::{self, Context};

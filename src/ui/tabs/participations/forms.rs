@@ -7,7 +7,7 @@ use crate::book::Book;
 use crate::domain::participation::RegieKind;
 use crate::domain::participation::campaign::check_category;
 use crate::domain::{AccountKind, format_date};
-use crate::ui::effect::Effect;
+use crate::ui::component::Effect;
 use crate::ui::popups::part_form::{Id, Kind, PartForm, Purpose};
 
 pub fn campaign_form(p: &Participations, book: &Book) -> Effect {

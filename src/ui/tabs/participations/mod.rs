@@ -9,6 +9,7 @@ pub mod envelope;
 mod forms;
 pub mod lists;
 pub mod state;
+mod view;
 
 use crate::book::{Book, EnvelopeReceipt};
 use crate::domain::format_date;
@@ -18,14 +19,16 @@ use crate::domain::participation::pupils::class_key;
 use crate::domain::text::fold;
 use crate::store::Result;
 use crate::ui::action::Action;
+use crate::ui::component::Effect;
 use crate::ui::component::{Component, Loaded};
-use crate::ui::effect::{Effect, Focus};
+use crate::ui::effect::Focus;
 use crate::ui::keymap::{self, Context};
 use crate::ui::popups::confirm::Confirm;
 use envelope::Step;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use state::{Participations, View, draw_participations, plural};
+use state::{Participations, View, plural};
+use view::draw_participations;
 
 /// The question the tab asked, answered by `Action::Yes`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,15 +1,12 @@
-//! The Migration tab: the mandataire's checklist of the move from La Banque
-//! Postale to AssoConnect and the Compte Pro. Steps are loaded when the tab
-//! is shown and after each change, never while drawing.
+//! Drawing the Migration tab: the progress gauge, the list of steps (urgent
+//! first) and, on a wide screen, the selected step's help beside it.
 
+use super::state::Migration;
 use super::step_text::{detail_parts, step_lines};
-use crate::book::Book;
-use crate::domain::checklist::{Step, StepStatus, StepView, progress_percent};
-use crate::store::Result;
+use crate::domain::checklist::{StepStatus, StepView, progress_percent};
 use crate::ui::action::Action;
 use crate::ui::keymap::{self, Context};
 use crate::ui::widgets::cells::{truncate, wrap};
-use crate::ui::widgets::list_cursor::ListCursor;
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -21,79 +18,6 @@ use ratatui::widgets::{Block, Borders, LineGauge, List, ListItem, ListState, Par
 const STATUS_WIDTH: usize = 18;
 /// From this width the selected step's help shows beside the list.
 const SIDE_BY_SIDE: u16 = 120;
-
-/// The checklist as last loaded and the cursor in it.
-#[derive(Debug, Default)]
-pub struct Migration {
-    /// The visible steps, in the order shown (urgent first).
-    pub views: Vec<StepView>,
-    /// Every stored step, hidden ones too (prerequisites, what a step unlocks).
-    pub steps: Vec<Step>,
-    pub cursor: ListCursor,
-}
-
-/// The order groups of the list: urgent, can be done now, waiting, settled.
-pub fn group(view: &StepView) -> u8 {
-    if view.status.is_settled() {
-        3
-    } else if view.urgent {
-        0
-    } else if view.is_waiting() {
-        2
-    } else {
-        1
-    }
-}
-
-impl Migration {
-    /// Loads the steps again; the cursor stays on `keep` (or on the step it
-    /// was on), else at the same place.
-    pub fn reload(&mut self, book: &Book, keep: Option<&str>) -> Result<()> {
-        let keep = keep
-            .map(str::to_string)
-            .or_else(|| self.selected_view().map(|v| v.key.clone()));
-        self.steps = book.checklist_steps()?;
-        self.views = book.checklist()?;
-        let last = self.views.len().saturating_sub(1);
-        let at = keep
-            .and_then(|k| self.views.iter().position(|v| v.key == k))
-            .unwrap_or(self.cursor.selected().min(last));
-        self.cursor.select(at);
-        Ok(())
-    }
-
-    /// Puts the cursor on the step `key`, if it is shown.
-    pub fn select_key(&mut self, key: &str) {
-        if let Some(at) = self.views.iter().position(|v| v.key == key) {
-            self.cursor.select(at);
-        }
-    }
-
-    pub fn selected_view(&self) -> Option<&StepView> {
-        self.views.get(self.cursor.selected())
-    }
-
-    pub fn view(&self, key: &str) -> Option<&StepView> {
-        self.views.iter().find(|v| v.key == key)
-    }
-
-    pub fn step(&self, key: &str) -> Option<&Step> {
-        self.steps.iter().find(|s| s.key == key)
-    }
-
-    pub fn hidden_count(&self) -> usize {
-        self.steps.iter().filter(|s| s.hidden).count()
-    }
-
-    pub fn settled_count(&self) -> usize {
-        self.views.iter().filter(|v| v.status.is_settled()).count()
-    }
-
-    /// Moves the cursor; false if the action is not a move.
-    pub fn navigate(&mut self, action: Action) -> bool {
-        self.cursor.navigate(action, self.views.len())
-    }
-}
 
 /// "à faire", "urgent · en cours"…, with its style.
 fn status_spans(view: &StepView) -> Vec<Span<'static>> {
