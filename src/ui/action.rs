@@ -85,6 +85,8 @@ pub enum Action {
     AddClass,
     /// Mark the selected cheque as given back.
     ReturnCheque,
+    /// Mark or unmark the selected row (several rows can be marked).
+    ToggleMark,
     RegieAdvance,
     RegieExpense,
     RegieReturn,

@@ -1,99 +1,75 @@
-//! The application state and its update. Keys become actions through the
-//! keymap; actions go to the top popup first, then the screen, then the
-//! global keys. Nothing here needs a terminal, so tests drive it directly.
+//! The application: it only routes. Keys become actions through the keymap;
+//! an action goes to the popup on top (popups are modal), else to the shown
+//! tab, and what the tab does not handle to the global keys (quit, help,
+//! tabs). Components answer with an [`Effect`] that the App carries out.
+//! Nothing here needs a terminal, so tests drive it directly.
 
 use super::action::Action;
+use super::chrome;
+use super::component::Effect;
+use super::component::{Component, Role};
+pub use super::effect::Status;
 use super::keymap::{self, Context};
-use super::screens::chart::ChartList;
-use super::screens::chart_form::ChartForm;
-use super::screens::entry_form::EntryForm;
-use super::screens::help::Help;
-use super::screens::ledgers::Ledgers;
-use super::screens::migration::Migration;
-use super::screens::migration_view::{StepHelp, StepInput};
-use super::screens::participations::Participations;
-use super::screens::participations_form::PartForm;
-use super::screens::placeholder::Tab;
-use super::screens::setup::{Setup, Submitted};
-use super::screens::transfer_form::TransferForm;
-use super::widgets::confirm::Confirm;
-use super::{RunInfo, Start};
+use super::popups::help::Help;
+use super::setup::{SetupDone, SetupStage};
+use super::start::{RunInfo, Start};
+use super::tabs::{Tab, Tabs};
 use crate::book::{Book, Clock};
 use crate::store::StoreError;
+use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
-use rusqlite::Connection;
+use ratatui::layout::{Constraint, Layout};
 
 /// What fills the screen.
-pub(super) enum Stage {
+enum Stage {
     /// First launch: the form and the empty database it will fill.
-    Setup(Box<Setup>, Option<Connection>),
+    Setup(Box<SetupStage>),
     Main(Box<Main>),
     /// Something went wrong that the user cannot fix from here.
     Failed(String),
 }
 
-/// The books open on the main screen.
-pub(super) struct Main {
-    pub book: Book,
-    pub ledgers: Ledgers,
-    pub tab: Tab,
-    /// The checklist, loaded when its tab is shown.
-    pub migration: Migration,
-    /// Campaigns, envelopes, cheques, régies, pupils: loaded when shown.
-    pub participations: Participations,
-}
-
-pub(super) enum Popup {
-    Entry(Box<EntryForm>),
-    Transfer(Box<TransferForm>),
-    Confirm(Confirm),
-    Help(Help),
-    /// A migration step's help.
-    StepHelp(StepHelp),
-    /// A one-line input over the Migration tab.
-    StepInput(StepInput),
-    /// A small form over the Participations tab.
-    PartForm(Box<PartForm>),
-    /// The chart of accounts over the Écritures tab, and its small form.
-    Chart(Box<ChartList>),
-    ChartForm(Box<ChartForm>),
-}
-
-/// A message on the status line; `error` draws it as a problem.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub error: bool,
-}
-
-pub struct App {
-    pub(super) info: RunInfo,
-    pub(super) clock: Clock,
-    pub(super) stage: Stage,
-    pub(super) popups: Vec<Popup>,
-    pub(super) status: Option<Status>,
-    quit: bool,
+/// The books open on the main screen, the tabs, the popups over them.
+struct Main {
+    book: Book,
+    tabs: Tabs,
+    popups: Vec<Box<dyn Component>>,
 }
 
 impl Main {
     fn open(book: Book) -> Result<Main, StoreError> {
-        let ledgers = Ledgers::load(&book)?;
+        let tabs = Tabs::open(&book)?;
         Ok(Main {
             book,
-            ledgers,
-            tab: Tab::Ecritures,
-            migration: Migration::default(),
-            participations: Participations::default(),
+            tabs,
+            popups: Vec::new(),
         })
     }
 
-    pub(super) fn reload(&mut self, entry: Option<i64>) -> Result<(), StoreError> {
-        self.ledgers.reload(&self.book, entry)
+    /// The component the keyboard is on: the top popup, else the tab.
+    fn top(&self) -> &dyn Component {
+        match self.popups.last() {
+            Some(popup) => popup.as_ref(),
+            None => self.tabs.current(),
+        }
+    }
+
+    /// The books changed: what is on screen reloads if its copy is stale.
+    fn refresh(&mut self) -> crate::store::Result<()> {
+        self.tabs.refresh(&self.book)?;
+        for popup in &mut self.popups {
+            popup.refresh(&self.book)?;
+        }
+        Ok(())
     }
 }
 
-fn info_status(text: String, error: bool) -> Option<Status> {
-    Some(Status { text, error })
+pub struct App {
+    info: RunInfo,
+    clock: Clock,
+    stage: Stage,
+    status: Option<Status>,
+    quit: bool,
 }
 
 impl App {
@@ -103,24 +79,19 @@ impl App {
                 Ok(main) => Stage::Main(Box::new(main)),
                 Err(e) => Stage::Failed(e.to_string()),
             },
-            Start::NeedsSetup(conn) => Stage::Setup(Box::new(Setup::new(clock)), Some(conn)),
+            Start::NeedsSetup(conn) => Stage::Setup(Box::new(SetupStage::new(conn, clock))),
         };
-        let status = info.backup_note.clone().and_then(|note| {
-            let error = !note.starts_with("Sauvegarde faite");
-            info_status(note, error)
+        let status = info.backup_note.clone().map(|note| Status {
+            error: !note.starts_with("Sauvegarde faite"),
+            text: note,
         });
         App {
             info,
             clock,
             stage,
-            popups: Vec::new(),
             status,
             quit: false,
         }
-    }
-
-    pub(super) fn quit_now(&mut self) {
-        self.quit = true;
     }
 
     pub fn should_quit(&self) -> bool {
@@ -135,6 +106,14 @@ impl App {
         }
     }
 
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    fn fail(&mut self, text: String) {
+        self.status = Some(Status { text, error: true });
+    }
+
     /// After a draw: loads the texts of rows the draw showed without them
     /// (first frame, a taller terminal). True if the screen should be drawn
     /// again.
@@ -142,7 +121,7 @@ impl App {
         let Stage::Main(main) = &mut self.stage else {
             return false;
         };
-        match main.ledgers.prefetch(&main.book) {
+        match main.tabs.ecritures.after_draw(&main.book) {
             Ok(loaded) => loaded,
             Err(e) => {
                 self.fail(e.to_string());
@@ -151,102 +130,40 @@ impl App {
         }
     }
 
-    pub fn status(&self) -> Option<&Status> {
-        self.status.as_ref()
-    }
-
     /// Whether a yes/no question is on screen.
     pub fn is_asking(&self) -> bool {
-        matches!(self.popups.last(), Some(Popup::Confirm(_)))
+        match &self.stage {
+            Stage::Setup(setup) => setup.is_asking(),
+            Stage::Main(main) => main
+                .popups
+                .last()
+                .is_some_and(|p| p.role() == Role::Question),
+            Stage::Failed(_) => false,
+        }
     }
 
     /// Whether a form (entry or transfer) is open.
     pub fn form_open(&self) -> bool {
-        self.popups
-            .iter()
-            .any(|p| matches!(p, Popup::Entry(_) | Popup::Transfer(_)))
+        match &self.stage {
+            Stage::Main(main) => main.popups.iter().any(|p| p.role() == Role::EntryForm),
+            _ => false,
+        }
     }
 
     /// The keymap contexts where the keyboard is now, first served first.
     pub fn contexts(&self) -> Vec<Context> {
-        match self.popups.last() {
-            Some(Popup::Entry(form)) => return form.contexts(),
-            Some(Popup::Transfer(form)) => return form.contexts(),
-            Some(Popup::Confirm(c)) if c.enter_says_yes() => return vec![Context::ConfirmEnter],
-            Some(Popup::Confirm(_)) => return vec![Context::Confirm],
-            Some(Popup::Help(_) | Popup::StepHelp(_)) => return vec![Context::Help],
-            Some(Popup::StepInput(_)) => return vec![Context::Line],
-            Some(Popup::PartForm(form)) => return form.contexts(),
-            Some(Popup::Chart(list)) => return list.contexts(),
-            Some(Popup::ChartForm(form)) => return form.contexts(),
-            None => {}
-        }
         match &self.stage {
-            Stage::Setup(..) => vec![Context::Setup],
+            Stage::Setup(setup) => setup.contexts(),
+            Stage::Main(main) => main.top().contexts(),
             Stage::Failed(_) => vec![Context::Global],
-            Stage::Main(main) if main.tab == Tab::Ecritures && main.ledgers.editing_filter() => {
-                vec![Context::Filter]
-            }
-            Stage::Main(main) if main.tab == Tab::Ecritures => {
-                vec![Context::Ledgers, Context::Global]
-            }
-            Stage::Main(main) if main.tab == Tab::Migration => {
-                vec![Context::Migration, Context::Global]
-            }
-            Stage::Main(main) if main.tab == Tab::Participations => main.participations.contexts(),
-            Stage::Main(_) => vec![Context::Global],
-        }
-    }
-
-    /// Every context of the screen under the help popup.
-    fn help_contexts(&self) -> Vec<Context> {
-        match self.popups.last() {
-            Some(Popup::Entry(_)) => vec![
-                Context::Form,
-                Context::Choice,
-                Context::Split,
-                Context::Picker,
-            ],
-            Some(Popup::Transfer(_)) => vec![Context::Form, Context::Choice],
-            Some(Popup::StepInput(_)) => vec![Context::Line],
-            Some(Popup::PartForm(_)) => vec![Context::Form, Context::Picker],
-            Some(Popup::Chart(_)) => vec![Context::Chart, Context::ChartList, Context::Filter],
-            Some(Popup::ChartForm(_)) => vec![Context::Form, Context::Choice],
-            _ => match &self.stage {
-                Stage::Setup(..) => vec![Context::Setup],
-                Stage::Main(main) if main.tab == Tab::Ecritures => {
-                    vec![Context::Ledgers, Context::Filter, Context::Global]
-                }
-                Stage::Main(main) if main.tab == Tab::Migration => {
-                    vec![Context::Migration, Context::Global]
-                }
-                Stage::Main(main) if main.tab == Tab::Participations => {
-                    main.participations.help_contexts()
-                }
-                _ => vec![Context::Global],
-            },
         }
     }
 
     fn accepts_text(&self) -> bool {
-        match self.popups.last() {
-            Some(
-                Popup::Entry(_)
-                | Popup::Transfer(_)
-                | Popup::StepInput(_)
-                | Popup::PartForm(_)
-                | Popup::Chart(_)
-                | Popup::ChartForm(_),
-            ) => true,
-            Some(_) => false,
-            None => match &self.stage {
-                Stage::Setup(..) => true,
-                Stage::Main(main) if main.tab == Tab::Participations => {
-                    main.participations.accepts_text()
-                }
-                Stage::Main(main) => main.ledgers.editing_filter(),
-                Stage::Failed(_) => false,
-            },
+        match &self.stage {
+            Stage::Setup(setup) => setup.accepts_text(),
+            Stage::Main(main) => main.top().accepts_text(),
+            Stage::Failed(_) => false,
         }
     }
 
@@ -266,108 +183,161 @@ impl App {
         }
     }
 
+    /// Routes an action: popup (modal) → tab → global keys.
     pub fn update(&mut self, action: Action) {
-        if !self.popups.is_empty() {
-            self.update_popup(action);
-            return;
-        }
         match &mut self.stage {
-            Stage::Setup(..) => self.update_setup(action),
-            Stage::Main(_) => self.update_main(action),
+            Stage::Setup(setup) => match setup.update(action, self.clock, &self.info) {
+                SetupDone::Stay => {}
+                SetupDone::Quit => self.quit = true,
+                SetupDone::Created(book) => {
+                    self.stage = match Main::open(book) {
+                        Ok(main) => {
+                            self.status = Some(Status {
+                                text: SetupStage::created_text(),
+                                error: false,
+                            });
+                            Stage::Main(Box::new(main))
+                        }
+                        Err(e) => Stage::Failed(e.to_string()),
+                    }
+                }
+                SetupDone::Failed(message) => self.stage = Stage::Failed(message),
+            },
             Stage::Failed(_) => {
                 if action == Action::Quit {
                     self.quit = true;
                 }
             }
-        }
-    }
-
-    pub(super) fn open_help(&mut self) {
-        let contexts = self.help_contexts();
-        self.popups.push(Popup::Help(Help::new(contexts)));
-    }
-
-    fn update_setup(&mut self, action: Action) {
-        let Stage::Setup(setup, conn) = &mut self.stage else {
-            return;
-        };
-        match action {
-            Action::Help => self.open_help(),
-            Action::Close if setup.is_dirty() => {
-                self.popups.push(Popup::Confirm(Confirm::quit_setup()))
-            }
-            Action::Close => self.quit = true,
-            Action::Submit => {
-                let Some(connection) = conn.as_mut() else {
-                    return;
+            Stage::Main(main) => {
+                let generation = main.book.generation();
+                let effect = if let Some(popup) = main.popups.last_mut() {
+                    popup.update(action, &mut main.book)
+                } else {
+                    self.status = None;
+                    match main.tabs.current_mut().update(action, &mut main.book) {
+                        Effect::Ignored => Self::global(main, action),
+                        effect => effect,
+                    }
                 };
-                if let Submitted::Created = setup.submit(connection, self.clock) {
-                    let Some(connection) = conn.take() else {
-                        return;
-                    };
-                    self.stage = match Book::load(connection, self.clock).and_then(Main::open) {
-                        Ok(main) => {
-                            self.status = info_status(
-                                "Coopérative créée : n pour saisir la première écriture".into(),
-                                false,
-                            );
-                            Stage::Main(Box::new(main))
-                        }
-                        Err(e) => Stage::Failed(e.to_string()),
-                    };
-                }
+                self.apply(effect, generation);
             }
-            other => setup.update(other),
         }
     }
 
-    fn update_main(&mut self, action: Action) {
+    /// The keys of every screen: quit, help, tabs.
+    fn global(main: &mut Main, action: Action) -> Effect {
+        match action {
+            Action::Quit => Effect::Quit,
+            Action::Help => Effect::Help,
+            Action::Tab(i) => {
+                main.tabs.active = Tab::ALL.get(i as usize).copied().unwrap_or(Tab::Ecritures);
+                // Shown: it reloads if the books changed since.
+                Effect::from_result(
+                    main.tabs
+                        .current_mut()
+                        .refresh(&main.book)
+                        .map(|()| Effect::Done),
+                )
+            }
+            _ => Effect::Ignored,
+        }
+    }
+
+    /// Carries out an effect; false if a reload failed (the rest of a batch
+    /// is then left, the error on the status line).
+    fn apply(&mut self, effect: Effect, generation: u64) -> bool {
         let Stage::Main(main) = &mut self.stage else {
+            return true;
+        };
+        match effect {
+            Effect::Ignored | Effect::Done => {}
+            Effect::Open(popup) => main.popups.push(popup),
+            Effect::Close => {
+                main.popups.pop();
+            }
+            Effect::Confirmed => {
+                main.popups.pop();
+                let Main { book, tabs, popups } = &mut **main;
+                let top: &mut dyn Component = match popups.last_mut() {
+                    Some(popup) => popup.as_mut(),
+                    None => tabs.current_mut(),
+                };
+                let answer = top.update(Action::Yes, book);
+                return self.apply(answer, generation);
+            }
+            Effect::Help => {
+                let help = Help::new(main.top().help_contexts(), &self.info);
+                main.popups.push(Box::new(help));
+            }
+            Effect::Status(status) => self.status = Some(status),
+            Effect::ClearStatus => self.status = None,
+            Effect::Changed => {
+                // Until every commit of the books bumps the generation, a
+                // change the books did not count is counted here.
+                if main.book.generation() == generation {
+                    main.book.bump_generation();
+                }
+                if let Err(e) = main.refresh() {
+                    self.fail(e.to_string());
+                    return false;
+                }
+            }
+            Effect::Show(focus) => {
+                let book = &main.book;
+                let answers: Vec<Effect> = main
+                    .tabs
+                    .all_mut()
+                    .map(|tab| tab.show(&focus, book))
+                    .chain(main.popups.iter_mut().map(|p| p.show(&focus, book)))
+                    .collect();
+                return self.apply(Effect::Batch(answers), generation);
+            }
+            Effect::Quit => self.quit = true,
+            Effect::Batch(effects) => {
+                for effect in effects {
+                    if !self.apply(effect, generation) {
+                        return false;
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    /// Draws the current state; never queries the database.
+    pub fn draw(&self, frame: &mut Frame) {
+        let Some(rows) = chrome::rows(frame) else {
             return;
         };
-        self.status = None;
-        match action {
-            Action::Quit => self.quit = true,
-            Action::Help => self.open_help(),
-            Action::Tab(i) => {
-                let tab = Tab::ALL.get(i as usize).copied().unwrap_or(Tab::Ecritures);
-                main.tab = tab;
-                if tab == Tab::Migration {
-                    self.show_migration();
-                }
-                if tab == Tab::Participations {
-                    self.show_participations();
-                }
+        match &self.stage {
+            Stage::Setup(setup) => {
+                chrome::setup_title(frame, rows.top);
+                let db_path = self.info.db_path.display().to_string();
+                setup.draw(frame, rows.body, &db_path);
             }
-            _ if main.tab == Tab::Migration => self.update_migration(action),
-            _ if main.tab == Tab::Participations => self.update_participations(action),
-            _ if main.tab != Tab::Ecritures => {}
-            Action::NewEntry => self.new_entry(),
-            Action::NewTransfer => self.new_transfer(),
-            Action::Edit => self.edit_selected(),
-            Action::CancelEntry => self.ask_cancel(),
-            Action::Chart => self.open_chart(),
-            _ if main.ledgers.editing_filter() => {
-                if let Err(e) = main.ledgers.update_filter(action, &main.book) {
-                    self.fail(e.to_string());
-                }
+            Stage::Failed(message) => {
+                let quit = keymap::key_of(Context::Global, Action::Quit);
+                chrome::failed(frame, rows.body, message, quit);
             }
-            other => {
-                if let Err(e) = main.ledgers.update(other, &main.book) {
-                    self.fail(e.to_string());
+            Stage::Main(main) => {
+                frame.render_widget(chrome::tab_bar(main.tabs.active), rows.top);
+                let [header, content] = rows.body.layout(&Layout::vertical([
+                    Constraint::Length(3),
+                    Constraint::Fill(1),
+                ]));
+                let book = &main.book;
+                main.tabs
+                    .ecritures
+                    .draw_header(frame, header, book, self.info.demo);
+                main.tabs.current().draw(frame, content, book);
+                for popup in &main.popups {
+                    popup.draw(frame, rows.body, book);
                 }
             }
         }
-    }
-
-    pub(super) fn main(&mut self) -> Option<&mut Main> {
-        match &mut self.stage {
-            Stage::Main(main) => Some(main),
-            _ => None,
+        if let Some(message) = &self.status {
+            chrome::status_line(frame, rows.status, message);
         }
-    }
-
-    pub(super) fn fail(&mut self, text: String) {
-        self.status = info_status(text, true);
+        chrome::hint_bar(frame, rows.hints, &self.contexts());
     }
 }

@@ -1,45 +1,34 @@
 //! The full-screen application (ratatui + crossterm, synchronous).
 //!
 //! Keys go through `keymap` (one table per context, which also feeds the hint
-//! bar and the help) to an `Action`; `App::update` carries it out through the
-//! `Book`; screens draw from a read-only view of the state, over ledger rows
-//! cached after each change (never queried while drawing).
+//! bar and the help) to an `Action`; the `App` routes it to the popup on top,
+//! the shown tab or the global keys. Tabs (`tabs/`) and popups (`popups/`)
+//! are components: they carry the action out through the `Book` and answer
+//! with an `Effect`; they draw from `&self` over copies loaded after each
+//! change (never queried while drawing), reloaded when the books' generation
+//! moved on. `widgets/` holds what they share.
 
 pub mod action;
 pub mod app;
-mod draw;
-mod intents;
+mod chrome;
+pub mod component;
+pub mod effect;
 pub mod keymap;
-mod popups;
-pub mod screens;
+pub mod popups;
+pub mod setup;
+mod start;
+pub mod tabs;
 pub mod widgets;
 
 pub use action::Action;
 pub use app::App;
+pub use start::{RunInfo, Start};
 
-use crate::book::{Book, Clock};
+use crate::book::Clock;
 use ratatui::crossterm::event::{self, Event};
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
-
-/// How the application starts: open books, or an empty database to set up.
-pub enum Start {
-    Ready(Book),
-    NeedsSetup(rusqlite::Connection),
-}
-
-/// What the application shows about its files.
-#[derive(Debug, Clone, Default)]
-pub struct RunInfo {
-    pub db_path: PathBuf,
-    pub backup_dir: PathBuf,
-    /// "Sauvegarde faite : …" or a warning, shown on the status line at start.
-    pub backup_note: Option<String>,
-    /// The demo year (fictitious data): the header says so.
-    pub demo: bool,
-}
 
 /// Runs the application until the user quits. The terminal is restored on
 /// quit, on error, on panic (ratatui's hook), and on SIGTERM or SIGHUP (the

@@ -366,3 +366,48 @@ fn random_keys_on_the_tab_never_panic_nor_unbalance_the_books() {
         "the random keys record something: {writes} writes"
     );
 }
+
+#[test]
+fn several_cheques_can_be_marked_and_their_total_shows() {
+    let mut book = participations_book();
+    let campaign = book.campaigns().unwrap()[0].id;
+    let pupils = book.pupils().unwrap();
+    let pupil = |nom: &str| pupils.iter().find(|p| p.nom == nom).unwrap().clone();
+    let (dupond, dupuis) = (pupil("Dupond"), pupil("Dupuis"));
+    let cheque = |p: &coopcompta::domain::participation::Pupil, amount: &str| ContributionLine {
+        pupil_id: p.id,
+        amount: amount.into(),
+        channel: Channel::Cheque,
+        payer: String::new(),
+    };
+    book.record_envelope(&EnvelopeRequest {
+        campaign_id: campaign,
+        class_id: dupond.class_id,
+        date: "14/10/2024".into(),
+        lines: vec![cheque(&dupond, "15"), cheque(&dupuis, "12")],
+    })
+    .unwrap();
+    let mut app = on_participations_tab(book);
+    view(&mut app, 1);
+    let before = render(&app, 80, 24);
+    assert!(!before.contains("marqué"), "{before}");
+    key(&mut app, KeyCode::Char(' '));
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Char(' '));
+    let both = render(&app, 80, 24);
+    assert!(both.contains("2 marqués : 27,00 €"), "{both}");
+    assert!(
+        both.contains(" ✓14/10/2024 DUPOND"),
+        "the first row is marked: {both}"
+    );
+    assert!(
+        both.contains("▸✓14/10/2024 DUPUIS"),
+        "the selected row too: {both}"
+    );
+    key(&mut app, KeyCode::Char(' '));
+    let one = render(&app, 80, 24);
+    assert!(one.contains("1 marqué : 15,00 €"), "{one}");
+    assert!(one.contains("▸ 14/10/2024 DUPUIS"), "unmarked again: {one}");
+    // Marking writes nothing.
+    assert_eq!(app.book().unwrap().pending_cheques().unwrap().len(), 2);
+}

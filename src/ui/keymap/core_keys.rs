@@ -1,6 +1,6 @@
 //! Keys of the Écritures tab, its forms and pickers, and of every screen.
 
-use super::{Binding, Key, bind, ch, ctrl, key, shift};
+use super::binding::{Binding, Key, bind, ch, ctrl, key, shift};
 use crate::ui::action::Action;
 use ratatui::crossterm::event::KeyCode;
 

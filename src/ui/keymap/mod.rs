@@ -2,93 +2,15 @@
 //! resolver, the hint bar and the help popup all read these tables, so the
 //! hints never lie.
 
+mod binding;
 mod core_keys;
 mod tab_keys;
 
 use super::action::Action;
+pub use binding::{Binding, Key};
 use core_keys::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tab_keys::*;
-
-/// One key (code and modifiers) a binding answers to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
-}
-
-const fn key(code: KeyCode) -> Key {
-    Key {
-        code,
-        mods: KeyModifiers::NONE,
-    }
-}
-
-const fn ch(c: char) -> Key {
-    key(KeyCode::Char(c))
-}
-
-const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::CONTROL,
-    }
-}
-
-const fn shift(code: KeyCode) -> Key {
-    Key {
-        code,
-        mods: KeyModifiers::SHIFT,
-    }
-}
-
-impl Key {
-    /// Whether a key event is this key. Shift is ignored on characters (a
-    /// terminal reports `?` with or without it) and Ctrl+letter ignores case.
-    pub fn matches(&self, event: &KeyEvent) -> bool {
-        let ctrl_alt = KeyModifiers::CONTROL | KeyModifiers::ALT;
-        match (self.code, event.code) {
-            (KeyCode::Char(want), KeyCode::Char(got)) => {
-                let same_char = if self.mods.contains(KeyModifiers::CONTROL) {
-                    want.eq_ignore_ascii_case(&got)
-                } else {
-                    want == got
-                };
-                same_char && (self.mods & ctrl_alt) == (event.modifiers & ctrl_alt)
-            }
-            (KeyCode::BackTab, KeyCode::BackTab) => true,
-            (want, got) => want == got && self.mods == event.modifiers,
-        }
-    }
-}
-
-/// A line of the table: keys, how they are written on screen, what they do.
-#[derive(Debug, Clone, Copy)]
-pub struct Binding {
-    pub keys: &'static [Key],
-    pub shown: &'static str,
-    pub desc: &'static str,
-    pub action: Action,
-    /// Short text for the hint bar, empty if the line is only in the help
-    /// popup (which shows every line).
-    pub hint: &'static str,
-}
-
-const fn bind(
-    keys: &'static [Key],
-    shown: &'static str,
-    desc: &'static str,
-    action: Action,
-    hint: &'static str,
-) -> Binding {
-    Binding {
-        keys,
-        shown,
-        desc,
-        action,
-        hint,
-    }
-}
 
 /// Where the keyboard is: each context has its own table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -199,6 +121,54 @@ pub fn resolve(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
             other => other,
         })
     })
+}
+
+/// How a key is written for the user.
+pub fn key_name(key: &Key) -> String {
+    match key.code {
+        KeyCode::Char(' ') => "Espace".to_string(),
+        KeyCode::Char(c) if key.mods.contains(KeyModifiers::CONTROL) => {
+            format!("Ctrl+{}", c.to_ascii_uppercase())
+        }
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Enter => "Entrée".into(),
+        KeyCode::Esc => "Échap".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Maj+Tab".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::PageUp => "PgPréc".into(),
+        KeyCode::PageDown => "PgSuiv".into(),
+        KeyCode::Home => "Début".into(),
+        KeyCode::End => "Fin".into(),
+        KeyCode::Delete => "Suppr".into(),
+        KeyCode::Backspace => "Retour arrière".into(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    }
+}
+
+/// Every key of `action` in `context`, as [`key_name`] writes them.
+pub fn key_names(context: Context, action: Action) -> Vec<String> {
+    context
+        .bindings()
+        .iter()
+        .find(|b| b.action == action)
+        .map(|b| b.keys.iter().map(key_name).collect())
+        .unwrap_or_default()
+}
+
+/// How the key of `action` in `context` is written ("Entrée", "F10", "r"):
+/// texts on screen that name a key take it from here, so they never lie.
+/// Empty if the context has no key for the action.
+pub fn key_of(context: Context, action: Action) -> &'static str {
+    context
+        .bindings()
+        .iter()
+        .find(|b| b.action == action && !b.keys.is_empty())
+        .map_or("", |b| b.shown)
 }
 
 /// The bindings the hint bar shows for these contexts, with the context

@@ -1,6 +1,6 @@
 //! Keys of the Migration, Participations and plan comptable screens.
 
-use super::{Binding, bind, ch, ctrl, key, shift};
+use super::binding::{Binding, bind, ch, ctrl, key, shift};
 use crate::ui::action::Action;
 use ratatui::crossterm::event::KeyCode;
 
@@ -73,6 +73,7 @@ pub(super) const CAMPAIGN_DETAIL: &[Binding] = &[
 #[rustfmt::skip]
 pub(super) const CHEQUES: &[Binding] = &[
     bind(&[ch('r'), key(KeyCode::Enter)], "r", "marquer le chèque rendu à la famille (date demandée)", Action::ReturnCheque, "rendu"),
+    bind(&[ch(' ')], "Espace", "marquer ou démarquer le chèque (le total des chèques marqués s'affiche)", Action::ToggleMark, ""),
     LIST_MOVES[0], LIST_MOVES[1], LIST_MOVES[2], LIST_MOVES[3], LIST_MOVES[4], LIST_MOVES[5],
 ];
 

@@ -1,9 +1,11 @@
 //! The list of categories that match what is typed in a category field
 //! (part of the code or of the label, without caring for accents).
 
-use super::field::truncate;
+use super::cells::truncate;
 use super::theme;
 use crate::domain::{Account, AccountKind};
+use crate::ui::action::Action;
+use crate::ui::keymap::{self, Context};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -79,7 +81,11 @@ impl CategoryPicker {
                 .map(|a| ListItem::new(truncate(&a.display(), width)))
                 .collect()
         };
-        let title = format!(" Catégories ({}) : Entrée pour choisir ", items.len());
+        let title = format!(
+            " Catégories ({}) : {} pour choisir ",
+            items.len(),
+            keymap::key_of(Context::Picker, Action::Submit)
+        );
         let list = List::new(list_items)
             .block(
                 Block::bordered()

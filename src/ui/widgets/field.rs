@@ -1,6 +1,7 @@
 //! A labelled form field on one line (a tui-input text or a choice), with its
 //! error, if any, wrapped under it.
 
+use super::cells::{self, truncate, wrap};
 use super::theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -27,52 +28,6 @@ pub struct FieldView<'a> {
     pub label_width: u16,
 }
 
-/// Splits `text` into lines of at most `width` characters, at spaces when it can.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut current = String::new();
-    for word in text.split(' ') {
-        let mut word = word.to_string();
-        loop {
-            let used = current.chars().count();
-            let len = word.chars().count();
-            if used == 0 && len > width {
-                let head: String = word.chars().take(width).collect();
-                word = word.chars().skip(width).collect();
-                lines.push(head);
-                continue;
-            }
-            if used > 0 && used + 1 + len > width {
-                lines.push(std::mem::take(&mut current));
-                continue;
-            }
-            if used > 0 {
-                current.push(' ');
-            }
-            current.push_str(&word);
-            break;
-        }
-    }
-    if !current.is_empty() {
-        lines.push(current);
-    }
-    lines
-}
-
-/// `text` cut to `width` characters, with "…" when cut.
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out: String = text.chars().take(width - 1).collect();
-    out.push('…');
-    out
-}
-
 /// A one-line text input, underlined over its whole width, scrolled so the
 /// cursor shows; puts the terminal cursor in it when focused.
 pub fn draw_input(frame: &mut Frame, area: Rect, input: &Input, focused: bool) {
@@ -87,7 +42,7 @@ fn draw_text_input(frame: &mut Frame, area: Rect, input: &Input, focused: bool, 
     let inner = width.saturating_sub(1).max(1);
     let scroll = input.visual_scroll(inner);
     let shown: String = input.value().chars().skip(scroll).take(inner).collect();
-    let pad = width.saturating_sub(shown.chars().count());
+    let pad = width.saturating_sub(cells::width(&shown));
     let style = if proposed && focused {
         theme::selected()
     } else {
@@ -211,18 +166,5 @@ impl FieldView<'_> {
                 row,
             );
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wraps_at_spaces_and_cuts_long_words() {
-        assert_eq!(wrap("un deux trois", 7), vec!["un deux", "trois"]);
-        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
-        assert_eq!(truncate("Sortie cinéma", 8), "Sortie …");
-        assert_eq!(truncate("court", 8), "court");
     }
 }

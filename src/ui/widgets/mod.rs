@@ -1,7 +1,10 @@
 //! Small drawing pieces the screens share.
 
 pub mod category_picker;
-pub mod confirm;
+pub mod cells;
 pub mod field;
+pub mod form;
+pub mod form_frame;
 pub mod hint_bar;
+pub mod list_cursor;
 pub mod theme;

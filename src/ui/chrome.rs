@@ -1,0 +1,104 @@
+//! What surrounds the tabs: the too-small message, the tab bar, the failure
+//! screen, the status line and the hint bar.
+
+use super::effect::Status;
+use super::keymap::Context;
+use super::tabs::Tab;
+use super::widgets::hint_bar::HintBar;
+use super::widgets::theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// The rows of the screen: tab bar, body, status line, hint bar.
+pub struct Rows {
+    pub top: Rect,
+    pub body: Rect,
+    pub status: Rect,
+    pub hints: Rect,
+}
+
+/// The rows, or `None` (and a message) if the terminal is too small.
+pub fn rows(frame: &mut Frame) -> Option<Rows> {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area);
+        return None;
+    }
+    let [top, body, status, hints] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
+    Some(Rows {
+        top,
+        body,
+        status,
+        hints,
+    })
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = format!(
+        "Agrandissez le terminal : {MIN_WIDTH}×{MIN_HEIGHT} au moins\n(actuellement {}×{})",
+        area.width, area.height
+    );
+    let [middle] = area.layout(&Layout::vertical([Constraint::Length(3)]).flex(Flex::Center));
+    frame.render_widget(
+        Paragraph::new(text).centered().wrap(Wrap { trim: true }),
+        middle,
+    );
+}
+
+pub fn tab_bar(active: Tab) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (i, tab) in Tab::ALL.into_iter().enumerate() {
+        let style = if tab == active {
+            theme::tab_active()
+        } else {
+            theme::tab()
+        };
+        spans.push(Span::styled(format!(" {} {} ", i + 1, tab.title()), style));
+        spans.push(Span::raw(" "));
+    }
+    Line::from(spans)
+}
+
+pub fn setup_title(frame: &mut Frame, area: Rect) {
+    frame.render_widget(
+        Line::styled(" coopcompta · première ouverture", theme::title()),
+        area,
+    );
+}
+
+pub fn failed(frame: &mut Frame, area: Rect, message: &str, quit_key: &str) {
+    let text = format!("Impossible de continuer : {message}\n\n{quit_key} pour quitter");
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(theme::error())
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+pub fn status_line(frame: &mut Frame, area: Rect, message: &Status) {
+    let style = if message.error {
+        theme::error()
+    } else {
+        theme::status()
+    };
+    let prefix = if message.error { "✗ " } else { "" };
+    frame.render_widget(
+        Line::styled(format!(" {prefix}{}", message.text), style),
+        area,
+    );
+}
+
+pub fn hint_bar(frame: &mut Frame, area: Rect, contexts: &[Context]) {
+    frame.render_widget(HintBar { contexts }, area);
+}

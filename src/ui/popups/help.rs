@@ -1,0 +1,172 @@
+//! The help popup: every key of the screen under it, read from the keymap,
+//! then where the database and its automatic backups are.
+
+use crate::book::Book;
+use crate::store::backup::KEEP;
+use crate::ui::action::Action;
+use crate::ui::component::Component;
+use crate::ui::component::Effect;
+use crate::ui::keymap::{self, Binding, Context, key_name};
+use crate::ui::start::RunInfo;
+use crate::ui::widgets::cells::truncate;
+use crate::ui::widgets::theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+use std::cell::Cell;
+
+#[derive(Debug)]
+pub struct Help {
+    pub contexts: Vec<Context>,
+    db_path: String,
+    backup_dir: String,
+    pub scroll: usize,
+    /// Lines that do not fit, known after a draw (to stop scrolling).
+    max_scroll: Cell<usize>,
+}
+
+/// All the keys of a binding, or its short form when there are many.
+fn keys_text(binding: &Binding) -> String {
+    if binding.keys.len() > 3 {
+        return binding.shown.to_string();
+    }
+    binding
+        .keys
+        .iter()
+        .map(key_name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `text` cut from the left to `width` characters ("…/fin/du/chemin").
+fn truncate_left(text: &str, width: usize) -> String {
+    let count = text.chars().count();
+    if count <= width || width == 0 {
+        return text.to_string();
+    }
+    let tail: String = text.chars().skip(count - width + 1).collect();
+    format!("…{tail}")
+}
+
+impl Help {
+    pub fn new(contexts: Vec<Context>, info: &RunInfo) -> Self {
+        Help {
+            contexts,
+            db_path: info.db_path.display().to_string(),
+            backup_dir: info.backup_dir.display().to_string(),
+            scroll: 0,
+            max_scroll: Cell::new(0),
+        }
+    }
+
+    /// Scrolls; true when the help closes.
+    pub fn scroll(&mut self, action: Action) -> bool {
+        match action {
+            Action::Up => self.scroll_by(-1),
+            Action::Down => self.scroll_by(1),
+            Action::Close => return true,
+            _ => {}
+        }
+        false
+    }
+
+    pub fn scroll_by(&mut self, step: isize) {
+        self.scroll = self
+            .scroll
+            .saturating_add_signed(step)
+            .min(self.max_scroll.get());
+    }
+
+    fn lines(&self, db_path: &str, backup_dir: &str, width: usize) -> Vec<Line<'static>> {
+        let path =
+            |p: &str| Line::from(format!("    {}", truncate_left(p, width.saturating_sub(4))));
+        let mut lines = vec![
+            Line::styled("Fichiers".to_string(), theme::title()),
+            Line::from("  Base de données :"),
+            path(db_path),
+            Line::from(format!(
+                "  Sauvegardes automatiques (à chaque ouverture, {} gardées) :",
+                KEEP
+            )),
+            path(backup_dir),
+        ];
+        for context in &self.contexts {
+            lines.push(Line::styled(context.title().to_string(), theme::title()));
+            for binding in context.bindings() {
+                lines.push(Line::from(vec![
+                    Span::styled(
+                        format!("  {:<18}", keys_text(binding)),
+                        theme::label_focused(),
+                    ),
+                    Span::raw(binding.desc.to_string()),
+                ]));
+            }
+        }
+        lines
+    }
+
+    pub fn draw_help(&self, frame: &mut Frame, area: Rect) {
+        let width = area.width.min(100);
+        let lines = self.lines(
+            &self.db_path,
+            &self.backup_dir,
+            width.saturating_sub(2) as usize,
+        );
+        let height = (lines.len() as u16 + 2).min(area.height);
+        let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
+        frame.render_widget(Clear, popup);
+        let visible = height.saturating_sub(2) as usize;
+        let max_scroll = lines.len().saturating_sub(visible);
+        self.max_scroll.set(max_scroll);
+        let scroll = self.scroll.min(max_scroll);
+        let more = if max_scroll > 0 {
+            format!(
+                " {}/{} pour défiler ",
+                keymap::key_of(Context::Help, Action::Up),
+                keymap::key_of(Context::Help, Action::Down)
+            )
+        } else {
+            String::new()
+        };
+        let block = Block::bordered()
+            .title(Line::styled(
+                " Aide : touches de cet écran ",
+                theme::title(),
+            ))
+            .title_bottom(Line::from(more).right_aligned())
+            .border_style(theme::border_focused());
+        let inner_width = width.saturating_sub(2) as usize;
+        let shown: Vec<Line> = lines
+            .into_iter()
+            .skip(scroll)
+            .map(|line| {
+                let text = line.to_string();
+                if text.chars().count() > inner_width {
+                    Line::styled(truncate(&text, inner_width), line.style)
+                } else {
+                    line
+                }
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(shown).block(block), popup);
+    }
+}
+
+impl Component for Help {
+    fn contexts(&self) -> Vec<Context> {
+        vec![Context::Help]
+    }
+
+    fn update(&mut self, action: Action, _book: &mut Book) -> Effect {
+        if self.scroll(action) {
+            Effect::Close
+        } else {
+            Effect::Done
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, _book: &Book) {
+        self.draw_help(frame, area);
+    }
+}

@@ -1,0 +1,14 @@
+//! The popups over a tab: each is a component the App stacks; the top one
+//! takes the keys. They know nothing of the tabs: a tab gives a popup what
+//! it needs when it opens it, and hears back through effects.
+
+pub mod chart;
+pub mod chart_form;
+pub mod confirm;
+pub mod entry_form;
+pub mod help;
+pub mod ledger_form;
+pub mod part_form;
+pub mod reader;
+pub mod step_input;
+pub mod transfer_form;

@@ -1,0 +1,91 @@
+//! A popup that shows a text over the screen and scrolls it: the help of a
+//! migration step. What it shows comes from a [`Document`] that the tab
+//! gives it, so the popup knows nothing of the tab.
+
+use crate::book::Book;
+use crate::ui::action::Action;
+use crate::ui::component::Component;
+use crate::ui::component::Effect;
+use crate::ui::keymap::{self, Context};
+use crate::ui::widgets::theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph};
+use std::cell::Cell;
+
+/// Text wrapped to a width.
+pub trait Document {
+    fn lines(&self, width: usize) -> Vec<Line<'static>>;
+}
+
+pub struct Reader {
+    title: String,
+    doc: Box<dyn Document>,
+    pub scroll: usize,
+    max_scroll: Cell<usize>,
+}
+
+impl Reader {
+    pub fn new(title: &str, doc: impl Document + 'static) -> Self {
+        Reader {
+            title: title.to_string(),
+            doc: Box::new(doc),
+            scroll: 0,
+            max_scroll: Cell::new(0),
+        }
+    }
+
+    pub fn scroll_by(&mut self, step: isize) {
+        self.scroll = self
+            .scroll
+            .saturating_add_signed(step)
+            .min(self.max_scroll.get());
+    }
+}
+
+impl Component for Reader {
+    fn contexts(&self) -> Vec<Context> {
+        vec![Context::Help]
+    }
+
+    fn update(&mut self, action: Action, _book: &mut Book) -> Effect {
+        match action {
+            Action::Up => self.scroll_by(-1),
+            Action::Down => self.scroll_by(1),
+            Action::Close => return Effect::Close,
+            _ => {}
+        }
+        Effect::Done
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, _book: &Book) {
+        let width = area.width.saturating_sub(4).min(90);
+        let lines = self.doc.lines(width.saturating_sub(4) as usize);
+        let height = (lines.len() as u16 + 2).min(area.height);
+        let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
+        frame.render_widget(Clear, popup);
+        let visible = height.saturating_sub(2) as usize;
+        let max_scroll = lines.len().saturating_sub(visible);
+        self.max_scroll.set(max_scroll);
+        let scroll = self.scroll.min(max_scroll);
+        let key = |action| keymap::key_of(Context::Help, action);
+        let close = format!("{} pour fermer", key(Action::Close));
+        let bottom = if max_scroll > 0 {
+            format!(
+                " {}/{} pour défiler · {close} ",
+                key(Action::Up),
+                key(Action::Down)
+            )
+        } else {
+            format!(" {close} ")
+        };
+        let block = Block::bordered()
+            .title(Line::styled(format!(" {} ", self.title), theme::title()))
+            .title_bottom(Line::from(bottom).right_aligned())
+            .border_style(theme::border_focused())
+            .padding(ratatui::widgets::Padding::horizontal(1));
+        let shown: Vec<Line> = lines.into_iter().skip(scroll).collect();
+        frame.render_widget(Paragraph::new(shown).block(block), popup);
+    }
+}

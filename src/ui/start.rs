@@ -1,0 +1,21 @@
+//! How the application starts and what it shows about its files.
+
+use crate::book::Book;
+use std::path::PathBuf;
+
+/// How the application starts: open books, or an empty database to set up.
+pub enum Start {
+    Ready(Book),
+    NeedsSetup(rusqlite::Connection),
+}
+
+/// What the application shows about its files.
+#[derive(Debug, Clone, Default)]
+pub struct RunInfo {
+    pub db_path: PathBuf,
+    pub backup_dir: PathBuf,
+    /// "Sauvegarde faite : …" or a warning, shown on the status line at start.
+    pub backup_note: Option<String>,
+    /// The demo year (fictitious data): the header says so.
+    pub demo: bool,
+}

@@ -1,0 +1,163 @@
+//! What the entry, transfer and setup forms share: errors by field, the
+//! frame around the fields, scrolling to the focused field.
+
+use crate::domain::{Field, FieldError};
+use crate::ui::widgets::cells::wrap;
+use crate::ui::widgets::field::FieldView;
+use crate::ui::widgets::theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Padding};
+use tui_input::{Input, InputRequest};
+
+/// What the app must do after a key in a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Stay,
+    Save,
+    Close,
+    Help,
+}
+
+/// Errors shown under the fields, several per field possible.
+#[derive(Debug, Clone, Default)]
+pub struct Errors(pub Vec<FieldError>);
+
+impl Errors {
+    /// Every message for a field, joined.
+    pub fn text(&self, field: Field) -> Option<String> {
+        let parts: Vec<&str> = self
+            .0
+            .iter()
+            .filter(|e| e.field == field)
+            .map(|e| e.message.as_str())
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" ; "))
+    }
+
+    pub fn set(&mut self, field: Field, message: Option<String>) {
+        self.0.retain(|e| e.field != field);
+        if let Some(message) = message {
+            self.0.push(FieldError::new(field, message));
+        }
+    }
+
+    pub fn first(&self) -> Option<Field> {
+        self.0.first().map(|e| e.field)
+    }
+}
+
+/// Applies a keystroke to an input; true if its text changed.
+pub fn type_into(input: &mut Input, request: InputRequest) -> bool {
+    input.handle(request).is_some_and(|c| c.value)
+}
+
+/// Draws a custom row in the rectangle it is given.
+pub type DrawRow<'a> = Box<dyn Fn(&mut Frame, Rect) + 'a>;
+
+/// Typing into a proposed value (a date, a pièce number): the first
+/// character typed after the cursor arrives replaces it, like a spreadsheet
+/// cell; moving or deleting first edits it instead.
+pub fn type_over(input: &mut Input, request: InputRequest, fresh: &mut bool) -> bool {
+    if std::mem::take(fresh) && matches!(request, InputRequest::InsertChar(_)) {
+        input.reset();
+    }
+    type_into(input, request)
+}
+
+/// One thing drawn in a form, one or more rows high.
+pub enum Item<'a> {
+    Field(FieldView<'a>),
+    /// A line of text (wrapped), e.g. "reste à ventiler 20,00 €".
+    Text(Line<'a>),
+    /// A custom row drawn by the caller's closure (split rows).
+    Custom(u16, DrawRow<'a>),
+}
+
+impl Item<'_> {
+    fn height(&self, width: u16) -> u16 {
+        match self {
+            Item::Field(f) => f.height(width),
+            Item::Text(line) => wrap(&line.to_string(), width as usize).len().max(1) as u16,
+            Item::Custom(h, _) => *h,
+        }
+    }
+}
+
+/// Where a form was drawn: its inner area and the focused item's first row.
+pub struct Drawn {
+    pub inner: Rect,
+    pub focused_row: Option<Rect>,
+}
+
+/// The centred box a form takes: up to 100 columns, as high as it needs.
+pub fn form_area(area: Rect, items: &[Item]) -> Rect {
+    let width = area.width.min(100);
+    let inner_width = width.saturating_sub(4);
+    let needed: u16 = items.iter().map(|i| i.height(inner_width)).sum::<u16>() + 4;
+    let height = needed.clamp(12, area.height.max(1)).min(area.height);
+    area.centered(Constraint::Length(width), Constraint::Length(height))
+}
+
+/// Draws the form's box and its items, scrolled so the focused item shows.
+pub fn draw_form(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    items: &[Item],
+    focus: usize,
+) -> Drawn {
+    let popup = form_area(area, items);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(Line::styled(format!(" {title} "), theme::title()))
+        .border_style(theme::border_focused())
+        .padding(Padding::new(1, 1, 1, 0));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let heights: Vec<u16> = items.iter().map(|i| i.height(inner.width)).collect();
+    let mut start = 0;
+    let focus = focus.min(items.len().saturating_sub(1));
+    while start < focus && heights[start..=focus].iter().sum::<u16>() > inner.height {
+        start += 1;
+    }
+    let mut y = inner.y;
+    let mut focused_row = None;
+    for (index, item) in items.iter().enumerate().skip(start) {
+        let height = heights[index].min(inner.bottom().saturating_sub(y));
+        if height == 0 {
+            break;
+        }
+        let rect = Rect {
+            x: inner.x,
+            y,
+            width: inner.width,
+            height,
+        };
+        if index == focus {
+            focused_row = Some(Rect { height: 1, ..rect });
+        }
+        match item {
+            Item::Field(field) => field.draw(frame, rect),
+            Item::Text(line) => {
+                let text = line.to_string();
+                for (i, part) in wrap(&text, inner.width as usize)
+                    .into_iter()
+                    .enumerate()
+                    .take(height as usize)
+                {
+                    let row = Rect {
+                        y: y + i as u16,
+                        height: 1,
+                        ..rect
+                    };
+                    frame.render_widget(Line::styled(part, line.style), row);
+                }
+            }
+            Item::Custom(_, draw) => draw(frame, rect),
+        }
+        y += height;
+    }
+    Drawn { inner, focused_row }
+}
