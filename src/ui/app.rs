@@ -209,7 +209,6 @@ impl App {
                 }
             }
             Stage::Main(main) => {
-                let generation = main.book.generation();
                 let effect = if let Some(popup) = main.popups.last_mut() {
                     popup.update(action, &mut main.book)
                 } else {
@@ -219,7 +218,7 @@ impl App {
                         effect => effect,
                     }
                 };
-                self.apply(effect, generation);
+                self.apply(effect);
             }
         }
     }
@@ -245,7 +244,7 @@ impl App {
 
     /// Carries out an effect; false if a reload failed (the rest of a batch
     /// is then left, the error on the status line).
-    fn apply(&mut self, effect: Effect, generation: u64) -> bool {
+    fn apply(&mut self, effect: Effect) -> bool {
         let Stage::Main(main) = &mut self.stage else {
             return true;
         };
@@ -263,7 +262,7 @@ impl App {
                     None => tabs.current_mut(),
                 };
                 let answer = top.update(Action::Yes, book);
-                return self.apply(answer, generation);
+                return self.apply(answer);
             }
             Effect::Help => {
                 let help = Help::new(main.top().help_contexts(), &self.info);
@@ -272,11 +271,6 @@ impl App {
             Effect::Status(status) => self.status = Some(status),
             Effect::ClearStatus => self.status = None,
             Effect::Changed => {
-                // Until every commit of the books bumps the generation, a
-                // change the books did not count is counted here.
-                if main.book.generation() == generation {
-                    main.book.bump_generation();
-                }
                 if let Err(e) = main.refresh() {
                     self.fail(e.to_string());
                     return false;
@@ -290,12 +284,12 @@ impl App {
                     .map(|tab| tab.show(&focus, book))
                     .chain(main.popups.iter_mut().map(|p| p.show(&focus, book)))
                     .collect();
-                return self.apply(Effect::Batch(answers), generation);
+                return self.apply(Effect::Batch(answers));
             }
             Effect::Quit => self.quit = true,
             Effect::Batch(effects) => {
                 for effect in effects {
-                    if !self.apply(effect, generation) {
+                    if !self.apply(effect) {
                         return false;
                     }
                 }
