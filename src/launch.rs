@@ -118,6 +118,6 @@ pub fn demo(db: Option<&Path>, no_tui: bool) -> Result<(), String> {
 fn build_demo(path: &Path) -> Result<(), String> {
     let _guard = lock::acquire(path).map_err(|e| e.to_string())?;
     let conn = store::open(path).map_err(|e| e.to_string())?;
-    coopcompta::io::demo::load_demo(conn, Clock::System).map_err(|e| e.to_string())?;
+    coopcompta::book::demo::load_demo(conn, Clock::System).map_err(|e| e.to_string())?;
     Ok(())
 }
