@@ -81,7 +81,7 @@ pub fn demo(db: Option<&Path>, no_tui: bool) -> Result<(), String> {
         None => {
             let dir = std::env::temp_dir().join(format!("coopcompta-demo-{}", std::process::id()));
             std::fs::create_dir_all(&dir)
-                .map_err(|e| format!("dossier {} : {e}", dir.display()))?;
+                .map_err(|e| format!("dossier {} : {}", dir.display(), store::french_io(&e)))?;
             (dir.join("demo.db"), Some(dir))
         }
     };
