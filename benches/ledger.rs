@@ -3,9 +3,9 @@
 //! export ledger < 300 ms. Run with `cargo bench --bench ledger`.
 
 use coopcompta::book::Book;
+use coopcompta::book::generate::{self, generate};
 use coopcompta::domain::{MoneyKey, ledger};
 use coopcompta::io::export::{CsvFormat, write_ledger};
-use coopcompta::io::generate::{self, generate};
 use coopcompta::store;
 use coopcompta::ui::{App, RunInfo, Start};
 use criterion::{Criterion, criterion_group, criterion_main};

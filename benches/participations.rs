@@ -12,8 +12,8 @@ use coopcompta::domain::participation::{
     CampaignRequest, Channel, ContributionLine, EnvelopeRequest, Pupil,
 };
 use coopcompta::domain::{Exercice, Money, MoneyKey};
-use coopcompta::io::chart_csv::default_chart;
-use coopcompta::io::pupils_csv::parse_pupils;
+use coopcompta::io::import::chart::default_chart;
+use coopcompta::io::import::pupils::parse_pupils;
 use coopcompta::store;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use std::collections::BTreeMap;

@@ -81,7 +81,7 @@ pub fn demo(db: Option<&Path>, no_tui: bool) -> Result<(), String> {
         None => {
             let dir = std::env::temp_dir().join(format!("coopcompta-demo-{}", std::process::id()));
             std::fs::create_dir_all(&dir)
-                .map_err(|e| format!("dossier {} : {e}", dir.display()))?;
+                .map_err(|e| format!("dossier {} : {}", dir.display(), store::french_io(&e)))?;
             (dir.join("demo.db"), Some(dir))
         }
     };
@@ -118,6 +118,6 @@ pub fn demo(db: Option<&Path>, no_tui: bool) -> Result<(), String> {
 fn build_demo(path: &Path) -> Result<(), String> {
     let _guard = lock::acquire(path).map_err(|e| e.to_string())?;
     let conn = store::open(path).map_err(|e| e.to_string())?;
-    coopcompta::io::demo::load_demo(conn, Clock::System).map_err(|e| e.to_string())?;
+    coopcompta::book::demo::load_demo(conn, Clock::System).map_err(|e| e.to_string())?;
     Ok(())
 }

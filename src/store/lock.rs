@@ -40,10 +40,7 @@ pub fn acquire(db: &Path) -> Result<DbLock> {
 
 /// Why the lock file could not be opened, and whether deleting it is safe.
 fn lock_file_error(path: &Path, error: &std::io::Error, folder_writable: bool) -> StoreError {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let folder = super::open::folder_of(path);
     let cause = super::french_io(error);
     let reason = if !path.exists() && !folder_writable {
         format!(

@@ -44,23 +44,16 @@ pub fn ensure_folder(path: &Path) -> Result<()> {
 /// Creates the folder and an empty file readable by its owner only (the
 /// database will hold children's names), then opens and migrates it.
 pub fn open(path: &Path) -> Result<Connection> {
-    ensure_folder(path)?;
-    if !path.exists() {
-        super::backup::create_private(path)?;
-    }
-    let opened = Connection::open(path)
-        .map_err(StoreError::from)
-        .and_then(|mut conn| {
-            configure(&conn)?;
-            // Refused versions are refused before any copy is taken.
-            let version = schema::check_version(&conn)?;
-            if version > 0 && version < schema::latest_version() {
-                // A copy first, so that a failed upgrade can be undone.
-                super::backup::before_migration(&conn, path, schema::latest_version())?;
-            }
-            schema::migrate(&mut conn)?;
-            Ok(conn)
-        });
+    let opened = open_unmigrated(path).and_then(|mut conn| {
+        // Refused versions are refused before any copy is taken.
+        let version = schema::check_version(&conn)?;
+        if version > 0 && version < schema::latest_version() {
+            // A copy first, so that a failed upgrade can be undone.
+            super::backup::before_migration(&conn, path, schema::latest_version())?;
+        }
+        schema::migrate(&mut conn)?;
+        Ok(conn)
+    });
     opened.map_err(|e| match e {
         StoreError::Sqlite(ref error) if cannot_write(error) && !folder_accepts_writes(path) => {
             read_only_folder(path)
@@ -85,7 +78,7 @@ fn read_only_folder(db: &Path) -> StoreError {
     }
 }
 
-fn folder_of(path: &Path) -> &Path {
+pub(super) fn folder_of(path: &Path) -> &Path {
     path.parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."))

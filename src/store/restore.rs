@@ -17,24 +17,11 @@ pub struct Listed {
     pub entries: std::result::Result<i64, String>,
 }
 
-/// The copies of `db`, oldest first.
+/// The copies of `db`, oldest first, each checked (size, entries).
 pub fn list(db: &Path) -> Result<Vec<Listed>> {
-    let dir = backup::backup_dir(db);
-    let read = match std::fs::read_dir(&dir) {
-        Ok(read) => read,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => {
-            return Err(StoreError::Io {
-                path: dir.display().to_string(),
-                source: e,
-            });
-        }
-    };
-    let stem = backup::stem(db);
-    let mut found: Vec<Listed> = read
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter_map(|path| {
-            let name = backup::parse_copy_name(path.file_name()?.to_str()?, stem)?;
+    Ok(copies(db)?
+        .into_iter()
+        .filter_map(|(path, name)| {
             let size = std::fs::metadata(&path).ok()?.len();
             let entries = if backup::is_complete(&path) {
                 inspect(&path).map(|c| c.entries).map_err(|e| e.to_string())
@@ -48,8 +35,32 @@ pub fn list(db: &Path) -> Result<Vec<Listed>> {
                 entries,
             })
         })
+        .collect())
+}
+
+/// The files of `sauvegardes/` named as copies of `db`, oldest first, not
+/// opened.
+fn copies(db: &Path) -> Result<Vec<(PathBuf, CopyName)>> {
+    let dir = backup::backup_dir(db);
+    let read = match std::fs::read_dir(&dir) {
+        Ok(read) => read,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => {
+            return Err(StoreError::Io {
+                path: dir.display().to_string(),
+                source: e,
+            });
+        }
+    };
+    let stem = backup::stem(db);
+    let mut found: Vec<(PathBuf, CopyName)> = read
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter_map(|path| {
+            let name = backup::parse_copy_name(path.file_name()?.to_str()?, stem)?;
+            Some((path, name))
+        })
         .collect();
-    found.sort_by(|a, b| (a.name.taken_at, &a.path).cmp(&(b.name.taken_at, &b.path)));
+    found.sort_by(|a, b| (a.1.taken_at, &a.0).cmp(&(b.1.taken_at, &b.0)));
     Ok(found)
 }
 
@@ -190,8 +201,9 @@ pub fn restore(db: &Path, file: &Path, at: chrono::NaiveDateTime) -> Result<Rest
 /// The copies of `db` that still hold names of pupils of `exercice`.
 pub fn copies_with_names(db: &Path, exercice: Exercice) -> Result<Vec<PathBuf>> {
     let mut found = Vec::new();
-    for copy in list(db)? {
-        let Ok(conn) = open_untouched(&copy.path) else {
+    // Only their names are read: no integrity check of every copy.
+    for (path, _) in copies(db)? {
+        let Ok(conn) = open_untouched(&path) else {
             continue;
         };
         let named: i64 = conn
@@ -203,7 +215,7 @@ pub fn copies_with_names(db: &Path, exercice: Exercice) -> Result<Vec<PathBuf>> 
             )
             .unwrap_or(0);
         if named > 0 {
-            found.push(copy.path);
+            found.push(path);
         }
     }
     Ok(found)

@@ -5,13 +5,13 @@
 use crate::support::book::{balances, count, lines, pairs};
 use crate::support::{clock, new_coop};
 use chrono::NaiveDate;
+use coopcompta::book::demo::load_demo;
 use coopcompta::book::{Book, SetupRequest, create_book};
 use coopcompta::domain::entry_request::{EntryRequest, SplitInput, TransferRequest};
 use coopcompta::domain::{
     AccountKind, EntryKind, Exercice, Field, FieldErrors, Money, MoneyKey, PaymentMode,
 };
-use coopcompta::io::chart_csv::default_chart;
-use coopcompta::io::demo::load_demo;
+use coopcompta::io::import::chart::default_chart;
 use coopcompta::store::{self, StoreError};
 
 const EX: Exercice = Exercice { start_year: 2024 };
@@ -830,7 +830,7 @@ fn categories_are_added_renamed_and_checked() {
 #[test]
 fn the_demo_year_loads_and_ends_on_the_expected_balances() {
     let book = load_demo(store::open_in_memory().unwrap(), clock()).unwrap();
-    let ex = coopcompta::io::demo::DEMO_EXERCICE;
+    let ex = coopcompta::book::demo::DEMO_EXERCICE;
     assert_eq!(ex, EX);
     let got: Vec<(MoneyKey, String)> = book
         .balances(ex, None)

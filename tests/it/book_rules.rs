@@ -12,7 +12,7 @@ use coopcompta::domain::entry_request::{EntryRequest, SplitInput, TransferReques
 use coopcompta::domain::participation::{Channel, RegieKind, RegieRequest};
 use coopcompta::domain::warning::Warning;
 use coopcompta::domain::{EntryKind, Money, MoneyKey, PaymentMode};
-use coopcompta::io::chart_csv::default_chart;
+use coopcompta::io::import::chart::default_chart;
 use coopcompta::store;
 
 fn regie(book: &coopcompta::book::Book, kind: RegieKind, date: &str, amount: &str) -> RegieRequest {

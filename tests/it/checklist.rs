@@ -7,7 +7,7 @@ use coopcompta::book::Book;
 use coopcompta::domain::checklist::{StepStatus, StepView};
 use coopcompta::domain::entry_request::{EntryRequest, SplitInput, TransferRequest};
 use coopcompta::domain::{EntryKind, Exercice, MoneyKey};
-use coopcompta::io::checklist_csv::parse_checklist;
+use coopcompta::io::import::checklist::parse_checklist;
 use coopcompta::store::{self, StoreError};
 
 fn book() -> Book {

@@ -11,7 +11,7 @@ use coopcompta::domain::ledger::ledger_rows;
 use coopcompta::domain::{
     AccountKind, EntryKind, Exercice, Money, MoneyKey, PaymentMode, format_date,
 };
-use coopcompta::io::chart_csv::default_chart;
+use coopcompta::io::import::chart::default_chart;
 use coopcompta::store::{self, StoreError};
 use proptest::prelude::*;
 use proptest::sample::Index;

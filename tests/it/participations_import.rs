@@ -4,8 +4,8 @@
 //! imports nothing.
 
 use crate::support::participations::*;
-use coopcompta::io::pupils_csv::{parse_pupils, read_pupils};
-use coopcompta::io::sniff::{TextEncoding, decode};
+use coopcompta::io::import::pupils::{parse_pupils, read_pupils};
+use coopcompta::io::import::sniff::{TextEncoding, decode};
 use std::path::PathBuf;
 
 fn fixture(name: &str) -> PathBuf {

@@ -4,7 +4,7 @@
 use super::refused;
 use crate::book::Book;
 use crate::domain::participation::regie::{
-    REGIE_ACCOUNT, build_regie_entry, check_regie_dates, first_shortfall,
+    REGIE_ACCOUNT, build_regie_entry, check_regie_dates, first_shortfall, live_balance,
 };
 use crate::domain::participation::{RegieBalance, RegieKind, RegieMove, RegieRequest};
 use crate::domain::{Money, format_date};
@@ -21,28 +21,21 @@ impl Book {
     pub fn record_regie(&mut self, request: &RegieRequest) -> Result<i64> {
         let exercice = self.exercice();
         self.check_open(exercice)?;
-        let class = pupils::classes(&self.conn, exercice)?
-            .into_iter()
-            .find(|c| c.id == request.class_id)
-            .ok_or_else(|| {
-                refused(format!(
-                    "Classe : n° {} inconnue dans l'exercice {exercice}",
-                    request.class_id
-                ))
-            })?;
-        let balance = self
-            .regies()?
-            .into_iter()
-            .find(|r| r.class_id == class.id)
-            .map(|r| r.balance())
-            .unwrap_or_default();
+        let class = pupils::class(&self.conn, request.class_id, exercice)?.ok_or_else(|| {
+            refused(format!(
+                "Classe : n° {} inconnue dans l'exercice {exercice}",
+                request.class_id
+            ))
+        })?;
+        // The class's moves, read once: its balance and its dates come from them.
+        let mut moves = live_moves(&regie::class_moves(&self.conn, exercice, class.id)?, None);
+        let balance = live_balance(&moves);
         let mut request = request.clone();
         if request.piece.trim().is_empty() {
             request.piece = next_piece(&self.conn, exercice, request.kind.entry_kind())?;
         }
         let entry = build_regie_entry(&request, &class.name, balance, &self.chart, exercice)
             .map_err(refused)?;
-        let mut moves = self.live_moves(class.id, None)?;
         let amount: Money = entry
             .lines()
             .iter()
@@ -109,64 +102,58 @@ impl Book {
     }
 }
 
-impl Book {
-    /// The moves of a class's régie not cancelled (date, kind, amount),
-    /// leaving out the one of entry `without`.
-    fn live_moves(
-        &self,
-        class_id: i64,
-        without: Option<i64>,
-    ) -> Result<Vec<(NaiveDate, RegieKind, Money)>> {
-        Ok(self
-            .regie_moves()?
-            .into_iter()
-            .filter(|m| m.class_id == class_id && !m.cancelled && Some(m.entry_id) != without)
-            .map(|m| (m.date, m.kind, m.amount))
-            .collect())
-    }
+/// The moves not cancelled (date, kind, amount), leaving out the one of
+/// entry `without`.
+fn live_moves(moves: &[RegieMove], without: Option<i64>) -> Vec<(NaiveDate, RegieKind, Money)> {
+    moves
+        .iter()
+        .filter(|m| !m.cancelled && Some(m.entry_id) != without)
+        .map(|m| (m.date, m.kind, m.amount))
+        .collect()
+}
 
+impl Book {
     /// Cancelling a move must leave the régie at zero or more on every
     /// date (only an advance can lower it): refused, naming what to cancel
     /// first.
     pub(crate) fn refuse_emptying_a_regie(&self, entry_id: i64) -> Result<()> {
-        if !regie::is_regie_entry(&self.conn, entry_id)? {
+        let exercice = self.exercice();
+        let Some(class_id) = regie::move_class(&self.conn, exercice, entry_id)? else {
             return Ok(());
-        }
-        let moves = self.regie_moves()?;
+        };
+        let moves = regie::class_moves(&self.conn, exercice, class_id)?;
         let Some(cancelled) = moves.iter().find(|m| m.entry_id == entry_id) else {
             return Ok(());
         };
-        let Some(regie) = self
-            .regies()?
-            .into_iter()
-            .find(|r| r.class_id == cancelled.class_id)
-        else {
+        let live = live_moves(&moves, None);
+        let Some(class) = pupils::class(&self.conn, class_id, exercice)? else {
             return Ok(());
         };
-        let left = self.live_moves(cancelled.class_id, Some(entry_id))?;
+        if live.is_empty() {
+            return Ok(());
+        }
+        let left = live_moves(&moves, Some(entry_id));
         let Some((date, balance)) = first_shortfall(&left) else {
             return Ok(());
         };
-        if cancelled.kind == RegieKind::Avance && regie.balance() < cancelled.amount {
+        let before = live_balance(&live);
+        if cancelled.kind == RegieKind::Avance && before < cancelled.amount {
             return Err(refused(format!(
-                "{} : la régie {} n'a plus que {} sur cette avance de {} ; annulez d'abord ses dépenses ou enregistrez le reliquat rendu",
-                cancelled.piece,
-                regie.class_name,
-                regie.balance(),
-                cancelled.amount
+                "{} : la régie {} n'a plus que {before} sur cette avance de {} ; annulez d'abord ses dépenses ou enregistrez le reliquat rendu",
+                cancelled.piece, class.name, cancelled.amount
             )));
         }
         Err(refused(format!(
             "{} : sans ce mouvement, la régie {} serait à {balance} le {} ; annulez d'abord les dépenses de cette date ou datez-les après une autre avance",
             cancelled.piece,
-            regie.class_name,
+            class.name,
             format_date(date)
         )))
     }
 
     /// Cancels a move of a régie by a reversing entry (nothing deleted).
     pub fn cancel_regie_move(&mut self, entry_id: i64) -> Result<i64> {
-        if !self.regie_moves()?.iter().any(|m| m.entry_id == entry_id) {
+        if regie::move_class(&self.conn, self.exercice(), entry_id)?.is_none() {
             return Err(refused(format!(
                 "Régie : l'écriture n° {entry_id} n'est pas un mouvement de régie"
             )));

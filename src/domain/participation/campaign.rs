@@ -187,7 +187,7 @@ pub fn check_campaign(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::io::chart_csv::default_chart;
+    use crate::io::import::chart::default_chart;
 
     fn chart() -> Vec<Account> {
         default_chart()

@@ -138,6 +138,15 @@ fn signed(kind: RegieKind, amount: Money) -> Money {
     }
 }
 
+/// The balance of a régie from its moves not cancelled (date, kind,
+/// amount): given − spent − returned.
+pub fn live_balance(moves: &[(NaiveDate, RegieKind, Money)]) -> Money {
+    moves
+        .iter()
+        .map(|(_, kind, amount)| signed(*kind, *amount))
+        .sum()
+}
+
 /// The first day a régie would end below zero, with its balance that day.
 /// `moves` are the class's moves not cancelled (date, kind, amount), in any
 /// order; the moves of one day count together, so an advance and an expense

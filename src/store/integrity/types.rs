@@ -1,7 +1,7 @@
 //! Text (or a decimal, or bytes) where the schema says INTEGER: found with
 //! `typeof()` before any other check reads the value as a number.
 
-use super::{Finding, FindingKind, entry_subject, shown};
+use super::{Finding, FindingKind, entry_subject, rows, shown};
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
@@ -96,15 +96,7 @@ pub fn check(conn: &Connection, out: &mut Vec<Finding>) -> rusqlite::Result<()> 
             quoted(&table),
             bad.join(" OR ")
         );
-        let mut stmt = conn.prepare(&sql)?;
-        let rows = stmt
-            .query_map([], |r| {
-                (0..=cols.len())
-                    .map(|i| r.get::<_, Value>(i))
-                    .collect::<rusqlite::Result<Vec<_>>>()
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        for row in rows {
+        for row in rows(conn, &sql, cols.len() + 1)? {
             let subject = row_subject(conn, &table, &row[0])?;
             for (column, value) in cols.iter().zip(&row[1..]) {
                 if matches!(value, Value::Integer(_) | Value::Null) {

@@ -18,7 +18,7 @@ pub mod ui;
 use chrono::NaiveDate;
 use coopcompta::book::{Book, Clock, SetupRequest, create_book};
 use coopcompta::domain::{Exercice, Money, MoneyKey};
-use coopcompta::io::chart_csv::default_chart;
+use coopcompta::io::import::chart::default_chart;
 use rusqlite::Connection;
 use std::path::PathBuf;
 
