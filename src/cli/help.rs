@@ -122,8 +122,6 @@ pub(super) fn help_of(asked: &ArgMatches) -> clap::Error {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     /// Value names people may read in the help (a new argument picks one, or
     /// adds a French one here).
     const FRENCH_VALUE_NAMES: &[&str] = &[
