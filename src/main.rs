@@ -13,13 +13,14 @@ use std::process::ExitCode;
 mod launch;
 
 fn main() -> ExitCode {
-    let args = match Cli::try_parse_french() {
+    let raw: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let args = match Cli::try_parse_french_from(raw.clone()) {
         Ok(args) => args,
         Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
             e.exit()
         }
         Err(e) => {
-            eprintln!("coopcompta : {}", printable(&french_usage_error(&e)));
+            eprintln!("coopcompta : {}", printable(&french_usage_error(&e, &raw)));
             return ExitCode::from(2);
         }
     };
@@ -42,7 +43,7 @@ fn main() -> ExitCode {
             }
         }
     };
-    match result {
+    let code = match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             // The message may quote what the user typed or a file name:
@@ -50,5 +51,11 @@ fn main() -> ExitCode {
             eprintln!("coopcompta : {}", printable(&message));
             ExitCode::FAILURE
         }
+    };
+    // The full screen closed on SIGTERM or SIGHUP (after restoring the
+    // terminal): 128 + the signal's number, as if the signal had ended it.
+    match coopcompta::ui::stop_signal().and_then(|n| u8::try_from(128 + n).ok()) {
+        Some(signalled) => ExitCode::from(signalled),
+        None => code,
     }
 }

@@ -1,13 +1,13 @@
 //! Command-line arguments (clap). Help texts are in French.
 
 use crate::io::export::CsvFormat;
-use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
-pub use super::help::french_usage_error;
 pub use super::participations_args::{
     CampaignAction, ChequeAction, ContributionArgs, ImportWhat, PupilsAction, RegieAction,
 };
+pub use super::usage::french_usage_error;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -167,6 +167,8 @@ pub struct InitArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(group(ArgGroup::new("nature").required(true).args(["recette", "depense"])))]
+#[command(group(ArgGroup::new("categorie").required(true).args(["category", "split"])))]
 pub struct AddArgs {
     /// Compte : caisse, pro (ou swan), en-ligne (ou assoconnect) ou lbp (ou banque-postale)
     #[arg(long, value_name = "COMPTE")]
@@ -178,18 +180,13 @@ pub struct AddArgs {
     #[arg(long, allow_hyphen_values = true, value_name = "MONTANT")]
     pub amount: String,
     /// Une recette (argent qui entre)
-    #[arg(long, conflicts_with = "depense", required_unless_present = "depense")]
+    #[arg(long)]
     pub recette: bool,
     /// Une dépense (argent qui sort)
     #[arg(long)]
     pub depense: bool,
     /// Code de la catégorie (tout le montant)
-    #[arg(
-        long,
-        conflicts_with = "split",
-        required_unless_present = "split",
-        value_name = "CODE"
-    )]
+    #[arg(long, value_name = "CODE")]
     pub category: Option<String>,
     /// Ventilation CODE=MONTANT (répétable ; la somme doit faire le montant)
     #[arg(long, value_name = "CODE=MONTANT")]

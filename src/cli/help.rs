@@ -1,5 +1,5 @@
 //! The French face of clap: help headings, defaults and values, the `help`
-//! command, and clap's usage errors said again in French.
+//! command (clap's usage errors are said again in French in `usage`).
 
 use clap::{Arg, ArgAction, ArgMatches};
 
@@ -15,7 +15,7 @@ fn template(command: &clap::Command) -> String {
     }
     template.push_str("\nOptions :\n{options}");
     if command.get_after_help().is_some() {
-        template.push_str("\n\n{after-help}\n");
+        template.push_str("{after-help}\n");
     }
     template
 }
@@ -120,71 +120,8 @@ pub(super) fn help_of(asked: &ArgMatches) -> clap::Error {
     }
 }
 
-/// Clap's own errors are in English: say the same in French, on one line.
-pub fn french_usage_error(error: &clap::Error) -> String {
-    use clap::error::{ContextKind, ContextValue, ErrorKind};
-    let list = |kind: ContextKind| match error.get(kind) {
-        Some(ContextValue::String(s)) => vec![s.clone()],
-        Some(ContextValue::Strings(list)) => list.clone(),
-        Some(other) => vec![other.to_string()],
-        None => Vec::new(),
-    };
-    let context = |kind: ContextKind| list(kind).join(", ");
-    // Clap lists its suggestions from the least to the most likely.
-    let suggestion = |kind: ContextKind| {
-        let mut suggested = list(kind);
-        suggested.reverse();
-        match suggested.is_empty() {
-            true => String::new(),
-            false => format!(" (vouliez-vous dire {} ?)", suggested.join(" ou ")),
-        }
-    };
-    let arg = context(ContextKind::InvalidArg);
-    let value = crate::domain::text::shown(&context(ContextKind::InvalidValue));
-    let message = match error.kind() {
-        ErrorKind::MissingRequiredArgument => format!("argument obligatoire manquant : {arg}"),
-        ErrorKind::UnknownArgument => format!(
-            "argument inconnu : {arg}{}",
-            suggestion(ContextKind::SuggestedArg)
-        ),
-        ErrorKind::InvalidSubcommand => format!(
-            "commande inconnue : {}{}",
-            context(ContextKind::InvalidSubcommand),
-            suggestion(ContextKind::SuggestedSubcommand)
-        ),
-        ErrorKind::ArgumentConflict => {
-            format!(
-                "{arg} ne peut pas aller avec {}",
-                context(ContextKind::PriorArg)
-            )
-        }
-        ErrorKind::InvalidValue => {
-            let valid = list(ContextKind::ValidValue);
-            match valid.split_last() {
-                Some((last, [])) => {
-                    format!("valeur « {value} » refusée pour {arg} : {last} attendu")
-                }
-                Some((last, first)) => format!(
-                    "valeur « {value} » refusée pour {arg} : {} ou {last} attendu",
-                    first.join(", ")
-                ),
-                None => format!("valeur « {value} » refusée pour {arg}"),
-            }
-        }
-        ErrorKind::NoEquals | ErrorKind::ValueValidation => format!("valeur refusée pour {arg}"),
-        ErrorKind::TooManyValues => format!("trop de valeurs pour {arg}"),
-        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "commande manquante".to_string()
-        }
-        _ => "arguments incorrects".to_string(),
-    };
-    format!("{message} (voir coopcompta --help)")
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     /// Value names people may read in the help (a new argument picks one, or
     /// adds a French one here).
     const FRENCH_VALUE_NAMES: &[&str] = &[
@@ -245,15 +182,5 @@ mod tests {
         let mut problems = Vec::new();
         walk(&command, "", &mut problems);
         assert_eq!(problems, Vec::<String>::new());
-    }
-
-    #[test]
-    fn suggestions_come_best_first() {
-        let error = crate::cli::args::Cli::try_parse_french_from(["coopcompta", "balnce"])
-            .expect_err("unknown command");
-        assert_eq!(
-            french_usage_error(&error),
-            "commande inconnue : balnce (vouliez-vous dire balance ou cancel ?) (voir coopcompta --help)"
-        );
     }
 }

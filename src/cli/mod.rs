@@ -9,6 +9,7 @@ mod help;
 mod output;
 mod participations;
 pub mod participations_args;
+mod usage;
 
 use crate::book::{Book, Clock, SetupRequest, create_book};
 use crate::domain::entry_request::{EntryRequest, SplitInput, TransferRequest, parse_split};

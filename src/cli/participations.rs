@@ -88,10 +88,21 @@ fn campaign(db: &Path, action: CampaignAction) -> Result<Vec<String>, CliError> 
                     }
                 }
             }
-            let gauge = view
-                .gauge_permille()
-                .map(|p| format!("\t{} % de {}", p / 10, view.target.unwrap_or_default()))
-                .unwrap_or_default();
+            // Machine output: the target and the share collected (in %, one
+            // decimal, cut not rounded, above 100 when the target is passed).
+            let gauge = match view.target.filter(|t| t.cents() > 0) {
+                Some(target) => {
+                    let collected = i128::from(view.totals.collected().cents().max(0));
+                    let permille = collected * 1000 / i128::from(target.cents());
+                    format!(
+                        "\tobjectif={}\tpourcent={}.{}",
+                        target.std(),
+                        permille / 10,
+                        permille % 10
+                    )
+                }
+                None => String::new(),
+            };
             lines.push(format!(
                 "total\t{}/{}\t{}\t{}{gauge}",
                 view.contributors,

@@ -20,7 +20,7 @@ pub enum CampaignAction {
     Add(CampaignAddArgs),
     /// Liste les campagnes (nom<TAB>suggéré<TAB>collecté<TAB>participants/élèves)
     List,
-    /// Détail d'une campagne par classe (classe<TAB>participants/élèves<TAB>collecté<TAB>par moyen)
+    /// Détail d'une campagne par classe (classe<TAB>participants/élèves<TAB>collecté<TAB>par moyen ; la ligne total finit par objectif= et pourcent= quand la campagne a un montant suggéré)
     Show {
         /// Nom de la campagne
         #[arg(long, value_name = "NOM")]

@@ -152,17 +152,18 @@ pub fn build_entry(
             ),
         ));
     }
-    if request.kind == EntryKind::Recette
-        && request.mode == Some(PaymentMode::Cheque)
-        && request.account != MoneyKey::Lbp
-    {
+    if request.mode == Some(PaymentMode::Cheque) && cheques_refused(request.kind, request.account) {
         errors.push(FieldError::new(
             Field::Mode,
             "les chèques ne sont plus acceptés : rendez le chèque et proposez le paiement en ligne ou en espèces",
         ));
     }
     if !errors.iter().any(|e| e.field == Field::Mode) {
-        errors.extend(mode_fits_account(request.account, request.mode));
+        errors.extend(mode_fits_account(
+            request.account,
+            request.kind,
+            request.mode,
+        ));
     }
     let splits = check_splits(request, chart, wanted_kind, amount, &mut errors);
     let cheque_no = text::clean_text(Field::Cheque, &request.cheque_no, text::MAX_NUMBER)
@@ -191,15 +192,33 @@ pub fn build_entry(
     Ok(entry)
 }
 
+/// Families' cheques are no longer taken: a recette by chèque is refused
+/// but on the old La Banque Postale account (its history).
+fn cheques_refused(kind: EntryKind, account: MoneyKey) -> bool {
+    kind == EntryKind::Recette && account != MoneyKey::Lbp
+}
+
 /// The mode must be one the account knows: espèces only on the Caisse and
 /// the Caisse only in espèces; carte or prélèvement on the Collectes en
-/// ligne (see [`PaymentMode::allowed_on`]).
-pub fn mode_fits_account(account: MoneyKey, mode: Option<PaymentMode>) -> Option<FieldError> {
+/// ligne (see [`PaymentMode::allowed_on`]). The modes offered in the
+/// refusal leave out the chèque for a recette (no longer accepted, see
+/// [`build_entry`]) but on the old La Banque Postale account.
+pub fn mode_fits_account(
+    account: MoneyKey,
+    kind: EntryKind,
+    mode: Option<PaymentMode>,
+) -> Option<FieldError> {
     let mode = mode?;
     let allowed = PaymentMode::allowed_on(account);
     if allowed.contains(&mode) {
         return None;
     }
+    let cheque_refused = cheques_refused(kind, account);
+    let allowed: Vec<PaymentMode> = allowed
+        .iter()
+        .copied()
+        .filter(|m| !(cheque_refused && *m == PaymentMode::Cheque))
+        .collect();
     if account == MoneyKey::Caisse {
         return Some(FieldError::new(
             Field::Mode,

@@ -27,7 +27,8 @@ pub use start::{RunInfo, Start};
 use crate::book::Clock;
 use ratatui::crossterm::event::{self, Event};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 /// Runs the application until the user quits. The terminal is restored on
@@ -53,8 +54,24 @@ pub fn stop_on_signals() -> std::io::Result<Arc<AtomicBool>> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
+        signal_hook::flag::register_usize(signal, Arc::clone(last_signal()), signal as usize)?;
     }
     Ok(stop)
+}
+
+/// The last SIGTERM or SIGHUP caught by the flags above (0: none).
+fn last_signal() -> &'static Arc<AtomicUsize> {
+    static LAST: OnceLock<Arc<AtomicUsize>> = OnceLock::new();
+    LAST.get_or_init(|| Arc::new(AtomicUsize::new(0)))
+}
+
+/// The signal that stopped the application, if one did: the program then
+/// exits with 128 + its number, as a shell expects.
+pub fn stop_signal() -> Option<i32> {
+    match last_signal().load(Ordering::Relaxed) {
+        0 => None,
+        n => i32::try_from(n).ok(),
+    }
 }
 
 /// How long the loop waits for a key before looking at the stop flag.

@@ -534,7 +534,7 @@ fn export_refuses_an_unknown_format_and_leaves_no_file() {
     ]);
     assert_eq!(
         err,
-        "coopcompta : valeur « xls » refusée pour --format <FORMAT> : std ou fr attendu (voir coopcompta --help)\n"
+        "coopcompta : valeur « xls » refusée pour --format <FORMAT> : std ou fr attendu (voir coopcompta export ledger --help)\n"
     );
     assert!(!out.exists());
 }
@@ -652,7 +652,7 @@ fn usage_errors_are_french_and_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "coopcompta : argument obligatoire manquant : --category <CODE> (voir coopcompta --help)\n"
+        "coopcompta : argument obligatoire manquant : --category <CODE> ou --split <CODE=MONTANT> (voir coopcompta add --help)\n"
     );
     let out = s.run(&[
         "add",
@@ -672,7 +672,7 @@ fn usage_errors_are_french_and_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "coopcompta : --recette ne peut pas aller avec --depense (voir coopcompta --help)\n"
+        "coopcompta : --recette ne peut pas aller avec --depense (voir coopcompta add --help)\n"
     );
 }
 

@@ -197,7 +197,7 @@ fn an_unknown_format_lists_the_formats() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "coopcompta : valeur « xlsx » refusée pour --format <FORMAT> : std ou fr attendu (voir coopcompta --help)\n"
+        "coopcompta : valeur « xlsx » refusée pour --format <FORMAT> : std ou fr attendu (voir coopcompta export ledger --help)\n"
     );
 }
 
@@ -254,7 +254,7 @@ fn people_read_french_amounts_programs_read_dots() {
     assert_eq!(
         shown,
         "CP-A\t1/2\t8.00\tespeces=8.00\ten-ligne=0.00\tvirement=0.00\tcheques-a-rendre=0\n\
-         total\t1/2\t8.00\tespeces=8.00\ten-ligne=0.00\tvirement=0.00\tcheques-a-rendre=0\t50 % de 16,00 €\n"
+         total\t1/2\t8.00\tespeces=8.00\ten-ligne=0.00\tvirement=0.00\tcheques-a-rendre=0\tobjectif=16.00\tpourcent=50.0\n"
     );
     assert_eq!(s.ok(&["campaign", "list"]), "Sortie\t8.00\t8.00\t1/2\n");
 }

@@ -11,6 +11,7 @@ mod check;
 mod checklist;
 mod cli;
 mod cli_behaviour;
+mod cli_messages;
 mod crash;
 mod files_safety;
 mod ledger_props;

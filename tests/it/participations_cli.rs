@@ -102,7 +102,7 @@ fn contributions_by_channel_move_the_right_balances() {
          CP-A\t1/2\t12.00\tespeces=0.00\ten-ligne=12.00\tvirement=0.00\tcheques-a-rendre=0\n\
          \x20 DUPONT Tom\t12,00 € (en ligne)\n\
          \x20 GARÇON Anaïs\t12,00 € (chèque rendu le 18/10/2024)\n\
-         total\t3/4\t44.00\tespeces=12.00\ten-ligne=12.00\tvirement=20.00\tcheques-a-rendre=0\t91 % de 48,00 €\n"
+         total\t3/4\t44.00\tespeces=12.00\ten-ligne=12.00\tvirement=20.00\tcheques-a-rendre=0\tobjectif=48.00\tpourcent=91.6\n"
     );
     assert_eq!(
         s.ok(&["campaign", "list"]),

@@ -1,9 +1,11 @@
 //! Reading the user's files: the chart of accounts, the checklist template,
-//! the pupils list; `sniff` decodes a file's text before any of them parses it.
+//! the pupils list; `sniff` decodes a file's text before any of them parses it,
+//! `quotes` refuses a quote left open.
 
 pub mod chart;
 pub mod checklist;
 pub mod pupils;
+pub mod quotes;
 pub mod sniff;
 
 /// A CSV reading error in French, naming the line when it is known.

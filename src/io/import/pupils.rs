@@ -4,6 +4,7 @@
 //! UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252 (see
 //! [`super::sniff`]; anything else is refused with what to do).
 
+use super::quotes::{LineBreaks, check_quotes};
 use super::sniff::decode;
 use crate::domain::participation::PupilInput;
 use crate::domain::text::fold;
@@ -60,6 +61,7 @@ pub fn parse_pupils(bytes: &[u8]) -> Result<Vec<PupilInput>, String> {
             header.trim()
         )
     })?;
+    check_quotes(&text, delimiter, LineBreaks::Refused)?;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
