@@ -297,11 +297,6 @@ pub struct SettingsArgs {
 }
 
 impl Cli {
-    /// Parses the process's arguments with the French help.
-    pub fn try_parse_french() -> Result<Cli, clap::Error> {
-        Cli::try_parse_french_from(std::env::args_os())
-    }
-
     /// Parses `args` (the program's name first) with the French help;
     /// `coopcompta help export ledger` is `coopcompta export ledger --help`.
     pub fn try_parse_french_from<I, T>(args: I) -> Result<Cli, clap::Error>

@@ -4,7 +4,7 @@ use super::args::{ChecklistAction, ChecklistArgs};
 use super::{CliError, open_book_for_reading, open_book_for_writing};
 use crate::book::Book;
 use crate::domain::checklist::StepStatus;
-use crate::io::checklist_csv::parse_checklist;
+use crate::io::import::checklist::parse_checklist;
 use crate::store::StoreError;
 use std::path::Path;
 
@@ -23,7 +23,7 @@ pub fn run(db: &Path, args: ChecklistArgs) -> Result<String, CliError> {
                 crate::store::french_io(&e)
             ))
         })?;
-        let (text, _) = crate::io::sniff::decode(&bytes)
+        let (text, _) = crate::io::import::sniff::decode(&bytes)
             .map_err(|e| CliError::Input(format!("fichier {} : {e}", file.display())))?;
         let template = parse_checklist(&text).map_err(CliError::Input)?;
         book.load_checklist_template(&template)?;

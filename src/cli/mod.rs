@@ -284,7 +284,7 @@ fn init_new(db: &Path, args: InitArgs) -> Result<String, CliError> {
     let book = create_book(
         conn,
         &request,
-        &crate::io::chart_csv::default_chart(),
+        &crate::io::import::chart::default_chart(),
         Clock::System,
     )?;
     Ok(format!(

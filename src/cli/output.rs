@@ -122,7 +122,7 @@ pub fn export_to(
             csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe => {
                 CliError::OutputClosed
             }
-            _ => refuse(Path::new("-"), &crate::io::french_csv(&e)),
+            _ => refuse(Path::new("-"), &crate::io::import::french_csv(&e)),
         });
     }
     let target = target(db, path)?;
@@ -142,7 +142,7 @@ pub fn export_to(
     }
     let mut file = options.open(&tmp).map_err(io_fail)?;
     let written = write(&mut file)
-        .map_err(|e| fail(crate::io::french_csv(&e)))
+        .map_err(|e| fail(crate::io::import::french_csv(&e)))
         .and_then(|()| file.sync_all().map_err(io_fail))
         .and_then(|()| std::fs::rename(&tmp, &target).map_err(io_fail));
     if written.is_err() {

@@ -11,7 +11,7 @@ use super::widgets::form::{Kind, TypedForm};
 use super::widgets::form_frame::{Item, draw_form};
 use crate::book::{Book, Clock, SetupRequest, create_coop};
 use crate::domain::{Exercice, Field, FieldErrors, Money, MoneyKey, format_date};
-use crate::io::chart_csv::default_chart;
+use crate::io::import::chart::default_chart;
 use crate::store::StoreError;
 use crate::ui::action::Action;
 use crate::ui::widgets::field::{FieldValue, FieldView};

@@ -6,7 +6,7 @@ use crate::cli::participations_args::{PupilsAction, RegieAction};
 use crate::cli::{CliError, known_exercice, open_book_for_reading, open_book_for_writing};
 use crate::domain::participation::pupils::class_key;
 use crate::domain::participation::{PupilInput, RegieKind, RegieRequest, SchoolClass};
-use crate::io::pupils_csv::read_pupils;
+use crate::io::import::pupils::read_pupils;
 use std::path::Path;
 
 pub(super) fn import_pupils(db: &Path, file: &Path) -> Result<String, CliError> {
