@@ -113,7 +113,10 @@ fn a_cancelled_entry_stays_visible_as_annulee() {
     );
     insta::assert_snapshot!("cancel_question_80x24", question);
     key(&mut app, KeyCode::Char('o'));
-    assert_eq!(app.status().unwrap().text, "D004 annulée par D004-A");
+    assert_eq!(
+        app.status().unwrap().text,
+        "D004 annulée par D004-A (r sur la ligne annulée pour la rétablir)"
+    );
     let entries = app
         .book()
         .unwrap()
