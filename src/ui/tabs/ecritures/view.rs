@@ -202,10 +202,18 @@ fn draw_totals(frame: &mut Frame, area: Rect, totals: &Totals) {
     };
     let long =
         format!("Total : recettes {money_in} · dépenses {money_out} · solde {net}{left_out}");
+    let mut short = Vec::new();
+    if !totals.money_in.is_zero() {
+        short.push(format!("Rec. {money_in}"));
+    }
+    if !totals.money_out.is_zero() {
+        short.push(format!("Dép. {money_out}"));
+    }
+    short.push(format!("Solde {net}"));
     let text = if width(&long) <= area.width as usize {
         long
     } else {
-        format!("Rec. {money_in} · Dép. {money_out} · Solde {net}")
+        short.join(" · ")
     };
     frame.render_widget(
         Line::styled(truncate(&text, area.width as usize), theme::title()),
