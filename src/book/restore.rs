@@ -4,7 +4,7 @@
 
 use super::Book;
 use super::write::Audit;
-use crate::domain::NewEntry;
+use crate::domain::{Entry, NewEntry};
 use crate::store::{self, Result, StoreError, audit};
 
 fn refused(message: String) -> StoreError {
@@ -15,6 +15,44 @@ impl Book {
     /// Restores a cancelled entry as a new one dated like it, numbered as
     /// usual in its exercice; the caisse rule applies. Returns the new id.
     pub fn restore_cancelled(&mut self, id: i64) -> Result<i64> {
+        let original = self.restorable(id)?;
+        let exercice = original.exercice;
+        let piece = store::entries::next_piece(&self.conn, exercice, original.kind)?;
+        let mut restored = NewEntry::new(
+            original.date,
+            piece,
+            original.kind,
+            original.label.clone(),
+            original.mode,
+            original.lines.clone(),
+        )
+        .map_err(|e| StoreError::Corrupt(format!("{} : {e}", original.piece)))?;
+        restored.cheque_no = original.cheque_no.clone();
+        self.write(exercice, |w| {
+            let nid = store::entries::insert(w.tx, exercice, &restored, w.now)?;
+            super::refuse_negative_caisse(
+                w.tx,
+                exercice,
+                w.chart,
+                restored.date,
+                restored.lines(),
+                &[],
+            )?;
+            store::entries::set_restored_as(w.tx, id, nid)?;
+            let audit = Audit::new("retablissement", "ecriture")
+                .id(Some(id))
+                .before(audit::describe(&original))
+                .after(format!(
+                    "rétablie par {} (écriture n° {nid})",
+                    restored.piece
+                ));
+            Ok((nid, audit))
+        })
+    }
+
+    /// The cancelled entry `id` if it can be restored (asked before the
+    /// question, so a refusal comes first); else the reason, in French.
+    pub fn restorable(&self, id: i64) -> Result<Entry> {
         let original = self
             .entry(id)?
             .ok_or_else(|| refused(format!("l'écriture n° {id} n'existe pas")))?;
@@ -54,37 +92,6 @@ impl Book {
                 original.piece
             )));
         }
-        let exercice = original.exercice;
-        let piece = store::entries::next_piece(&self.conn, exercice, original.kind)?;
-        let mut restored = NewEntry::new(
-            original.date,
-            piece,
-            original.kind,
-            original.label.clone(),
-            original.mode,
-            original.lines.clone(),
-        )
-        .map_err(|e| StoreError::Corrupt(format!("{} : {e}", original.piece)))?;
-        restored.cheque_no = original.cheque_no.clone();
-        self.write(exercice, |w| {
-            let nid = store::entries::insert(w.tx, exercice, &restored, w.now)?;
-            super::refuse_negative_caisse(
-                w.tx,
-                exercice,
-                w.chart,
-                restored.date,
-                restored.lines(),
-                &[],
-            )?;
-            store::entries::set_restored_as(w.tx, id, nid)?;
-            let audit = Audit::new("retablissement", "ecriture")
-                .id(Some(id))
-                .before(audit::describe(&original))
-                .after(format!(
-                    "rétablie par {} (écriture n° {nid})",
-                    restored.piece
-                ));
-            Ok((nid, audit))
-        })
+        Ok(original)
     }
 }

@@ -25,10 +25,22 @@ pub struct LedgerRow {
     pub kind: EntryKind,
     /// Category code(s), "ventilé (n)", or the other account of a transfer.
     pub category: String,
+    /// The categories of a recette or dépense, with their labels and amounts
+    /// (several for a split entry); empty for a transfer or the opening.
+    pub parts: Vec<CategoryPart>,
     /// Signed amount on this account: money in > 0.
     pub amount: Money,
     pub balance: Money,
     pub status: RowStatus,
+}
+
+/// One category of a ledger row: its code, its label in the chart and the
+/// amount it takes (positive).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CategoryPart {
+    pub code: String,
+    pub label: String,
+    pub amount: Money,
 }
 
 impl LedgerRow {
@@ -60,6 +72,7 @@ pub struct RowDetail {
     pub label: String,
     pub kind: EntryKind,
     pub category: String,
+    pub parts: Vec<CategoryPart>,
     pub status: RowStatus,
 }
 
@@ -94,6 +107,7 @@ pub fn row_detail(entry: &Entry, account_code: &str, chart: &[Account]) -> RowDe
         label: entry.label.clone(),
         kind: entry.kind,
         category: category_text(entry, account_code, &by_code),
+        parts: category_parts(entry, account_code, &by_code),
         status: status_of(entry),
     }
 }
@@ -118,6 +132,7 @@ impl LedgerRow {
             label: detail.label.clone(),
             kind: detail.kind,
             category: detail.category.clone(),
+            parts: detail.parts.clone(),
             amount: point.amount,
             balance: point.balance,
             status: detail.status,
@@ -147,6 +162,7 @@ pub fn ledger_rows(entries: &[Entry], account: &Account, chart: &[Account]) -> V
                 label: entry.label.clone(),
                 kind: entry.kind,
                 category: category_text(entry, &account.code, &by_code),
+                parts: category_parts(entry, &account.code, &by_code),
                 amount,
                 balance,
                 status: status_of(entry),
@@ -184,6 +200,74 @@ fn category_text(entry: &Entry, own_code: &str, by_code: &HashMap<&str, &Account
     }
 }
 
+/// The categories of a recette or dépense (the lines not on `own_code`),
+/// merged by code, in the entry's order.
+fn category_parts(
+    entry: &Entry,
+    own_code: &str,
+    by_code: &HashMap<&str, &Account>,
+) -> Vec<CategoryPart> {
+    if matches!(entry.kind, EntryKind::Virement | EntryKind::Ouverture) {
+        return Vec::new();
+    }
+    let mut parts: Vec<CategoryPart> = Vec::new();
+    for line in entry.lines.iter().filter(|l| l.account_code != own_code) {
+        match parts.iter_mut().find(|p| p.code == line.account_code) {
+            Some(part) => part.amount += line.amount.abs(),
+            None => parts.push(CategoryPart {
+                code: line.account_code.clone(),
+                label: by_code
+                    .get(line.account_code.as_str())
+                    .map(|a| a.label.clone())
+                    .unwrap_or_default(),
+                amount: line.amount.abs(),
+            }),
+        }
+    }
+    parts
+}
+
+impl CategoryPart {
+    /// The label, or the code if the chart has no label for it.
+    pub fn name(&self) -> &str {
+        if self.label.is_empty() {
+            &self.code
+        } else {
+            &self.label
+        }
+    }
+}
+
+impl LedgerRow {
+    /// The category as a person reads it: its label, the labels of a split
+    /// entry joined by " + ", the other account of a transfer.
+    pub fn category_name(&self) -> String {
+        match self.parts.as_slice() {
+            [] => self.category.clone(),
+            parts => parts
+                .iter()
+                .map(CategoryPart::name)
+                .collect::<Vec<_>>()
+                .join(" + "),
+        }
+    }
+
+    /// The whole ventilation, for the selected row's detail line: each
+    /// category's code, label and amount ("606 Fournitures 62,40 €"), or
+    /// the category text of a transfer or the opening.
+    pub fn ventilation(&self) -> String {
+        match self.parts.as_slice() {
+            [] => self.category.clone(),
+            [one] => format!("{} {}", one.code, one.label).trim_end().to_string(),
+            parts => parts
+                .iter()
+                .map(|p| format!("{} {} {}", p.code, p.label, p.amount.fr()))
+                .collect::<Vec<_>>()
+                .join(" + "),
+        }
+    }
+}
+
 /// Balance of each money account from the entries (all of them, or up to and
 /// including `at`).
 pub fn balances(
@@ -210,9 +294,9 @@ pub fn balances(
         .collect()
 }
 
-/// Case- and accent-insensitive filter on a row: label, pièce, category, amount
-/// (typed as `12,50` or `12.50`), or date.
-pub fn row_matches(row: &LedgerRow, query: &str, chart: &[Account]) -> bool {
+/// Case- and accent-insensitive filter on a row: label, pièce, any of its
+/// categories (code or label), amount (typed as `12,50` or `12.50`), or date.
+pub fn row_matches(row: &LedgerRow, query: &str) -> bool {
     let query = query.trim();
     if query.is_empty() {
         return true;
@@ -222,20 +306,21 @@ pub fn row_matches(row: &LedgerRow, query: &str, chart: &[Account]) -> bool {
     {
         return true;
     }
-    let category_label = chart
-        .iter()
-        .find(|a| a.code == row.category)
-        .map(|a| a.label.as_str())
-        .unwrap_or("");
-    let haystack = super::text::fold(&format!(
-        "{} {} {} {} {} {}",
+    let mut text = format!(
+        "{} {} {} {} {}",
         super::dates::format_date(row.date),
         row.piece,
         row.label,
         row.category,
-        category_label,
         row.amount.abs().fr_plain()
-    ));
+    );
+    for part in &row.parts {
+        text.push(' ');
+        text.push_str(&part.code);
+        text.push(' ');
+        text.push_str(&part.label);
+    }
+    let haystack = super::text::fold(&text);
     super::text::fold(query)
         .split_whitespace()
         .all(|w| haystack.contains(w))

@@ -26,6 +26,10 @@ pub enum Action {
     NewTransfer,
     Edit,
     CancelEntry,
+    /// Record again a cancelled entry (rétablir), as a new entry.
+    Restore,
+    /// The settings: the coop's name and the opening balances.
+    Settings,
     Filter,
     ClearFilter,
     /// Open the chart of accounts (Plan comptable).

@@ -26,6 +26,7 @@ mod store_upgrades;
 mod text_input;
 mod ui_chart;
 mod ui_forms;
+mod ui_ledgers;
 mod ui_main;
 mod ui_migration;
 mod ui_participations;

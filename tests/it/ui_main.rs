@@ -113,7 +113,10 @@ fn a_cancelled_entry_stays_visible_as_annulee() {
     );
     insta::assert_snapshot!("cancel_question_80x24", question);
     key(&mut app, KeyCode::Char('o'));
-    assert_eq!(app.status().unwrap().text, "D004 annulée par D004-A");
+    assert_eq!(
+        app.status().unwrap().text,
+        "D004 annulée par D004-A (r sur la ligne annulée pour la rétablir)"
+    );
     let entries = app
         .book()
         .unwrap()
@@ -227,10 +230,11 @@ fn scrolling_a_long_ledger_keeps_the_cursor_in_view() {
     }
     key(&mut app, KeyCode::PageDown);
     let screen = render(&app, 80, 24);
-    // 15 rows a page: the cursor is on row 31 (D030), the last row shown.
-    assert!(screen.contains("D030 · Achat n° 30"), "{screen}");
+    // 7 entries a page (two lines each at 80 columns): the cursor is on
+    // row 15 (D014), the last row shown.
+    assert!(screen.contains("D014 · Achat n° 14"), "{screen}");
     assert!(
-        screen.contains("D016") && !screen.contains("D015 "),
+        screen.contains("D008") && !screen.contains("D007 "),
         "{screen}"
     );
     key(&mut app, KeyCode::End);
@@ -240,5 +244,5 @@ fn scrolling_a_long_ledger_keeps_the_cursor_in_view() {
         "{end}"
     );
     key(&mut app, KeyCode::PageUp);
-    assert!(render(&app, 80, 24).contains("D045 · Achat n° 45"));
+    assert!(render(&app, 80, 24).contains("D053 · Achat n° 53"));
 }

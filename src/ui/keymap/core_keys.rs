@@ -19,6 +19,8 @@ pub(super) const LEDGERS: &[Binding] = &[
     bind(&[ch('v')], "v", "virement interne", Action::NewTransfer, "virement"),
     bind(&[ch('e'), key(KeyCode::Enter)], "e", "modifier l'écriture", Action::Edit, "modifier"),
     bind(&[ch('x'), key(KeyCode::Delete)], "x", "annuler l'écriture (par une écriture inverse)", Action::CancelEntry, "annuler"),
+    bind(&[ch('r')], "r", "rétablir l'écriture annulée (une nouvelle écriture, nouvelle pièce)", Action::Restore, ""),
+    bind(&[ch('s')], "s", "réglages : nom de la coopérative, soldes d'ouverture (report à nouveau)", Action::Settings, ""),
     bind(&[ch('/')], "/", "filtrer ce volet", Action::Filter, "filtrer"),
     bind(&[ch('c')], "c", "changer le compte de ce volet", Action::CycleAccount, "compte"),
     bind(&[ch('p')], "p", "plan comptable : voir, ajouter, renommer les catégories", Action::Chart, "plan"),

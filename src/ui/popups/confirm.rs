@@ -40,6 +40,18 @@ impl Confirm {
         }
     }
 
+    /// Before restoring a cancelled entry: the pièce, and what the new
+    /// entry will do.
+    pub fn restore_entry(piece: &str, label: &str, effect: &str) -> Self {
+        Confirm {
+            question: format!(
+                "Rétablir l'écriture annulée {piece} « {label} » ? {effect} \
+                 L'écriture annulée et son annulation restent visibles."
+            ),
+            enter_says_yes: false,
+        }
+    }
+
     pub fn hide_step(title: &str) -> Self {
         Confirm {
             question: format!(
@@ -96,8 +108,10 @@ impl Widget for &Confirm {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let width = area.width.saturating_sub(4).min(64);
         let text_width = width.saturating_sub(2).max(1) as usize;
-        let mut body: Vec<Line> = crate::ui::widgets::cells::wrap(&self.question, text_width)
-            .into_iter()
+        let mut body: Vec<Line> = self
+            .question
+            .split('\n')
+            .flat_map(|part| crate::ui::widgets::cells::wrap(part, text_width))
             .map(Line::from)
             .collect();
         body.push(Line::from(""));

@@ -10,5 +10,6 @@ pub mod help;
 pub mod ledger_form;
 pub mod part_form;
 pub mod reader;
+pub mod settings;
 pub mod step_input;
 pub mod transfer_form;

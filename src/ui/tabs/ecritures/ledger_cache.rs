@@ -5,7 +5,7 @@
 //! never while drawing.
 
 use crate::book::Book;
-use crate::domain::ledger::{LedgerPoint, LedgerRow, RowDetail, row_matches};
+use crate::domain::ledger::{LedgerPoint, LedgerRow, RowDetail, RowStatus, row_matches};
 use crate::domain::{Money, MoneyKey};
 use crate::store::Result;
 use std::collections::{HashMap, HashSet};
@@ -111,21 +111,56 @@ impl Ledger {
                         label: row.label.clone(),
                         kind: row.kind,
                         category: row.category.clone(),
+                        parts: row.parts.clone(),
                         status: row.status,
                     });
             }
             self.rows = Some(rows);
         }
-        let chart = book.chart();
         let ids: HashSet<i64> = self
             .rows
             .iter()
             .flatten()
-            .filter(|r| row_matches(r, query, chart))
+            .filter(|r| row_matches(r, query))
             .map(|r| r.entry_id)
             .collect();
         Ok((0..self.points.len())
             .filter(|i| ids.contains(&self.points[*i].entry_id))
             .collect())
+    }
+
+    /// Money in, money out and their difference over these rows, leaving
+    /// out cancelled entries and their reversals (they make no money move).
+    pub fn totals(&self, indices: &[usize]) -> Totals {
+        let mut totals = Totals::default();
+        for point in indices.iter().filter_map(|i| self.points.get(*i)) {
+            let live = self
+                .details
+                .get(&point.entry_id)
+                .is_none_or(|d| d.status == RowStatus::Active);
+            if !live {
+                totals.left_out += 1;
+            } else if point.amount.is_positive() {
+                totals.money_in += point.amount;
+            } else {
+                totals.money_out -= point.amount;
+            }
+        }
+        totals
+    }
+}
+
+/// What the rows kept by a filter add up to.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Totals {
+    pub money_in: Money,
+    pub money_out: Money,
+    /// Cancelled entries and reversals among the rows, not counted.
+    pub left_out: usize,
+}
+
+impl Totals {
+    pub fn net(&self) -> Money {
+        self.money_in - self.money_out
     }
 }

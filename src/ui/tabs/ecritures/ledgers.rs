@@ -1,7 +1,7 @@
 //! The main screen's state: two panes, each showing one money account's
 //! ledger. Data is (re)loaded by `update` and `reload`, never while drawing.
 
-use super::ledger_cache::Ledger;
+use super::ledger_cache::{Ledger, Totals};
 use crate::book::Book;
 use crate::domain::ledger::LedgerRow;
 use crate::domain::{Money, MoneyKey};
@@ -21,6 +21,8 @@ pub struct Pane {
     pub editing_filter: bool,
     /// Indices of the rows matching the filter; `None` without a filter.
     pub visible: Option<Vec<usize>>,
+    /// What the rows kept by the filter add up to.
+    pub totals: Totals,
 }
 
 impl Pane {
@@ -31,6 +33,7 @@ impl Pane {
             filter: Input::default(),
             editing_filter: false,
             visible: None,
+            totals: Totals::default(),
         }
     }
 
@@ -62,6 +65,11 @@ impl Pane {
         } else {
             Some(ledger.matching(book, self.account, &query)?)
         };
+        self.totals = self
+            .visible
+            .as_ref()
+            .map(|v| ledger.totals(v))
+            .unwrap_or_default();
         let found = keep.and_then(|id| {
             let index = ledger.position(id)?;
             match &self.visible {

@@ -6,21 +6,24 @@
 
 pub mod ledger_cache;
 pub mod ledgers;
+pub mod table;
 pub mod view;
 
 use crate::book::Book;
 use crate::domain::entry_request::{EntryRequest, TransferRequest};
+use crate::domain::ledger::RowStatus;
 use crate::domain::{EntryKind, format_date};
 use crate::store::Result;
 use crate::ui::action::Action;
 use crate::ui::component::Effect;
 use crate::ui::component::{Component, Loaded};
 use crate::ui::effect::Focus;
-use crate::ui::keymap::Context;
+use crate::ui::keymap::{self, Context};
 use crate::ui::popups::chart::ChartList;
 use crate::ui::popups::confirm::Confirm;
 use crate::ui::popups::entry_form::EntryForm;
 use crate::ui::popups::ledger_form::LedgerForm;
+use crate::ui::popups::settings::Settings;
 use crate::ui::popups::transfer_form::{TransferForm, usual_destination};
 use ledgers::Ledgers;
 use ratatui::Frame;
@@ -30,8 +33,15 @@ use view::{Header, draw_header, draw_panes};
 pub struct Ecritures {
     pub ledgers: Ledgers,
     loaded: Loaded,
-    /// The entry whose cancellation was asked about.
-    cancelling: Option<i64>,
+    /// What the question open over the tab asked about.
+    asked: Option<Asked>,
+}
+
+/// A question the tab asked; `Action::Yes` carries it out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Asked {
+    Cancel(i64),
+    Restore(i64),
 }
 
 impl Ecritures {
@@ -41,7 +51,7 @@ impl Ecritures {
         Ok(Ecritures {
             ledgers: Ledgers::load(book)?,
             loaded,
-            cancelling: None,
+            asked: None,
         })
     }
 
@@ -101,6 +111,10 @@ impl Ecritures {
         let Some(row) = self.ledgers.selected_row() else {
             return Effect::Done;
         };
+        if row.kind == EntryKind::Ouverture && row.status == RowStatus::Active {
+            // The report à nouveau changes in the settings.
+            return Self::open_settings(book);
+        }
         let id = row.entry_id;
         let entry = match book.editable(id) {
             Ok(entry) => entry,
@@ -130,11 +144,78 @@ impl Ecritures {
         let Some(row) = self.ledgers.selected_row() else {
             return Effect::Done;
         };
+        if row.kind == EntryKind::Ouverture && row.status == RowStatus::Active {
+            return Effect::error(format!(
+                "le report à nouveau ne s'annule pas : {} (réglages) pour corriger les soldes d'ouverture",
+                keymap::key_of(Context::Ledgers, Action::Settings)
+            ));
+        }
         if let Err(e) = book.changeable(row.entry_id) {
             return Effect::error(e.to_string());
         }
-        self.cancelling = Some(row.entry_id);
+        self.asked = Some(Asked::Cancel(row.entry_id));
         Effect::open(Confirm::cancel_entry(&row.piece, &row.label))
+    }
+
+    fn open_settings(book: &Book) -> Effect {
+        match Settings::open(book) {
+            Ok(settings) => Effect::open(settings),
+            Err(e) => Effect::error(e.to_string()),
+        }
+    }
+
+    /// Asks before restoring the selected cancelled entry: its pièce, the
+    /// new one's and what it does to the account. Refusals come first.
+    fn ask_restore(&mut self, book: &Book) -> Effect {
+        let Some(row) = self.ledgers.selected_row() else {
+            return Effect::Done;
+        };
+        let entry = match book.restorable(row.entry_id) {
+            Ok(entry) => entry,
+            Err(e) => return Effect::error(e.to_string()),
+        };
+        let piece = match book.next_piece(entry.kind) {
+            Ok(piece) => piece,
+            Err(e) => return Effect::error(e.to_string()),
+        };
+        let account = self.ledgers.focused().account;
+        let balance = self.ledgers.balance(account);
+        let amount = row.amount;
+        let what = if amount.is_negative() {
+            format!("{} de {}", entry.kind.label().to_lowercase(), -amount)
+        } else {
+            format!("{} de {}", entry.kind.label().to_lowercase(), amount)
+        };
+        let effect = format!(
+            "Une nouvelle écriture {piece} sera passée au {} : {what} sur {} (solde {balance} → {}).",
+            format_date(entry.date),
+            account.label(),
+            balance + amount
+        );
+        self.asked = Some(Asked::Restore(row.entry_id));
+        Effect::open(Confirm::restore_entry(&row.piece, &row.label, &effect))
+    }
+
+    /// The user said yes to restoring `id`.
+    fn restore(book: &mut Book, id: i64) -> Effect {
+        match book.restore_cancelled(id) {
+            Ok(new) => {
+                let piece_of = |i: i64| {
+                    book.entry(i)
+                        .ok()
+                        .flatten()
+                        .map(|e| e.piece)
+                        .unwrap_or_default()
+                };
+                let text = format!("{} rétablie par {}", piece_of(id), piece_of(new));
+                Effect::Batch(vec![
+                    Effect::info(text),
+                    Effect::Changed,
+                    Effect::Show(Focus::Entry(new)),
+                ])
+            }
+            Err(e) => Effect::error(e.to_string()),
+        }
     }
 
     /// The user said yes to cancelling `id`.
@@ -148,7 +229,12 @@ impl Ecritures {
                         .map(|e| e.piece)
                         .unwrap_or_default()
                 };
-                let text = format!("{} annulée par {}", piece_of(id), piece_of(reversal));
+                let text = format!(
+                    "{} annulée par {} ({} sur la ligne annulée pour la rétablir)",
+                    piece_of(id),
+                    piece_of(reversal),
+                    keymap::key_of(Context::Ledgers, Action::Restore)
+                );
                 Effect::Batch(vec![
                     Effect::info(text),
                     Effect::Changed,
@@ -184,8 +270,11 @@ impl Component for Ecritures {
             Action::Edit => self.edit_selected(book),
             Action::CancelEntry => self.ask_cancel(book),
             Action::Chart => Effect::open(ChartList::default()),
-            Action::Yes => match self.cancelling.take() {
-                Some(id) => Self::cancel(book, id),
+            Action::Restore => self.ask_restore(book),
+            Action::Settings => Self::open_settings(book),
+            Action::Yes => match self.asked.take() {
+                Some(Asked::Cancel(id)) => Self::cancel(book, id),
+                Some(Asked::Restore(id)) => Self::restore(book, id),
                 None => Effect::Done,
             },
             _ if self.ledgers.editing_filter() => Effect::from_result(
@@ -197,8 +286,8 @@ impl Component for Ecritures {
         }
     }
 
-    fn draw(&self, frame: &mut Frame, area: Rect, book: &Book) {
-        draw_panes(frame, area, &self.ledgers, book.chart());
+    fn draw(&self, frame: &mut Frame, area: Rect, _book: &Book) {
+        draw_panes(frame, area, &self.ledgers);
     }
 
     fn refresh(&mut self, book: &Book) -> Result<()> {
