@@ -33,7 +33,8 @@ pub enum Action {
 
     // Chart of accounts popup.
     AddCategory,
-    RenameCategory,
+    /// Change the selected category's libellé or CRF heading.
+    EditCategory,
 
     // Forms and the filter line.
     NextField,

@@ -123,13 +123,29 @@ pub(super) const ENVELOPE_LINES: &[Binding] = &[
     bind(&[key(KeyCode::Enter), ch('e')], "Entrée", "reprendre la ligne pour la corriger", Action::Edit, "reprendre"),
 ];
 
+/// The chart of accounts: its search line takes every printable key, so
+/// its commands are on keys that cannot be typing (F-keys, Ctrl, Entrée).
+/// `/` (the ledgers' filter key) is harmless here: the search is always on.
 #[rustfmt::skip]
 pub(super) const CHART: &[Binding] = &[
-    bind(&[ch('a')], "a", "ajouter une catégorie (charge 6… ou produit 7…)", Action::AddCategory, "ajouter"),
-    bind(&[ch('r')], "r", "renommer la catégorie sélectionnée", Action::RenameCategory, "renommer"),
-    bind(&[ch('/')], "/", "filtrer (ou taper directement les lettres cherchées)", Action::Filter, "filtrer"),
-    bind(&[key(KeyCode::Esc)], "Échap", "fermer le plan comptable", Action::Close, "fermer"),
-    bind(&[key(KeyCode::F(1)), ch('?')], "F1", "aide", Action::Help, "aide"),
+    bind(&[key(KeyCode::Enter)], "Entrée", "modifier la catégorie sélectionnée (libellé, rubrique du CR financier)", Action::EditCategory, "modifier"),
+    bind(&[key(KeyCode::F(2)), ctrl('n')], "F2", "ajouter une catégorie (charge 6… ou produit 7…)", Action::AddCategory, "ajouter"),
+    bind(&[ch('/')], "/", "chercher : tapez directement un code ou un mot du libellé", Action::Filter, ""),
+    bind(&[key(KeyCode::Esc)], "Échap", "effacer la recherche, puis fermer le plan comptable", Action::Close, "fermer"),
+    bind(&[key(KeyCode::F(1))], "F1", "aide", Action::Help, "aide"),
+];
+
+/// The CRF heading field of the chart form: the known headings under it.
+#[rustfmt::skip]
+pub(super) const HEADING_LIST: &[Binding] = &[
+    bind(&[key(KeyCode::Up)], "↑", "rubrique précédente", Action::Up, ""),
+    bind(&[key(KeyCode::Down)], "↓", "rubrique suivante", Action::Down, "rubrique"),
+];
+
+/// A known heading is highlighted and not yet taken: Entrée takes it.
+#[rustfmt::skip]
+pub(super) const HEADING_PICK: &[Binding] = &[
+    bind(&[key(KeyCode::Enter)], "Entrée", "prendre la rubrique en surbrillance (puis Entrée pour enregistrer)", Action::Submit, "prendre"),
 ];
 
 #[rustfmt::skip]

@@ -6,6 +6,7 @@ pub mod chart;
 pub mod chart_form;
 pub mod confirm;
 pub mod entry_form;
+pub mod heading_field;
 pub mod help;
 pub mod ledger_form;
 pub mod part_form;
