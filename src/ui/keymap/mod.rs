@@ -49,6 +49,8 @@ pub enum Context {
     /// headings, and taking the highlighted one.
     HeadingList,
     HeadingPick,
+    /// The help popup of a migration step: the step's keys.
+    StepHelp,
 }
 
 impl Context {
@@ -82,6 +84,7 @@ impl Context {
             Context::ChartList => "Plan comptable : la liste",
             Context::HeadingList => "Rubrique du CR financier : les rubriques connues",
             Context::HeadingPick => "Rubrique du CR financier : choisir",
+            Context::StepHelp => "Aide d'une étape : les touches de l'étape",
         }
     }
 
@@ -114,6 +117,7 @@ impl Context {
             Context::ChartList => CHART_LIST,
             Context::HeadingList => HEADING_LIST,
             Context::HeadingPick => HEADING_PICK,
+            Context::StepHelp => STEP_HELP,
         }
     }
 }

@@ -4,16 +4,28 @@ use super::binding::{Binding, bind, ch, ctrl, key, shift};
 use crate::ui::action::Action;
 use ratatui::crossterm::event::KeyCode;
 
+/// What can be done to the selected step, from the list or its help.
 #[rustfmt::skip]
-pub(super) const MIGRATION: &[Binding] = &[
-    bind(&[key(KeyCode::Enter)], "Entrée", "aide de l'étape (où cliquer, ce qu'il faut, ce qu'elle débloque)", Action::StepHelp, "détail"),
-    bind(&[ch('f')], "f", "marquer fait aujourd'hui", Action::MarkDone, "fait"),
+const STEP_KEYS: [Binding; 7] = [
+    bind(&[ch('f')], "f", "marquer fait aujourd'hui (demande pour les étapes qu'elle attend)", Action::MarkDone, "fait"),
     bind(&[ch('F')], "F", "marquer fait à une date (jj/mm/aaaa)", Action::MarkDoneOn, ""),
     bind(&[ch('c')], "c", "marquer en cours", Action::MarkInProgress, "en cours"),
     bind(&[ch('s')], "s", "marquer sans objet", Action::MarkNotApplicable, "sans objet"),
     bind(&[ch('r')], "r", "remettre à faire (étape d'après les comptes : les suivre de nouveau)", Action::ResetStep, "à faire"),
     bind(&[ch('m')], "m", "note de l'étape", Action::StepNote, "note"),
     bind(&[ch('h')], "h", "masquer l'étape (elle ne concerne pas la coopérative)", Action::HideStep, "masquer"),
+];
+
+/// The help of a step: its keys work there too (the help closes first).
+#[rustfmt::skip]
+pub(super) const STEP_HELP: &[Binding] = &[
+    STEP_KEYS[0], STEP_KEYS[1], STEP_KEYS[2], STEP_KEYS[3], STEP_KEYS[4], STEP_KEYS[5], STEP_KEYS[6],
+];
+
+#[rustfmt::skip]
+pub(super) const MIGRATION: &[Binding] = &[
+    bind(&[key(KeyCode::Enter)], "Entrée", "aide de l'étape (où cliquer, ce qu'il faut, ce qu'elle débloque)", Action::StepHelp, "détail"),
+    STEP_KEYS[0], STEP_KEYS[1], STEP_KEYS[2], STEP_KEYS[3], STEP_KEYS[4], STEP_KEYS[5], STEP_KEYS[6],
     bind(&[ch('H')], "H", "réafficher les étapes masquées", Action::ShowHiddenSteps, ""),
     bind(&[ch('a')], "a", "ajouter une étape en fin de liste", Action::AddStep, "ajouter"),
     bind(&[ch('+')], "+", "monter l'étape dans la liste", Action::MoveStepUp, ""),

@@ -9,6 +9,7 @@ pub mod entry_form;
 pub mod heading_field;
 pub mod help;
 pub mod ledger_form;
+pub mod mark_also;
 pub mod part_form;
 pub mod reader;
 pub mod step_input;
