@@ -90,10 +90,8 @@ impl ChartList {
                 self.cursor.select(0);
             }
             Action::Close => return true,
-            Action::Type(request) => {
-                if type_into(&mut self.filter, request) {
-                    self.cursor.select(0);
-                }
+            Action::Type(request) if type_into(&mut self.filter, request) => {
+                self.cursor.select(0);
             }
             // `/` (the ledgers' filter key): the search is already on.
             _ => {}
