@@ -112,6 +112,36 @@ impl Book {
         })
     }
 
+    /// Marks a step done with the prerequisites the user agreed to mark
+    /// too ("Marquer aussi comme faites : …"), on the same date, in one
+    /// transaction.
+    pub fn checklist_done_with(
+        &mut self,
+        key: &str,
+        also: &[String],
+        date: Option<&str>,
+    ) -> Result<()> {
+        let step = self.find_step(key)?;
+        let others = also
+            .iter()
+            .map(|k| self.find_step(k).map(|s| s.key))
+            .collect::<Result<Vec<String>>>()?;
+        let done_on = match date {
+            Some(text) => parse_date(text, self.exercice())
+                .map_err(|e| FieldError::new(Field::Date, e.to_string()))?,
+            None => self.clock.today(),
+        };
+        let mut keys = vec![step.key];
+        keys.extend(others);
+        let after = keys.join(", ");
+        self.write(self.exercice(), |w| {
+            for key in &keys {
+                store::checklist::set_status(w.tx, key, StepStatus::Fait, Some(done_on), None)?;
+            }
+            Ok(((), Audit::new(StepStatus::Fait.key(), "etape").after(after)))
+        })
+    }
+
     /// Back to "à faire"; a derived step follows the books again.
     pub fn checklist_reset(&mut self, key: &str) -> Result<()> {
         let step = self.find_step(key)?;

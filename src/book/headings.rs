@@ -78,4 +78,53 @@ impl Book {
         self.reload_chart()?;
         Ok(heading)
     }
+
+    /// Changes an existing category's libellé and CRF heading in one
+    /// transaction (the chart form of the TUI); the heading is matched to
+    /// the known spelling, empty removes it. Nothing changed writes nothing.
+    pub fn edit_category(&mut self, code: &str, label: &str, heading: &str) -> Result<()> {
+        let code = text::check_code(code).map_err(|e| StoreError::Refused(e.message))?;
+        let label = text::check_text(label, text::MAX_LABEL)
+            .map_err(|reason| StoreError::Refused(format!("libellé de catégorie : {reason}")))?;
+        if label.is_empty() {
+            return Err(StoreError::Refused("libellé de catégorie vide".into()));
+        }
+        let account = self
+            .chart
+            .iter()
+            .find(|a| {
+                a.code == code && matches!(a.kind, AccountKind::Charge | AccountKind::Produit)
+            })
+            .cloned()
+            .ok_or_else(|| {
+                StoreError::Refused(format!(
+                    "code « {} » : aucune catégorie (charge 6… ou produit 7…) ne porte ce code",
+                    shown(&code)
+                ))
+            })?;
+        let heading = self.known_heading(heading)?;
+        if label == account.label && heading == account.crf_heading {
+            return Ok(());
+        }
+        let shown_state = |l: &str, h: &Option<String>| {
+            format!(
+                "{code} {l} · rubrique {}",
+                h.as_deref().unwrap_or("(aucune)")
+            )
+        };
+        let audit = Audit::new("modification", "compte")
+            .id(Some(account.id))
+            .before(shown_state(&account.label, &account.crf_heading))
+            .after(shown_state(&label, &heading));
+        self.write(self.exercice(), |w| {
+            if label != account.label {
+                store::accounts::rename(w.tx, &code, &label)?;
+            }
+            if heading != account.crf_heading {
+                store::accounts::set_heading(w.tx, &code, heading.as_deref())?;
+            }
+            Ok(((), audit))
+        })?;
+        self.reload_chart()
+    }
 }

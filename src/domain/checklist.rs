@@ -151,6 +151,9 @@ pub struct StepView {
     pub urgent: bool,
     pub derived: bool,
     pub manual: bool,
+    /// Shown done because a step that needs it is done from the books
+    /// ("fait (d'après la suite)"); its stored status is unchanged.
+    pub implied: bool,
 }
 
 impl StepView {
@@ -161,6 +164,7 @@ impl StepView {
     /// `à faire`, `en cours`, `fait le 12/09/2024`, `sans objet`, `en attente`.
     pub fn status_text(&self) -> String {
         match (self.status, self.done_on) {
+            (StepStatus::Fait, _) if self.implied => "fait (d'après la suite)".into(),
             (StepStatus::Fait, Some(date)) => format!("fait le {}", format_date(date)),
             (StepStatus::Fait, None) => "fait".into(),
             (StepStatus::SansObjet, _) => "sans objet".into(),
@@ -275,10 +279,12 @@ pub fn evaluate(steps: &[Step], facts: &BookFacts) -> Vec<StepView> {
                 urgent: false,
                 derived: step.derive.is_some(),
                 manual: step.manual,
+                implied: false,
             };
             (step.position, view)
         })
         .collect();
+    imply_prerequisites(&mut views, &visible);
     let settled: HashMap<String, bool> = views
         .iter()
         .map(|(_, v)| (v.key.clone(), v.status.is_settled()))
@@ -318,6 +324,37 @@ pub fn evaluate(steps: &[Step], facts: &BookFacts) -> Vec<StepView> {
         (group, *position)
     });
     views.into_iter().map(|(_, v)| v).collect()
+}
+
+/// A step done from the books could not be done without its
+/// prerequisites: those still "à faire" or "en cours" are shown done,
+/// "d'après la suite" (directly or not; their stored status is kept).
+fn imply_prerequisites(views: &mut [(i64, StepView)], visible: &[&Step]) {
+    let prerequisites: HashMap<&str, &[String]> = visible
+        .iter()
+        .map(|s| (s.key.as_str(), s.prerequisites.as_slice()))
+        .collect();
+    let mut stack: Vec<String> = views
+        .iter()
+        .filter(|(_, v)| v.status == StepStatus::Fait && v.derived && !v.manual)
+        .map(|(_, v)| v.key.clone())
+        .collect();
+    let mut seen: HashSet<String> = HashSet::new();
+    while let Some(key) = stack.pop() {
+        for prerequisite in prerequisites.get(key.as_str()).copied().unwrap_or_default() {
+            if !seen.insert(prerequisite.clone()) {
+                continue;
+            }
+            stack.push(prerequisite.clone());
+            if let Some((_, view)) = views.iter_mut().find(|(_, v)| &v.key == prerequisite)
+                && matches!(view.status, StepStatus::AFaire | StepStatus::EnCours)
+            {
+                view.status = StepStatus::Fait;
+                view.done_on = None;
+                view.implied = true;
+            }
+        }
+    }
 }
 
 /// For each step, how many visible steps depend on it, directly or not.

@@ -37,7 +37,8 @@ pub enum Action {
 
     // Chart of accounts popup.
     AddCategory,
-    RenameCategory,
+    /// Change the selected category's libellé or CRF heading.
+    EditCategory,
 
     // Forms and the filter line.
     NextField,

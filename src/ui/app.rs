@@ -254,14 +254,18 @@ impl App {
             Effect::Close => {
                 main.popups.pop();
             }
-            Effect::Confirmed => {
+            Effect::Confirmed | Effect::Pass(_) => {
+                let action = match effect {
+                    Effect::Pass(action) => action,
+                    _ => Action::Yes,
+                };
                 main.popups.pop();
                 let Main { book, tabs, popups } = &mut **main;
                 let top: &mut dyn Component = match popups.last_mut() {
                     Some(popup) => popup.as_mut(),
                     None => tabs.current_mut(),
                 };
-                let answer = top.update(Action::Yes, book);
+                let answer = top.update(action, book);
                 return self.apply(answer);
             }
             Effect::Help => {

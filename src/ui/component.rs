@@ -91,6 +91,9 @@ pub enum Effect {
     /// A question answered yes: it closes and the one under it gets
     /// `Action::Yes` (the one that asked knows what it asked).
     Confirmed,
+    /// Closes the popup that answered and gives the action to the one
+    /// under it (a step's key pressed in the step's help).
+    Pass(Action),
     /// Opens the help of the screen under the keyboard.
     Help,
     Status(Status),

@@ -75,13 +75,8 @@ fn f_marks_affiliation_done_today_and_the_next_step_comes_first() {
         status_text(&app),
         "« Renouveler l'affiliation OCCE de l'année » : fait le 15/10/2024"
     );
-    // The cursor stayed on the step, now among the settled ones.
-    let screen = render(&app, 80, 24);
-    assert!(
-        screen.contains("▸ fait le 15/10/2024 Renouveler"),
-        "{screen}"
-    );
-    key(&mut app, KeyCode::Home);
+    // The step left for the settled ones; the cursor stayed in place, on
+    // the step that took its place: the next one to do.
     let screen = render(&app, 80, 24);
     assert!(
         screen.contains("▸ urgent · à faire   Inscrire la"),
@@ -151,11 +146,16 @@ fn a_step_derived_from_the_books_shows_it_and_can_be_overridden() {
     select_step(&mut app, "solde-lbp-recu");
     let screen = render(&app, 80, 24);
     assert!(
-        screen.contains("▸ fait le 14/10/2024 Constater l'arrivée du solde LBP"),
+        screen.contains("▸ fait le 14/10/2024      Constater l'arrivée du solde LBP"),
         "{screen}"
     );
     assert!(
-        screen.contains("d'après les comptes : solde reçu, ancien compte à 0,00 €"),
+        screen.contains("d'après les comptes : solde reçu, ancien compte à 0,00"),
+        "{screen}"
+    );
+    // Done from the books: the steps it needs were done too.
+    assert!(
+        screen.contains("  fait (d'après la suite) Renvoyer le formulaire de reversement"),
         "{screen}"
     );
     insta::assert_snapshot!(screen);
@@ -166,6 +166,8 @@ fn a_step_derived_from_the_books_shows_it_and_can_be_overridden() {
         StepStatus::EnCours
     );
     assert!(step_view(&app, "solde-lbp-recu").manual);
+    // It left the settled steps: the cursor stayed in place; find it again.
+    select_step(&mut app, "solde-lbp-recu");
     assert!(
         render(&app, 80, 24).contains("réglé à la main · les comptes : solde reçu"),
         "{}",
@@ -176,6 +178,7 @@ fn a_step_derived_from_the_books_shows_it_and_can_be_overridden() {
         status_text(&app),
         "« Constater l'arrivée du solde LBP sur le Compte Pro » : fait le 14/10/2024 (d'après les comptes)"
     );
+    select_step(&mut app, "solde-lbp-recu");
     key(&mut app, KeyCode::Enter);
     let help = render(&app, 80, 24);
     assert!(help.contains("Ce que disent les comptes"), "{help}");
@@ -201,7 +204,7 @@ fn the_tab_is_refreshed_when_shown_after_a_transfer_typed_in_ecritures() {
     key(&mut app, KeyCode::End);
     let screen = render(&app, 80, 24);
     assert!(
-        screen.contains("solde reçu, ancien compte à 0,00 €"),
+        screen.contains("solde reçu, ancien compte à 0,00"),
         "{screen}"
     );
 }
@@ -407,4 +410,137 @@ fn random_keys_on_the_tab_never_panic() {
     }
     assert!(!app.should_quit());
     assert!(app.book().is_some());
+}
+
+#[test]
+fn f_on_a_step_with_pending_prerequisites_offers_to_mark_them_too() {
+    let mut app = on_migration_tab(book());
+    let audit = audit_rows(&app);
+    select_step(&mut app, "lien-assoconnect");
+    let at = checklist(&app)
+        .iter()
+        .position(|v| v.key == "lien-assoconnect")
+        .unwrap();
+    key(&mut app, KeyCode::Char('f'));
+    assert!(app.is_asking());
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("Les marquer") && screen.contains("Renouveler l'affiliation OCCE"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("mark_also_question_80x24", screen);
+    assert_eq!(audit_rows(&app), audit, "nothing written while asking");
+    key(&mut app, KeyCode::Char('o'));
+    for step in ["affiliation", "inscription-assoconnect", "lien-assoconnect"] {
+        let view = step_view(&app, step);
+        assert_eq!(view.status_text(), "fait le 15/10/2024", "{step}");
+    }
+    assert_eq!(audit_rows(&app), audit + 1, "one transaction");
+    assert_eq!(
+        status_text(&app),
+        "« Valider le lien reçu d'AssoConnect » faite, et les 2 étapes qu'elle attendait"
+    );
+    // The cursor stayed at its place in the list.
+    assert_eq!(
+        render(&app, 80, 24)
+            .lines()
+            .filter(|l| l.contains('▸'))
+            .count(),
+        1
+    );
+    let views = checklist(&app);
+    assert!(
+        render(&app, 80, 24).contains(&format!("▸ {}", views[at].status_text())),
+        "{}",
+        render(&app, 80, 24)
+    );
+}
+
+#[test]
+fn n_to_the_question_marks_only_the_step() {
+    let mut app = on_migration_tab(book());
+    select_step(&mut app, "inscription-assoconnect");
+    key(&mut app, KeyCode::Char('f'));
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("La marquer aussi comme faite ?"),
+        "{screen}"
+    );
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(
+        step_view(&app, "inscription-assoconnect").status,
+        StepStatus::Fait
+    );
+    assert_eq!(step_view(&app, "affiliation").status, StepStatus::AFaire);
+}
+
+#[test]
+fn capital_f_with_pending_prerequisites_asks_after_the_date() {
+    let mut app = on_migration_tab(book());
+    select_step(&mut app, "inscription-assoconnect");
+    key(&mut app, KeyCode::Char('F'));
+    chars(&mut app, "31/02/2024");
+    key(&mut app, KeyCode::Enter);
+    // A wrong date is refused under the input before any question.
+    assert!(!app.is_asking());
+    assert!(render(&app, 80, 24).contains("✗"));
+    for _ in 0..10 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    chars(&mut app, "02/10/2024");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.is_asking());
+    key(&mut app, KeyCode::Char('o'));
+    assert!(!app.is_asking());
+    assert!(!render(&app, 80, 24).contains("Étape faite le"));
+    for step in ["affiliation", "inscription-assoconnect"] {
+        assert_eq!(
+            step_view(&app, step).status_text(),
+            "fait le 02/10/2024",
+            "{step}"
+        );
+    }
+}
+
+#[test]
+fn a_step_done_from_the_books_shows_its_prerequisites_done_after_it() {
+    let app = on_migration_tab(lbp_transferred());
+    // Nothing stored for them: the books say the later step is done.
+    let stored = checklist_steps(&app);
+    let swan = stored.iter().find(|s| s.key == "lien-swan").unwrap();
+    assert_eq!(swan.status, StepStatus::AFaire);
+    for step in ["affiliation", "lien-swan", "formulaire-solde-lbp"] {
+        let view = step_view(&app, step);
+        assert_eq!(view.status_text(), "fait (d'après la suite)", "{step}");
+        assert!(!view.is_waiting(), "{step}");
+    }
+    // A step it does not need keeps its own state.
+    assert_eq!(
+        step_view(&app, "premier-virement-collecte").status_text(),
+        "en attente"
+    );
+}
+
+#[test]
+fn the_step_keys_work_in_the_step_help() {
+    let mut app = on_migration_tab(book());
+    select_step(&mut app, "deuxieme-mandataire");
+    key(&mut app, KeyCode::Enter);
+    assert!(render(&app, 80, 24).contains("Étape de la migration"));
+    // `m`, named in the help ("m pour en écrire une"), opens the note.
+    key(&mut app, KeyCode::Char('m'));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Note de l'étape"), "{screen}");
+    assert!(!screen.contains("Étape de la migration"), "{screen}");
+    chars(&mut app, "Mme Martin");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(step_view(&app, "deuxieme-mandataire").note, "Mme Martin");
+    // `c` from the help marks the step.
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('c'));
+    assert_eq!(
+        step_view(&app, "deuxieme-mandataire").status,
+        StepStatus::EnCours
+    );
+    assert!(!render(&app, 80, 24).contains("Étape de la migration"));
 }

@@ -45,6 +45,12 @@ pub enum Context {
     /// The chart of accounts popup, and moving in its list.
     Chart,
     ChartList,
+    /// The CRF heading field of the chart form: moving in the known
+    /// headings, and taking the highlighted one.
+    HeadingList,
+    HeadingPick,
+    /// The help popup of a migration step: the step's keys.
+    StepHelp,
 }
 
 impl Context {
@@ -76,6 +82,9 @@ impl Context {
             Context::EnvelopeLines => "Saisie : lignes de l'enveloppe",
             Context::Chart => "Plan comptable",
             Context::ChartList => "Plan comptable : la liste",
+            Context::HeadingList => "Rubrique du CR financier : les rubriques connues",
+            Context::HeadingPick => "Rubrique du CR financier : choisir",
+            Context::StepHelp => "Aide d'une étape : les touches de l'étape",
         }
     }
 
@@ -106,6 +115,9 @@ impl Context {
             Context::EnvelopeLines => ENVELOPE_LINES,
             Context::Chart => CHART,
             Context::ChartList => CHART_LIST,
+            Context::HeadingList => HEADING_LIST,
+            Context::HeadingPick => HEADING_PICK,
+            Context::StepHelp => STEP_HELP,
         }
     }
 }

@@ -4,16 +4,28 @@ use super::binding::{Binding, bind, ch, ctrl, key, shift};
 use crate::ui::action::Action;
 use ratatui::crossterm::event::KeyCode;
 
+/// What can be done to the selected step, from the list or its help.
 #[rustfmt::skip]
-pub(super) const MIGRATION: &[Binding] = &[
-    bind(&[key(KeyCode::Enter)], "Entrée", "aide de l'étape (où cliquer, ce qu'il faut, ce qu'elle débloque)", Action::StepHelp, "détail"),
-    bind(&[ch('f')], "f", "marquer fait aujourd'hui", Action::MarkDone, "fait"),
+const STEP_KEYS: [Binding; 7] = [
+    bind(&[ch('f')], "f", "marquer fait aujourd'hui (demande pour les étapes qu'elle attend)", Action::MarkDone, "fait"),
     bind(&[ch('F')], "F", "marquer fait à une date (jj/mm/aaaa)", Action::MarkDoneOn, ""),
     bind(&[ch('c')], "c", "marquer en cours", Action::MarkInProgress, "en cours"),
     bind(&[ch('s')], "s", "marquer sans objet", Action::MarkNotApplicable, "sans objet"),
     bind(&[ch('r')], "r", "remettre à faire (étape d'après les comptes : les suivre de nouveau)", Action::ResetStep, "à faire"),
     bind(&[ch('m')], "m", "note de l'étape", Action::StepNote, "note"),
     bind(&[ch('h')], "h", "masquer l'étape (elle ne concerne pas la coopérative)", Action::HideStep, "masquer"),
+];
+
+/// The help of a step: its keys work there too (the help closes first).
+#[rustfmt::skip]
+pub(super) const STEP_HELP: &[Binding] = &[
+    STEP_KEYS[0], STEP_KEYS[1], STEP_KEYS[2], STEP_KEYS[3], STEP_KEYS[4], STEP_KEYS[5], STEP_KEYS[6],
+];
+
+#[rustfmt::skip]
+pub(super) const MIGRATION: &[Binding] = &[
+    bind(&[key(KeyCode::Enter)], "Entrée", "aide de l'étape (où cliquer, ce qu'il faut, ce qu'elle débloque)", Action::StepHelp, "détail"),
+    STEP_KEYS[0], STEP_KEYS[1], STEP_KEYS[2], STEP_KEYS[3], STEP_KEYS[4], STEP_KEYS[5], STEP_KEYS[6],
     bind(&[ch('H')], "H", "réafficher les étapes masquées", Action::ShowHiddenSteps, ""),
     bind(&[ch('a')], "a", "ajouter une étape en fin de liste", Action::AddStep, "ajouter"),
     bind(&[ch('+')], "+", "monter l'étape dans la liste", Action::MoveStepUp, ""),
@@ -123,13 +135,29 @@ pub(super) const ENVELOPE_LINES: &[Binding] = &[
     bind(&[key(KeyCode::Enter), ch('e')], "Entrée", "reprendre la ligne pour la corriger", Action::Edit, "reprendre"),
 ];
 
+/// The chart of accounts: its search line takes every printable key, so
+/// its commands are on keys that cannot be typing (F-keys, Ctrl, Entrée).
+/// `/` (the ledgers' filter key) is harmless here: the search is always on.
 #[rustfmt::skip]
 pub(super) const CHART: &[Binding] = &[
-    bind(&[ch('a')], "a", "ajouter une catégorie (charge 6… ou produit 7…)", Action::AddCategory, "ajouter"),
-    bind(&[ch('r')], "r", "renommer la catégorie sélectionnée", Action::RenameCategory, "renommer"),
-    bind(&[ch('/')], "/", "filtrer (ou taper directement les lettres cherchées)", Action::Filter, "filtrer"),
-    bind(&[key(KeyCode::Esc)], "Échap", "fermer le plan comptable", Action::Close, "fermer"),
-    bind(&[key(KeyCode::F(1)), ch('?')], "F1", "aide", Action::Help, "aide"),
+    bind(&[key(KeyCode::Enter)], "Entrée", "modifier la catégorie sélectionnée (libellé, rubrique du CR financier)", Action::EditCategory, "modifier"),
+    bind(&[key(KeyCode::F(2)), ctrl('n')], "F2", "ajouter une catégorie (charge 6… ou produit 7…)", Action::AddCategory, "ajouter"),
+    bind(&[ch('/')], "/", "chercher : tapez directement un code ou un mot du libellé", Action::Filter, ""),
+    bind(&[key(KeyCode::Esc)], "Échap", "effacer la recherche, puis fermer le plan comptable", Action::Close, "fermer"),
+    bind(&[key(KeyCode::F(1))], "F1", "aide", Action::Help, "aide"),
+];
+
+/// The CRF heading field of the chart form: the known headings under it.
+#[rustfmt::skip]
+pub(super) const HEADING_LIST: &[Binding] = &[
+    bind(&[key(KeyCode::Up)], "↑", "rubrique précédente", Action::Up, ""),
+    bind(&[key(KeyCode::Down)], "↓", "rubrique suivante", Action::Down, "rubrique"),
+];
+
+/// A known heading is highlighted and not yet taken: Entrée takes it.
+#[rustfmt::skip]
+pub(super) const HEADING_PICK: &[Binding] = &[
+    bind(&[key(KeyCode::Enter)], "Entrée", "prendre la rubrique en surbrillance (puis Entrée pour enregistrer)", Action::Submit, "prendre"),
 ];
 
 #[rustfmt::skip]

@@ -1,8 +1,10 @@
 //! The chart of accounts ("Plan comptable") over the Écritures tab: every
 //! account with its code, label, nature and heading of the compte rendu
 //! financier; categories first (charges 6…, produits 7…), then the money
-//! and balance-sheet accounts, read-only. A filter line narrows the list;
-//! `a` and `r` open the small form of `chart_form.rs`.
+//! and balance-sheet accounts, read-only. The search line above the list
+//! takes every printable key (typing a word never runs a command); the
+//! commands are on Entrée, F-keys and Ctrl (see the key table), and open the
+//! small form of `chart_form.rs`.
 
 use super::chart_form::{ChartForm, editable, nature};
 use crate::book::Book;
@@ -23,11 +25,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Row, Table, TableState};
 use tui_input::Input;
 
-/// The list's state: its filter and the selected line (among the shown ones).
+/// The list's state: its search line and the selected line (among the
+/// shown ones).
 #[derive(Debug)]
 pub struct ChartList {
     pub filter: Input,
-    pub editing: bool,
     /// Among the shown rows; a page is the table's height at the last draw.
     pub cursor: ListCursor,
 }
@@ -36,7 +38,6 @@ impl Default for ChartList {
     fn default() -> Self {
         ChartList {
             filter: Input::default(),
-            editing: false,
             cursor: ListCursor::with_page(10),
         }
     }
@@ -53,11 +54,7 @@ fn rank(kind: AccountKind) -> u8 {
 
 impl ChartList {
     pub fn contexts(&self) -> Vec<Context> {
-        if self.editing {
-            vec![Context::Filter, Context::ChartList]
-        } else {
-            vec![Context::Chart, Context::ChartList]
-        }
+        vec![Context::Chart, Context::ChartList]
     }
 
     /// The accounts shown: matching the filter, categories first.
@@ -72,7 +69,6 @@ impl ChartList {
     pub fn select(&mut self, chart: &[Account], code: &str) {
         if !self.rows(chart).iter().any(|a| a.code == code) {
             self.filter.reset();
-            self.editing = false;
         }
         let at = self
             .rows(chart)
@@ -82,26 +78,22 @@ impl ChartList {
         self.cursor.select(at);
     }
 
-    /// Moves, filters; true if the popup should close.
+    /// Moves, searches; true if the popup should close. Échap clears the
+    /// search first, then closes.
     fn update_list(&mut self, action: Action, len: usize) -> bool {
         if self.cursor.navigate(action, len) {
             return false;
         }
         match action {
-            Action::Filter => self.editing = true,
-            Action::Submit if self.editing => self.editing = false,
-            Action::Close if self.editing => {
+            Action::Close if !self.filter.value().is_empty() => {
                 self.filter.reset();
-                self.editing = false;
                 self.cursor.select(0);
             }
             Action::Close => return true,
-            Action::Type(request) => {
-                self.editing = true;
-                if type_into(&mut self.filter, request) {
-                    self.cursor.select(0);
-                }
+            Action::Type(request) if type_into(&mut self.filter, request) => {
+                self.cursor.select(0);
             }
+            // `/` (the ledgers' filter key): the search is already on.
             _ => {}
         }
         false
@@ -143,31 +135,32 @@ impl ChartList {
     }
 
     fn draw_filter(&self, frame: &mut Frame, area: Rect) {
-        let label = "Filtre : ";
+        let label = "Chercher : ";
         let label_width = label.chars().count() as u16;
-        let label_style = if self.editing {
-            theme::label_focused()
-        } else {
-            theme::label()
-        };
-        frame.render_widget(Span::styled(label, label_style), area);
+        frame.render_widget(Span::styled(label, theme::label_focused()), area);
         let rest = Rect {
             x: area.x + label_width,
             width: area.width.saturating_sub(label_width),
             ..area
         };
-        if self.editing || !self.filter.value().is_empty() {
-            draw_input(frame, rest, &self.filter, self.editing);
+        if !self.filter.value().is_empty() {
+            draw_input(frame, rest, &self.filter, true);
         } else {
+            draw_input(frame, Rect { width: 1, ..rest }, &self.filter, true);
+            let key = |action| keymap::key_of(Context::Chart, action);
+            let note = format!(
+                "tapez un code ou un mot du libellé · {} modifier · {} ajouter",
+                key(Action::EditCategory),
+                key(Action::AddCategory)
+            );
+            let after_cursor = Rect {
+                x: rest.x + 1,
+                width: rest.width.saturating_sub(1),
+                ..rest
+            };
             frame.render_widget(
-                Line::styled(
-                    format!(
-                        "{} ou tapez un code, un mot du libellé",
-                        keymap::key_of(Context::Chart, Action::Filter)
-                    ),
-                    theme::note(),
-                ),
-                rest,
+                Line::styled(truncate(&note, after_cursor.width as usize), theme::note()),
+                after_cursor,
             );
         }
     }
@@ -228,7 +221,7 @@ impl Component for ChartList {
     }
 
     fn help_contexts(&self) -> Vec<Context> {
-        vec![Context::Chart, Context::ChartList, Context::Filter]
+        vec![Context::Chart, Context::ChartList]
     }
 
     fn accepts_text(&self) -> bool {
@@ -241,11 +234,13 @@ impl Component for ChartList {
         let selected = rows.get(self.cursor.selected().min(rows.len().saturating_sub(1)));
         let next = match action {
             Action::Help => Effect::Help,
-            Action::AddCategory => Effect::open(ChartForm::add()),
-            Action::RenameCategory => match selected {
-                Some(a) if editable(a.kind) => Effect::open(ChartForm::rename(a)),
+            Action::AddCategory => Effect::open(ChartForm::add(book.crf_headings())),
+            Action::EditCategory => match selected {
+                Some(a) if editable(a.kind) => {
+                    Effect::open(ChartForm::edit(a, book.crf_headings()))
+                }
                 Some(a) => Effect::error(format!(
-                    "{} {} : un compte de {} ne se renomme pas ici",
+                    "{} {} : un compte de {} ne se modifie pas ici",
                     a.code,
                     a.label,
                     nature(a.kind)

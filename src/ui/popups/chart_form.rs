@@ -1,9 +1,12 @@
 //! The small form of the chart of accounts: a new category (code, libellé,
-//! nature, rubrique du compte rendu financier) or a new libellé for the
-//! selected one. Entrée saves through `Book::save_category`; a refusal is
-//! shown under the form and what was typed is kept.
+//! nature, rubrique du compte rendu financier) or a new libellé and heading
+//! for the selected one. The heading is picked from the known ones
+//! (`heading_field.rs`). Entrée saves through `Book::save_category` or
+//! `Book::edit_category` (one transaction); a refusal is shown under the
+//! form and what was typed is kept.
 
 use super::confirm::Confirm;
+use super::heading_field::HeadingField;
 use crate::book::Book;
 use crate::domain::{Account, AccountKind};
 use crate::ui::action::Action;
@@ -46,23 +49,29 @@ enum Slot {
 }
 
 const ADD_SLOTS: &[Slot] = &[Slot::Code, Slot::Label, Slot::Kind, Slot::Heading];
-const RENAME_SLOTS: &[Slot] = &[Slot::Label];
+const EDIT_SLOTS: &[Slot] = &[Slot::Label, Slot::Heading];
 
 #[derive(Debug)]
 pub struct ChartForm {
-    /// The category renamed (its code fixed); `None` when adding.
+    /// The category changed (its code and nature fixed); `None` when adding.
     pub renaming: Option<Account>,
     pub code: Input,
     pub label: Input,
     pub kind: AccountKind,
-    pub heading: Input,
+    pub heading: HeadingField,
     focus: usize,
     pub message: Option<String>,
     initial: (String, String, AccountKind, String),
 }
 
 impl ChartForm {
-    fn new(renaming: Option<Account>, code: &str, label: &str, kind: AccountKind) -> Self {
+    fn new(
+        renaming: Option<Account>,
+        code: &str,
+        label: &str,
+        kind: AccountKind,
+        headings: Vec<String>,
+    ) -> Self {
         let heading = renaming
             .as_ref()
             .and_then(|a| a.crf_heading.clone())
@@ -72,31 +81,33 @@ impl ChartForm {
             code: Input::new(code.into()),
             label: Input::new(label.into()),
             kind,
-            heading: Input::new(heading.clone()),
+            heading: HeadingField::new(&heading, headings),
             focus: 0,
             message: None,
             initial: (code.into(), label.into(), kind, heading),
         }
     }
 
-    /// A new category, a charge unless changed.
-    pub fn add() -> Self {
-        ChartForm::new(None, "", "", AccountKind::Charge)
+    /// A new category, a charge unless changed; `headings` are the
+    /// known CRF headings.
+    pub fn add(headings: Vec<String>) -> Self {
+        ChartForm::new(None, "", "", AccountKind::Charge, headings)
     }
 
-    /// A new libellé for `account`, prefilled with the current one.
-    pub fn rename(account: &Account) -> Self {
+    /// A new libellé or heading for `account`, prefilled with the current ones.
+    pub fn edit(account: &Account, headings: Vec<String>) -> Self {
         ChartForm::new(
             Some(account.clone()),
             &account.code,
             &account.label,
             account.kind,
+            headings,
         )
     }
 
     fn slots(&self) -> &'static [Slot] {
         if self.renaming.is_some() {
-            RENAME_SLOTS
+            EDIT_SLOTS
         } else {
             ADD_SLOTS
         }
@@ -120,11 +131,13 @@ impl ChartForm {
     }
 
     pub fn contexts(&self) -> Vec<Context> {
-        if self.slot() == Slot::Kind {
-            vec![Context::Choice, Context::Form]
-        } else {
-            vec![Context::Form]
-        }
+        let mut contexts = match self.slot() {
+            Slot::Kind => vec![Context::Choice],
+            Slot::Heading => self.heading.contexts(),
+            _ => Vec::new(),
+        };
+        contexts.push(Context::Form);
+        contexts
     }
 
     fn toggle_kind(&mut self) {
@@ -137,6 +150,14 @@ impl ChartForm {
 
     pub fn update_form(&mut self, action: Action) -> Outcome {
         let len = self.slots().len();
+        if self.slot() == Slot::Heading
+            && let Some(changed) = self.heading.update(action)
+        {
+            if changed {
+                self.message = None;
+            }
+            return Outcome::Stay;
+        }
         match action {
             Action::Submit => return Outcome::Save,
             Action::Close => return Outcome::Close,
@@ -150,8 +171,7 @@ impl ChartForm {
                 let input = match self.slot() {
                     Slot::Code => &mut self.code,
                     Slot::Label => &mut self.label,
-                    Slot::Heading => &mut self.heading,
-                    Slot::Kind => return Outcome::Stay,
+                    Slot::Kind | Slot::Heading => return Outcome::Stay,
                 };
                 if type_into(input, request) {
                     self.message = None;
@@ -180,11 +200,12 @@ impl ChartForm {
             keymap::key_names(Context::Choice, Action::ChoiceNext).join(" ou ")
         );
         let about = if self.renaming.is_some() {
-            "Le nouveau libellé vaut partout où la catégorie paraît ; \
-             le code, la nature et la rubrique ne changent pas."
+            "Le libellé et la rubrique valent partout où la catégorie paraît ; \
+             le code et la nature ne changent pas."
         } else {
             "Une charge a un code qui commence par 6, un produit par 7 (ex. 6185). \
-             La rubrique du compte rendu financier est facultative."
+             La rubrique du compte rendu financier est facultative : \
+             choisissez-en une connue ou tapez-en une nouvelle."
         };
         let mut items = vec![
             Item::Text(Line::styled(about, theme::note())),
@@ -213,16 +234,17 @@ impl ChartForm {
                 label_width: LABEL_WIDTH,
             })
         };
-        // The rename form's only field comes after the code; keep the
-        // focused item's index right for scrolling.
-        let mut focus_item = first_field;
         if editing(Slot::Code) {
             items.push(text("Code", &self.code, Some("6… ou 7…"), Slot::Code));
         } else {
             items.push(fixed("Code", self.code.value()));
-            focus_item += 1;
         }
+        // The focused item's index, for scrolling.
+        let mut focus_item = first_field;
         items.push(text("Libellé", &self.label, None, Slot::Label));
+        if focused(Slot::Label) {
+            focus_item = items.len() - 1;
+        }
         let kind_text = nature(self.kind);
 
         if editing(Slot::Kind) {
@@ -234,10 +256,25 @@ impl ChartForm {
                 note: Some(&choice_note),
                 label_width: LABEL_WIDTH,
             }));
-            items.push(text("Rubrique CRF", &self.heading, None, Slot::Heading));
+            if focused(Slot::Kind) {
+                focus_item = items.len() - 1;
+            }
         } else {
             items.push(fixed("Nature", kind_text));
-            items.push(fixed("Rubrique CRF", self.heading.value()));
+        }
+        items.push(text(
+            "Rubrique CRF",
+            &self.heading.input,
+            None,
+            Slot::Heading,
+        ));
+        if focused(Slot::Heading) {
+            focus_item = items.len() - 1;
+            let width = area.width.min(100).saturating_sub(4) as usize;
+            for line in self.heading.lines(LABEL_WIDTH as usize, width) {
+                let draw = move |frame: &mut Frame, row: Rect| frame.render_widget(&line, row);
+                items.push(Item::Custom(1, Box::new(draw)));
+            }
         }
         if let Some(message) = &self.message {
             items.push(Item::Text(Line::from("")));
@@ -247,10 +284,10 @@ impl ChartForm {
             )));
         }
         let title = match &self.renaming {
-            Some(a) => format!("Renommer la catégorie {}", a.code),
+            Some(a) => format!("Modifier la catégorie {}", a.code),
             None => "Nouvelle catégorie".to_string(),
         };
-        draw_form(frame, area, &title, &items, focus_item + self.focus);
+        draw_form(frame, area, &title, &items, focus_item);
     }
 }
 
@@ -264,17 +301,22 @@ impl ChartForm {
         if !renaming && let Some(known) = book.chart().iter().find(|a| a.code == code) {
             // save_category would rename it: adding must not change a category.
             self.message = Some(format!(
-                "code « {code} » : déjà au plan comptable ({}) ; {} dans la liste pour la renommer",
+                "code « {code} » : déjà au plan comptable ({}) ; {} dans la liste pour la modifier",
                 known.label,
-                keymap::key_of(Context::Chart, Action::RenameCategory)
+                keymap::key_of(Context::Chart, Action::EditCategory)
             ));
             return Effect::Done;
         }
-        if let Err(e) = book.save_category(&code, &label, kind, heading.as_deref()) {
+        let saved = if renaming {
+            book.edit_category(&code, &label, heading.as_deref().unwrap_or(""))
+        } else {
+            book.save_category(&code, &label, kind, heading.as_deref())
+        };
+        if let Err(e) = saved {
             self.message = Some(e.to_string());
             return Effect::Done;
         }
-        let verb = if renaming { "renommée" } else { "ajoutée" };
+        let verb = if renaming { "modifiée" } else { "ajoutée" };
         Effect::Batch(vec![
             Effect::Close,
             Effect::Show(Focus::Code(code.clone())),
@@ -290,7 +332,12 @@ impl Component for ChartForm {
     }
 
     fn help_contexts(&self) -> Vec<Context> {
-        vec![Context::Form, Context::Choice]
+        vec![
+            Context::Form,
+            Context::Choice,
+            Context::HeadingList,
+            Context::HeadingPick,
+        ]
     }
 
     fn accepts_text(&self) -> bool {

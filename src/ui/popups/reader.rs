@@ -1,6 +1,8 @@
 //! A popup that shows a text over the screen and scrolls it: the help of a
 //! migration step. What it shows comes from a [`Document`] that the tab
-//! gives it, so the popup knows nothing of the tab.
+//! gives it, so the popup knows nothing of the tab; the keys of a context
+//! it is given ([`Reader::passing`]) close it and go to the screen under
+//! it (a step's keys work from the step's help).
 
 use crate::book::Book;
 use crate::ui::action::Action;
@@ -24,6 +26,7 @@ pub struct Reader {
     doc: Box<dyn Document>,
     pub scroll: usize,
     max_scroll: Cell<usize>,
+    passing: Option<Context>,
 }
 
 impl Reader {
@@ -33,7 +36,14 @@ impl Reader {
             doc: Box::new(doc),
             scroll: 0,
             max_scroll: Cell::new(0),
+            passing: None,
         }
+    }
+
+    /// The keys of `context` close the reader and go to the screen under it.
+    pub fn passing(mut self, context: Context) -> Self {
+        self.passing = Some(context);
+        self
     }
 
     pub fn scroll_by(&mut self, step: isize) {
@@ -46,10 +56,19 @@ impl Reader {
 
 impl Component for Reader {
     fn contexts(&self) -> Vec<Context> {
-        vec![Context::Help]
+        // Help last: its way out stays pinned on the hint bar.
+        let mut contexts: Vec<Context> = self.passing.into_iter().collect();
+        contexts.push(Context::Help);
+        contexts
     }
 
     fn update(&mut self, action: Action, _book: &mut Book) -> Effect {
+        let passes = self
+            .passing
+            .is_some_and(|c| c.bindings().iter().any(|b| b.action == action));
+        if passes {
+            return Effect::Pass(action);
+        }
         match action {
             Action::Up => self.scroll_by(-1),
             Action::Down => self.scroll_by(1),

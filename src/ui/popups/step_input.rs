@@ -2,8 +2,10 @@
 //! done, the title of a new step. Entrée saves through the `Book` (one
 //! transaction); a refusal shows under the input with what was typed.
 
+use super::mark_also::MarkAlso;
 use crate::book::Book;
 use crate::domain::checklist::StepStatus;
+use crate::domain::parse_date;
 use crate::ui::action::Action;
 use crate::ui::component::Component;
 use crate::ui::component::Effect;
@@ -39,6 +41,9 @@ pub struct StepInput {
     /// The proposed text is replaced by the first character typed.
     fresh: bool,
     pub error: Option<String>,
+    /// Done on a date: the steps not settled it needs, asked about once
+    /// the date is right.
+    pub also: Vec<(String, String)>,
 }
 
 impl StepInput {
@@ -50,7 +55,15 @@ impl StepInput {
             input: Input::new(text.to_string()),
             fresh: purpose == Purpose::DoneOn,
             error: None,
+            also: Vec::new(),
         }
+    }
+
+    /// Done on a date while these steps it needs are not settled: asks
+    /// whether to mark them too.
+    pub fn asking_also(mut self, also: Vec<(String, String)>) -> Self {
+        self.also = also;
+        self
     }
 
     pub fn value(&self) -> &str {
@@ -151,6 +164,15 @@ impl StepInput {
             self.title.clone(),
             self.value().to_string(),
         );
+        if self.purpose == Purpose::DoneOn && !self.also.is_empty() {
+            if let Err(e) = parse_date(&value, book.exercice()) {
+                // As the book says it on saving (the field's message only).
+                self.error = Some(e.to_string());
+                return Effect::Done;
+            }
+            let question = MarkAlso::new(&key, &title, Some(&value), self.also.clone(), true);
+            return Effect::open(question);
+        }
         let result = match self.purpose {
             Purpose::Note => book.checklist_note(&key, &value).map(|()| {
                 let what = if value.trim().is_empty() {

@@ -18,6 +18,7 @@ use crate::ui::component::{Component, Loaded};
 use crate::ui::effect::Focus;
 use crate::ui::keymap::{self, Context};
 use crate::ui::popups::confirm::Confirm;
+use crate::ui::popups::mark_also::MarkAlso;
 use crate::ui::popups::reader::Reader;
 use crate::ui::popups::step_input::{Purpose, StepInput};
 use ratatui::Frame;
@@ -136,7 +137,7 @@ impl MigrationTab {
             },
             key: key.to_string(),
         };
-        Effect::open(Reader::new("Étape de la migration", doc))
+        Effect::open(Reader::new("Étape de la migration", doc).passing(Context::StepHelp))
     }
 }
 
@@ -188,7 +189,16 @@ impl Component for MigrationTab {
         let result = match action {
             Action::StepHelp => return self.step_help(&key),
             Action::MarkDoneOn => {
-                return Effect::open(StepInput::new(Purpose::DoneOn, &key, &title, &today));
+                let also = self.migration.pending_prerequisites(&key);
+                let input = StepInput::new(Purpose::DoneOn, &key, &title, &today);
+                return Effect::open(input.asking_also(also));
+            }
+            Action::MarkDone => {
+                let also = self.migration.pending_prerequisites(&key);
+                if !also.is_empty() {
+                    return Effect::open(MarkAlso::new(&key, &title, None, also, false));
+                }
+                book.checklist_set(&key, StepStatus::Fait, None, None)
             }
             Action::StepNote => {
                 return Effect::open(StepInput::new(Purpose::Note, &key, &title, &note));
@@ -198,7 +208,6 @@ impl Component for MigrationTab {
                 self.hiding = Some(key);
                 return Effect::open(Confirm::hide_step(&title));
             }
-            Action::MarkDone => book.checklist_set(&key, StepStatus::Fait, None, None),
             Action::MarkInProgress => book.checklist_set(&key, StepStatus::EnCours, None, None),
             Action::MarkNotApplicable => {
                 book.checklist_set(&key, StepStatus::SansObjet, None, None)

@@ -14,13 +14,24 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, LineGauge, List, ListItem, ListState, Paragraph};
 
-/// Width of the status column ("fait le 02/09/2024").
+/// Width of the status column ("fait le 02/09/2024"), at least.
 const STATUS_WIDTH: usize = 18;
+
+/// Width of the status column: wider if a status needs it ("fait
+/// (d'après la suite)").
+fn status_width(views: &[StepView]) -> usize {
+    views
+        .iter()
+        .map(|v| v.status_text().chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(STATUS_WIDTH)
+}
 /// From this width the selected step's help shows beside the list.
 const SIDE_BY_SIDE: u16 = 120;
 
 /// "à faire", "urgent · en cours"…, with its style.
-fn status_spans(view: &StepView) -> Vec<Span<'static>> {
+fn status_spans(view: &StepView, status_width: usize) -> Vec<Span<'static>> {
     let text = view.status_text();
     let style = match view.status {
         StepStatus::Fait => theme::status(),
@@ -30,22 +41,22 @@ fn status_spans(view: &StepView) -> Vec<Span<'static>> {
         StepStatus::AFaire => Style::new(),
     };
     if view.urgent {
-        let pad = STATUS_WIDTH.saturating_sub(text.chars().count() + 9);
+        let pad = status_width.saturating_sub(text.chars().count() + 9);
         vec![
             Span::styled("urgent", theme::error()),
             Span::raw(" · "),
             Span::styled(format!("{text}{} ", " ".repeat(pad)), style),
         ]
     } else {
-        vec![Span::styled(format!("{text:<STATUS_WIDTH$} "), style)]
+        vec![Span::styled(format!("{text:<status_width$} "), style)]
     }
 }
 
 /// One step of the list: status and title, then what it waits for, what the
 /// books say and its note, wrapped under the title.
-fn item(view: &StepView, width: usize) -> ListItem<'static> {
-    let title_width = width.saturating_sub(STATUS_WIDTH + 1).max(10);
-    let mut first = status_spans(view);
+fn item(view: &StepView, width: usize, status_width: usize) -> ListItem<'static> {
+    let title_width = width.saturating_sub(status_width + 1).max(10);
+    let mut first = status_spans(view, status_width);
     let title_style = if view.urgent {
         theme::title()
     } else {
@@ -56,7 +67,7 @@ fn item(view: &StepView, width: usize) -> ListItem<'static> {
         title_style,
     ));
     let mut lines = vec![Line::from(first)];
-    let indent = " ".repeat(STATUS_WIDTH + 1);
+    let indent = " ".repeat(status_width + 1);
     for part in detail_parts(view) {
         for text in wrap(&part, title_width).into_iter().take(2) {
             lines.push(Line::styled(format!("{indent}{text}"), theme::note()));
@@ -164,7 +175,12 @@ fn draw_list(frame: &mut Frame, area: Rect, migration: &Migration) {
         return;
     }
     let width = inner.width.saturating_sub(2) as usize;
-    let items: Vec<ListItem> = migration.views.iter().map(|v| item(v, width)).collect();
+    let status_width = status_width(&migration.views);
+    let items: Vec<ListItem> = migration
+        .views
+        .iter()
+        .map(|v| item(v, width, status_width))
+        .collect();
     let heights: Vec<usize> = items.iter().map(ListItem::height).collect();
     let list = List::new(items)
         .block(block)
