@@ -130,7 +130,11 @@ impl Book {
     }
 
     /// The entry as it is and as the edit would make it.
-    pub(super) fn edited_entry(&self, id: i64, request: &EntryRequest) -> Result<(Entry, NewEntry)> {
+    pub(super) fn edited_entry(
+        &self,
+        id: i64,
+        request: &EntryRequest,
+    ) -> Result<(Entry, NewEntry)> {
         let before = self.editable(id)?;
         if before.kind == EntryKind::Virement {
             return Err(StoreError::Refused(format!(

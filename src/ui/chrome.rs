@@ -1,14 +1,14 @@
 //! What surrounds the tabs: the too-small message, the tab bar, the failure
 //! screen, the status line and the hint bar.
 
-use super::effect::Status;
 use super::action::Action;
+use super::effect::Status;
 use super::keymap::{self, Context};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::tabs::Tab;
 use super::widgets::hint_bar::HintBar;
 use super::widgets::theme;
 use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};

@@ -53,12 +53,18 @@ fn escape_on_the_open_list_closes_the_list_not_the_form() {
     let mut app = app(book());
     depense(&mut app, "12");
     chars(&mut app, "fourn");
-    assert!(render_small(&app).contains("Catégories ("), "the list is open");
+    assert!(
+        render_small(&app).contains("Catégories ("),
+        "the list is open"
+    );
     key(&mut app, KeyCode::Esc);
     let screen = render_small(&app);
     assert!(!app.is_asking(), "no question about the whole entry");
     assert!(app.form_open());
-    assert!(!screen.contains("Catégories ("), "the list is closed: {screen}");
+    assert!(
+        !screen.contains("Catégories ("),
+        "the list is closed: {screen}"
+    );
     assert!(screen.contains("fourn"), "what was typed stays: {screen}");
     // The list closed, Échap is the form's again; typing opens the list.
     chars(&mut app, "i");
@@ -80,7 +86,10 @@ fn a_fixed_amount_loses_its_error_at_once() {
     // The cursor is on the amount: one character less fixes it.
     key(&mut app, KeyCode::Backspace);
     let screen = render_small(&app);
-    assert!(!screen.contains("✗"), "the error went with the fix: {screen}");
+    assert!(
+        !screen.contains("✗"),
+        "the error went with the fix: {screen}"
+    );
     // Still wrong after another key: the error is back, about the new text.
     chars(&mut app, "x");
     assert!(
@@ -204,7 +213,10 @@ fn enter_puts_the_cursor_on_the_faulty_ventilation_line() {
     assert!(app.form_open() && !app.is_asking());
     let screen = render_small(&app);
     assert!(screen.contains("▸ Ventilation 2"), "{screen}");
-    assert!(!screen.contains("Catégories ("), "no list over it: {screen}");
+    assert!(
+        !screen.contains("Catégories ("),
+        "no list over it: {screen}"
+    );
     let error = "✗ « 999 » n'existe pas dans le plan comptable";
     let line = row_of(&screen, "Ventilation 2").unwrap();
     assert_eq!(
@@ -247,7 +259,10 @@ fn keys_typed_while_the_terminal_is_too_small_are_ignored() {
     key(&mut app, KeyCode::Enter);
     let screen = render(&app, 80, 24);
     assert!(app.form_open() && !app.is_asking(), "{screen}");
-    assert!(!screen.contains("Ballons"), "nothing typed reached it: {screen}");
+    assert!(
+        !screen.contains("Ballons"),
+        "nothing typed reached it: {screen}"
+    );
     chars(&mut app, "Ballons");
     assert!(render_small(&app).contains("Ballons"), "big enough again");
 
@@ -323,7 +338,10 @@ fn the_future_date_is_asked_about_only_when_nothing_else_is_wrong() {
     let question = render_small(&app);
     assert!(question.contains("Entrée/o  oui"), "{question}");
     assert!(question.contains("Échap/n  non"), "{question}");
-    assert!(!question.contains("✗"), "no old error behind it: {question}");
+    assert!(
+        !question.contains("✗"),
+        "no old error behind it: {question}"
+    );
     key(&mut app, KeyCode::Enter);
     assert!(!app.form_open());
     assert_eq!(count(&app), before + 1);
@@ -343,4 +361,24 @@ fn every_question_takes_entree_or_o_for_yes() {
     key(&mut app, KeyCode::Enter);
     assert!(!app.is_asking());
     assert_eq!(count(&app), before + 1, "the reversal is recorded");
+}
+
+/// After a refusal every field follows what is typed, but a category being
+/// searched in the open list is no error yet.
+#[test]
+fn a_category_being_searched_shows_no_error() {
+    let mut app = app(book());
+    depense(&mut app, "12");
+    key(&mut app, KeyCode::Esc); // closes the list
+    key(&mut app, KeyCode::Enter); // refused: no category
+    assert!(render_small(&app).contains("✗ aucune catégorie"));
+    chars(&mut app, "fourn");
+    let screen = render_small(&app);
+    assert!(screen.contains("Catégories ("), "{screen}");
+    assert!(!screen.contains("✗"), "{screen}");
+    key(&mut app, KeyCode::Esc);
+    assert!(
+        render_small(&app).contains("✗ « fourn » n'existe pas dans le plan comptable"),
+        "the list closed, the error shows"
+    );
 }

@@ -121,9 +121,7 @@ impl LedgerForm {
     fn refused(&mut self, error: StoreError, book: &Book) -> Effect {
         match (error, &mut self.form) {
             (StoreError::Field(errors), Form::Entry(form)) => form.refused(errors, book.chart()),
-            (StoreError::Field(errors), Form::Transfer(form)) => {
-                form.refused(errors, book.chart())
-            }
+            (StoreError::Field(errors), Form::Transfer(form)) => form.refused(errors, book.chart()),
             (other, Form::Entry(form)) => form.message = Some(other.to_string()),
             (other, Form::Transfer(form)) => form.message = Some(other.to_string()),
         }

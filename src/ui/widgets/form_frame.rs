@@ -137,7 +137,9 @@ impl Item<'_> {
             Item::Field(f) => f.height(width),
             Item::Text(line) => wrap(&line.to_string(), width as usize).len().max(1) as u16,
             Item::Custom(h, _) => *h,
-            Item::Error(indent, text) => error_lines(text, width.saturating_sub(*indent)).len() as u16,
+            Item::Error(indent, text) => {
+                error_lines(text, width.saturating_sub(*indent)).len() as u16
+            }
         }
     }
 }

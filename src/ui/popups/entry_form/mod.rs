@@ -203,6 +203,8 @@ impl EntryForm {
     fn error_for(&self, slot: Slot) -> Option<String> {
         match slot {
             Slot::SplitCode(_) | Slot::SplitAmount(_) => None,
+            // Being searched in the open list: not an error yet.
+            Slot::Category if self.picker_open() => None,
             Slot::Category => {
                 let parts: Vec<String> = [Field::Categorie, Field::Ventilation]
                     .into_iter()

@@ -271,16 +271,16 @@ impl EntryForm {
                     draw_split_row(frame, rect, (i, code, amount, note), focus)
                 };
                 rows.push((Some(slot), Item::Custom(1, Box::new(draw))));
+                // The code being searched in the open list: not an error yet.
+                let searching = self.picker_open() && self.focus == Slot::SplitCode(i);
                 let line_errors: Vec<String> = self
                     .lines
                     .get(i)
+                    .filter(|_| !searching)
                     .map(|l| l.errors().map(|e| e.message.clone()).collect())
                     .unwrap_or_default();
                 if !line_errors.is_empty() {
-                    rows.push((
-                        None,
-                        Item::Error(LABEL_WIDTH, line_errors.join(" ; ")),
-                    ));
+                    rows.push((None, Item::Error(LABEL_WIDTH, line_errors.join(" ; "))));
                 }
             }
             let failed = !self.whole.is_empty();
