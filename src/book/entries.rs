@@ -30,22 +30,31 @@ impl Book {
 
     /// Records a recette or a dépense. An empty pièce takes the next number.
     pub fn add_entry(&mut self, request: &EntryRequest) -> Result<i64> {
+        let entry = self.new_entry(request)?;
+        self.insert_new(entry)
+    }
+
+    /// The entry a new recette or dépense makes (an empty pièce: the next).
+    pub(super) fn new_entry(&self, request: &EntryRequest) -> Result<NewEntry> {
         let mut request = request.clone();
         if request.piece.trim().is_empty() {
             request.piece = self.next_piece(request.kind)?;
         }
-        let entry = build_entry(&request, &self.chart, self.exercice())?;
-        self.insert_new(entry)
+        Ok(build_entry(&request, &self.chart, self.exercice())?)
     }
 
     /// Records a virement interne between two money accounts.
     pub fn add_transfer(&mut self, request: &TransferRequest) -> Result<i64> {
+        let entry = self.new_transfer(request)?;
+        self.insert_new(entry)
+    }
+
+    pub(super) fn new_transfer(&self, request: &TransferRequest) -> Result<NewEntry> {
         let mut request = request.clone();
         if request.piece.trim().is_empty() {
             request.piece = self.next_piece(EntryKind::Virement)?;
         }
-        let entry = build_transfer(&request, &self.chart, self.exercice())?;
-        self.insert_new(entry)
+        Ok(build_transfer(&request, &self.chart, self.exercice())?)
     }
 
     /// The entry if it may still be changed (edited or cancelled): of the open
@@ -111,29 +120,21 @@ impl Book {
     }
 
     fn replace(&mut self, before: Entry, after: NewEntry) -> Result<()> {
-        self.write(before.exercice, |w| {
-            store::entries::check_piece_free(w.tx, before.exercice, &after.piece, Some(before.id))?;
-            store::entries::replace(w.tx, before.id, &after)?;
-            super::refuse_negative_caisse(
-                w.tx,
-                before.exercice,
-                w.chart,
-                before.date.min(after.date),
-                after.lines(),
-                &before.lines,
-            )?;
-            let stored = store::entries::load_one(w.tx, before.id)?
-                .ok_or(StoreError::Corrupt("écriture introuvable".into()))?;
-            let audit = Audit::new("modification", "ecriture")
-                .id(Some(before.id))
-                .before(audit::describe(&before))
-                .after(audit::describe(&stored));
-            Ok(((), audit))
-        })
+        self.write(before.exercice, |w| replace_in(w, &before, &after))
     }
 
     /// Changes a recette or dépense.
     pub fn edit_entry(&mut self, id: i64, request: &EntryRequest) -> Result<()> {
+        let (before, after) = self.edited_entry(id, request)?;
+        self.replace(before, after)
+    }
+
+    /// The entry as it is and as the edit would make it.
+    pub(super) fn edited_entry(
+        &self,
+        id: i64,
+        request: &EntryRequest,
+    ) -> Result<(Entry, NewEntry)> {
         let before = self.editable(id)?;
         if before.kind == EntryKind::Virement {
             return Err(StoreError::Refused(format!(
@@ -142,11 +143,20 @@ impl Book {
             )));
         }
         let after = build_entry(request, &self.chart, self.exercice())?;
-        self.replace(before, after)
+        Ok((before, after))
     }
 
     /// Changes a virement interne.
     pub fn edit_transfer(&mut self, id: i64, request: &TransferRequest) -> Result<()> {
+        let (before, after) = self.edited_transfer(id, request)?;
+        self.replace(before, after)
+    }
+
+    pub(super) fn edited_transfer(
+        &self,
+        id: i64,
+        request: &TransferRequest,
+    ) -> Result<(Entry, NewEntry)> {
         let before = self.editable(id)?;
         if before.kind != EntryKind::Virement {
             return Err(StoreError::Refused(format!(
@@ -155,7 +165,7 @@ impl Book {
             )));
         }
         let after = build_transfer(request, &self.chart, self.exercice())?;
-        self.replace(before, after)
+        Ok((before, after))
     }
 
     /// Cancels an entry by a reversing entry dated today (or the last day of
@@ -288,4 +298,30 @@ impl Book {
         })?;
         self.reload_chart()
     }
+}
+
+/// Replaces an entry inside the write path (or a dry run): the pièce must
+/// stay free, the caisse must never go below zero.
+pub(super) fn replace_in(
+    w: &super::write::Writing<'_>,
+    before: &Entry,
+    after: &NewEntry,
+) -> Result<((), Audit)> {
+    store::entries::check_piece_free(w.tx, before.exercice, &after.piece, Some(before.id))?;
+    store::entries::replace(w.tx, before.id, after)?;
+    super::refuse_negative_caisse(
+        w.tx,
+        before.exercice,
+        w.chart,
+        before.date.min(after.date),
+        after.lines(),
+        &before.lines,
+    )?;
+    let stored = store::entries::load_one(w.tx, before.id)?
+        .ok_or(StoreError::Corrupt("écriture introuvable".into()))?;
+    let audit = Audit::new("modification", "ecriture")
+        .id(Some(before.id))
+        .before(audit::describe(before))
+        .after(audit::describe(&stored));
+    Ok(((), audit))
 }

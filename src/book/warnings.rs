@@ -24,6 +24,55 @@ impl Book {
         self.date_warnings(&request.date)
     }
 
+    /// A dry run of saving a recette or dépense (new, or the edit of
+    /// `editing`): every rule the save applies, the caisse's included, in a
+    /// transaction rolled back. Its warnings if the save would be accepted,
+    /// else the refusal the save would give; nothing is written.
+    pub fn check_entry(
+        &mut self,
+        request: &EntryRequest,
+        editing: Option<i64>,
+    ) -> Result<Vec<Warning>> {
+        match editing {
+            None => {
+                let entry = self.new_entry(request)?;
+                self.dry_run(self.exercice(), |w| {
+                    super::insert_checked(w, &entry, "ecriture")
+                })?;
+            }
+            Some(id) => {
+                let (before, after) = self.edited_entry(id, request)?;
+                self.dry_run(before.exercice, |w| {
+                    super::entries::replace_in(w, &before, &after)
+                })?;
+            }
+        }
+        Ok(self.entry_warnings(request))
+    }
+
+    /// The same dry run for a virement interne.
+    pub fn check_transfer(
+        &mut self,
+        request: &TransferRequest,
+        editing: Option<i64>,
+    ) -> Result<Vec<Warning>> {
+        match editing {
+            None => {
+                let entry = self.new_transfer(request)?;
+                self.dry_run(self.exercice(), |w| {
+                    super::insert_checked(w, &entry, "ecriture")
+                })?;
+            }
+            Some(id) => {
+                let (before, after) = self.edited_transfer(id, request)?;
+                self.dry_run(before.exercice, |w| {
+                    super::entries::replace_in(w, &before, &after)
+                })?;
+            }
+        }
+        Ok(self.transfer_warnings(request))
+    }
+
     pub fn regie_warnings(&self, request: &RegieRequest) -> Vec<Warning> {
         self.date_warnings(&request.date)
     }

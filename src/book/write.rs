@@ -139,6 +139,30 @@ impl Book {
         self.write_needing(Needs::Closed(exercice), action)
     }
 
+    /// Runs an action as [`Book::write`] would, then rolls it back: what it
+    /// would refuse, the caisse rule included, with nothing written (no
+    /// audit row, the generation unchanged).
+    pub(crate) fn dry_run<T>(
+        &mut self,
+        exercice: Exercice,
+        action: impl FnOnce(&Writing<'_>) -> Result<(T, Audit)>,
+    ) -> Result<T> {
+        let now = self.clock.stamp();
+        let tx = self.conn.transaction()?;
+        if store::coop::is_closed(&tx, exercice)? {
+            return Err(closed_error(exercice));
+        }
+        let writing = Writing {
+            tx: &tx,
+            now: &now,
+            chart: &self.chart,
+            exercice,
+        };
+        let (value, _) = action(&writing)?;
+        tx.rollback()?;
+        Ok(value)
+    }
+
     fn write_needing<T>(
         &mut self,
         needs: Needs,

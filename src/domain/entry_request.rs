@@ -127,9 +127,8 @@ pub fn build_entry(
     exercice: Exercice,
 ) -> Result<NewEntry, FieldErrors> {
     let mut errors = Vec::new();
-    let wanted_kind = match request.kind {
-        EntryKind::Recette => AccountKind::Produit,
-        EntryKind::Depense => AccountKind::Charge,
+    match request.kind {
+        EntryKind::Recette | EntryKind::Depense => {}
         other => {
             return Err(FieldError::new(
                 Field::Nature,
@@ -137,7 +136,7 @@ pub fn build_entry(
             )
             .into());
         }
-    };
+    }
     let date = check_date(&request.date, exercice, &mut errors);
     let amount = check_amount(Field::Montant, &request.amount, &mut errors);
     let label = check_label(&request.label, &mut errors);
@@ -165,7 +164,9 @@ pub fn build_entry(
             request.mode,
         ));
     }
-    let splits = check_splits(request, chart, wanted_kind, amount, &mut errors);
+    let splits = check_splits(request, chart, amount);
+    errors.extend(splits.errors().cloned());
+    let splits = splits.parts;
     let cheque_no = text::clean_text(Field::Cheque, &request.cheque_no, text::MAX_NUMBER)
         .unwrap_or_else(|e| {
             errors.push(e);
@@ -252,90 +253,131 @@ pub fn mode_fits_account(
     ))
 }
 
+/// What the ventilation check found, line by line (indexed like the
+/// request's splits), so that a form shows each error under its line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SplitCheck {
+    /// Each line's errors (empty lines have none).
+    pub lines: Vec<LineCheck>,
+    /// Errors of the whole ventilation: no category at all, parts that do
+    /// not add up to the amount.
+    pub whole: Vec<FieldError>,
+    /// The category and part of each filled line that parsed.
+    pub parts: Vec<(String, Money)>,
+}
+
+/// The errors of one ventilation line: its category, its part.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineCheck {
+    pub code: Option<FieldError>,
+    pub part: Option<FieldError>,
+}
+
+impl LineCheck {
+    pub fn is_ok(&self) -> bool {
+        self.code.is_none() && self.part.is_none()
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &FieldError> {
+        self.code.iter().chain(&self.part)
+    }
+}
+
+impl SplitCheck {
+    pub fn errors(&self) -> impl Iterator<Item = &FieldError> {
+        self.lines
+            .iter()
+            .flat_map(LineCheck::errors)
+            .chain(&self.whole)
+    }
+}
+
+/// Why `code` cannot take part of an entry of `wanted` kind (a recette's
+/// produit 7…, a dépense's charge 6…), if it cannot.
+pub fn category_error(code: &str, chart: &[Account], wanted: AccountKind) -> Option<String> {
+    match chart.iter().find(|a| a.code == code) {
+        None => Some(format!(
+            "« {} » n'existe pas dans le plan comptable",
+            text::shown(code)
+        )),
+        // Balance-sheet accounts (an OCCE advance on 1680, a class's
+        // régie on 467) may take part of a recette or a dépense: they are
+        // outside the result, never the report à nouveau.
+        Some(account)
+            if account.kind != wanted
+                && (account.kind != AccountKind::Bilan || account.code == REPORT_A_NOUVEAU) =>
+        {
+            Some(format!(
+                "« {} » n'est pas un compte de {}",
+                account.display(),
+                kind_words(wanted)
+            ))
+        }
+        Some(_) => None,
+    }
+}
+
 /// Ventilation: each code must be a category of the right kind; parts must add
 /// up to the amount. A single code with no part takes the whole amount.
-fn check_splits(
+pub fn check_splits(
     request: &EntryRequest,
     chart: &[Account],
-    wanted: AccountKind,
     amount: Option<Money>,
-    errors: &mut Vec<FieldError>,
-) -> Vec<(String, Money)> {
-    let filled: Vec<&SplitInput> = request
-        .splits
-        .iter()
-        .filter(|s| !s.code.trim().is_empty() || !s.amount.trim().is_empty())
-        .collect();
-    if filled.is_empty() {
-        errors.push(FieldError::new(
+) -> SplitCheck {
+    let wanted = if request.kind == EntryKind::Recette {
+        AccountKind::Produit
+    } else {
+        AccountKind::Charge
+    };
+    let is_filled = |s: &SplitInput| !s.code.trim().is_empty() || !s.amount.trim().is_empty();
+    let mut check = SplitCheck {
+        lines: vec![LineCheck::default(); request.splits.len()],
+        ..SplitCheck::default()
+    };
+    let filled = request.splits.iter().filter(|s| is_filled(s)).count();
+    if filled == 0 {
+        check.whole.push(FieldError::new(
             Field::Categorie,
             format!(
                 "aucune catégorie : choisissez un compte de {}",
                 kind_words(wanted)
             ),
         ));
-        return Vec::new();
+        return check;
     }
-    let single = filled.len() == 1;
-    let mut parts = Vec::new();
-    let mut ok = true;
-    for split in &filled {
-        let code = split.code.trim();
-        let field = if single {
-            Field::Categorie
-        } else {
-            Field::Ventilation
-        };
-        match chart.iter().find(|a| a.code == code) {
-            None => {
-                errors.push(FieldError::new(
-                    field,
-                    format!(
-                        "« {} » n'existe pas dans le plan comptable",
-                        text::shown(code)
-                    ),
-                ));
-                ok = false;
-            }
-            // Balance-sheet accounts (an OCCE advance on 1680, a class's
-            // régie on 467) may take part of a recette or a dépense: they are
-            // outside the result, never the report à nouveau.
-            Some(account)
-                if account.kind != wanted
-                    && (account.kind != AccountKind::Bilan || account.code == REPORT_A_NOUVEAU) =>
-            {
-                errors.push(FieldError::new(
-                    field,
-                    format!(
-                        "« {} » n'est pas un compte de {}",
-                        account.display(),
-                        kind_words(wanted)
-                    ),
-                ));
-                ok = false;
-            }
-            Some(_) => {}
+    let single = filled == 1;
+    let field = if single {
+        Field::Categorie
+    } else {
+        Field::Ventilation
+    };
+    for (index, split) in request.splits.iter().enumerate() {
+        if !is_filled(split) {
+            continue;
         }
+        let line = &mut check.lines[index];
+        let code = split.code.trim();
+        line.code = category_error(code, chart, wanted).map(|m| FieldError::new(field, m));
         let part = if single && split.amount.trim().is_empty() {
             amount
         } else {
             match Money::parse_positive(&split.amount) {
                 Ok(m) => Some(m),
                 Err(e) => {
-                    errors.push(FieldError::new(Field::Ventilation, format!("{code} : {e}")));
-                    ok = false;
+                    line.part = Some(FieldError::new(Field::Ventilation, format!("{code} : {e}")));
                     None
                 }
             }
         };
         if let Some(part) = part {
-            parts.push((code.to_string(), part));
+            check.parts.push((code.to_string(), part));
         }
     }
+    let ok = check.lines.iter().all(LineCheck::is_ok);
     if ok && let Some(amount) = amount {
-        let total: Money = parts.iter().map(|(_, m)| *m).sum();
+        let total: Money = check.parts.iter().map(|(_, m)| *m).sum();
         if total != amount {
-            errors.push(FieldError::new(
+            check.whole.push(FieldError::new(
                 Field::Ventilation,
                 format!(
                     "la ventilation fait {} pour un montant de {} (reste à ventiler {})",
@@ -346,7 +388,7 @@ fn check_splits(
             ));
         }
     }
-    parts
+    check
 }
 
 fn kind_words(kind: AccountKind) -> &'static str {

@@ -70,6 +70,9 @@ pub struct App {
     stage: Stage,
     status: Option<Status>,
     quit: bool,
+    /// The last frame drawn was too small to show the screen: keys other
+    /// than quitting are ignored (they would reach a hidden form).
+    too_small: std::cell::Cell<bool>,
 }
 
 impl App {
@@ -91,6 +94,7 @@ impl App {
             stage,
             status,
             quit: false,
+            too_small: std::cell::Cell::new(false),
         }
     }
 
@@ -170,6 +174,9 @@ impl App {
     /// A key from the terminal: through the keymap, else typed text.
     pub fn handle_key(&mut self, key: KeyEvent) {
         if key.kind == KeyEventKind::Release {
+            return;
+        }
+        if self.too_small.get() && !chrome::quits_when_too_small(&self.contexts(), &key) {
             return;
         }
         let action = keymap::resolve(&self.contexts(), &key).or_else(|| {
@@ -304,7 +311,9 @@ impl App {
 
     /// Draws the current state; never queries the database.
     pub fn draw(&self, frame: &mut Frame) {
-        let Some(rows) = chrome::rows(frame) else {
+        let rows = chrome::rows(frame);
+        self.too_small.set(rows.is_none());
+        let Some(rows) = rows else {
             return;
         };
         match &self.stage {

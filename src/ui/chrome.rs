@@ -1,12 +1,14 @@
 //! What surrounds the tabs: the too-small message, the tab bar, the failure
 //! screen, the status line and the hint bar.
 
+use super::action::Action;
 use super::effect::Status;
-use super::keymap::Context;
+use super::keymap::{self, Context};
 use super::tabs::Tab;
 use super::widgets::hint_bar::HintBar;
 use super::widgets::theme;
 use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -41,6 +43,13 @@ pub fn rows(frame: &mut Frame) -> Option<Rows> {
         status,
         hints,
     })
+}
+
+/// While the screen is too small, the one key that still works: quitting
+/// (`q` where it quits, Ctrl+C anywhere, as the terminal's own interrupt).
+pub fn quits_when_too_small(contexts: &[Context], key: &KeyEvent) -> bool {
+    let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+    ctrl_c || keymap::resolve(contexts, key) == Some(Action::Quit)
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {

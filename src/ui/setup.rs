@@ -9,7 +9,7 @@ use super::popups::help::Help;
 use super::start::RunInfo;
 use super::widgets::form::{Kind, TypedForm};
 use super::widgets::form_frame::{Item, draw_form};
-use crate::book::{Book, Clock, SetupRequest, create_coop};
+use crate::book::{Book, Clock, SetupRequest, check_coop_name, create_coop};
 use crate::domain::{Exercice, Field, FieldErrors, Money, MoneyKey, format_date};
 use crate::io::import::chart::default_chart;
 use crate::store::StoreError;
@@ -38,9 +38,15 @@ enum Id {
     Opening(MoneyKey),
 }
 
-/// The setup form: six typed fields, errors per field.
+/// The setup form: six typed fields, errors per field. A field's error is
+/// its check (the one creating the coop runs) once the cursor left it
+/// filled in or Entrée was pressed, so it goes as soon as it is fixed; a
+/// refusal of the books stays until its field changes.
 pub struct Setup {
     form: TypedForm<Id>,
+    checked: Vec<Id>,
+    tried: bool,
+    from_book: Vec<(Id, String)>,
 }
 
 /// What Enter did.
@@ -59,7 +65,12 @@ impl Setup {
         for (key, label) in MoneyKey::ALL.into_iter().zip(OPENING_LABELS) {
             form = form.field(Id::Opening(key), label, "", Kind::Money);
         }
-        Setup { form }
+        Setup {
+            form,
+            checked: Vec::new(),
+            tried: false,
+            from_book: Vec::new(),
+        }
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -69,60 +80,92 @@ impl Setup {
     /// Keys other than Enter and Esc (which the app handles).
     pub fn update(&mut self, action: Action) {
         match action {
-            Action::NextField => self.form.move_focus(1),
-            Action::PrevField => self.form.move_focus(-1),
+            Action::NextField | Action::PrevField => {
+                if let Some(id) = self.form.focused_id()
+                    && !self.form.value(id).is_empty()
+                    && !self.checked.contains(&id)
+                {
+                    self.checked.push(id);
+                }
+                self.form
+                    .move_focus(if action == Action::NextField { 1 } else { -1 });
+                // Arriving on the exercice, its value is proposed again.
+                self.form.repropose();
+            }
             Action::Type(request) => {
-                self.form.type_text(request);
-                return;
+                if self.form.type_text(request)
+                    && let Some(id) = self.form.focused_id()
+                {
+                    self.from_book.retain(|(field, _)| *field != id);
+                }
             }
             _ => {}
         }
-        // Arriving on the exercice, its value is proposed again.
-        self.form.repropose();
+        self.recheck();
     }
 
-    /// The first error of a field stays.
-    fn error(&mut self, id: Id, message: &str) {
-        if self.form.error(id).is_none() {
-            self.form.set_error(id, message);
+    /// An opening balance as typed (empty: zero), checked.
+    fn opening(&self, key: MoneyKey) -> Result<Money, String> {
+        let text = self.form.raw(Id::Opening(key));
+        let amount = if text.trim().is_empty() {
+            Money::ZERO
+        } else {
+            Money::parse(text).map_err(|e| e.to_string())?
+        };
+        crate::domain::opening::check_opening(key, amount).map_err(|e| e.message)?;
+        Ok(amount)
+    }
+
+    /// What is wrong with a field's value, by the checks of the books.
+    fn check(&self, id: Id) -> Option<String> {
+        match id {
+            Id::Name => check_coop_name(self.form.raw(Id::Name))
+                .err()
+                .map(|e| e.message),
+            Id::Exercice => Exercice::parse(self.form.raw(Id::Exercice))
+                .err()
+                .map(|e| e.to_string()),
+            Id::Opening(key) => self.opening(key).err(),
+        }
+    }
+
+    /// The errors shown again: each checked field's check, then the books'
+    /// refusals.
+    fn recheck(&mut self) {
+        let ids: Vec<Id> = self.form.fields.iter().map(|f| f.id).collect();
+        let message = self.form.message.take();
+        self.form.clear_errors();
+        self.form.message = message;
+        for id in ids {
+            if (self.tried || self.checked.contains(&id))
+                && let Some(error) = self.check(id)
+            {
+                self.form.set_error(id, &error);
+            }
+        }
+        for (id, error) in &self.from_book {
+            if self.form.error(*id).is_none() {
+                self.form.set_error(*id, error);
+            }
         }
     }
 
     /// Checks everything and creates the coop in `conn`; on refusal the
     /// errors show under their fields and the connection stays usable.
     pub fn submit(&mut self, conn: &mut Connection, clock: Clock) -> Submitted {
-        self.form.clear_errors();
-        let exercice = match Exercice::parse(self.form.raw(Id::Exercice)) {
-            Ok(exercice) => Some(exercice),
-            Err(e) => {
-                self.error(Id::Exercice, &e.to_string());
-                None
-            }
-        };
-        let mut openings = Vec::new();
-        for key in MoneyKey::ALL {
-            let text = self.form.raw(Id::Opening(key)).to_string();
-            let amount = if text.trim().is_empty() {
-                Ok(Money::ZERO)
-            } else {
-                Money::parse(&text)
-            };
-            match amount.map_err(|e| e.to_string()).and_then(|m| {
-                crate::domain::opening::check_opening(key, m)
-                    .map(|()| m)
-                    .map_err(|e| e.message)
-            }) {
-                Ok(m) => openings.push((key, m)),
-                Err(e) => self.error(Id::Opening(key), &e),
-            }
-        }
-        if self.form.value(Id::Name).is_empty() {
-            self.error(Id::Name, "vide : saisissez le nom, par exemple « Coopérative scolaire OCCE de l'école Jules Ferry »");
-        }
+        self.tried = true;
+        self.from_book.clear();
+        self.form.message = None;
+        self.recheck();
+        let exercice = Exercice::parse(self.form.raw(Id::Exercice)).ok();
         let Some(exercice) = exercice.filter(|_| !self.form.has_errors()) else {
             self.form.focus_first_error();
             return Submitted::Refused;
         };
+        let openings = MoneyKey::ALL
+            .into_iter()
+            .filter_map(|key| self.opening(key).ok().map(|m| (key, m)))
+            .collect();
         let request = SetupRequest {
             coop_name: self.form.value(Id::Name),
             exercice,
@@ -150,10 +193,11 @@ impl Setup {
                 _ => None,
             };
             match id {
-                Some(id) => self.error(id, &error.message),
+                Some(id) => self.from_book.push((id, error.message)),
                 None => self.form.message = Some(error.to_string()),
             }
         }
+        self.recheck();
         self.form.focus_first_error();
     }
 

@@ -63,6 +63,9 @@ fn random_keys_never_panic_nor_unbalance_the_books() {
         let before = audit_rows(&app);
         for step in 0..1_500 {
             if rng.next(40) == 0 {
+                // Keys typed while the screen is too small are ignored:
+                // a whole action is typed on a screen big enough.
+                render(&app, 80, 24);
                 type_a_whole_action(&mut app, &mut |n| rng.next(n));
             }
             let code = KEYS[rng.next(KEYS.len())];

@@ -65,6 +65,23 @@ pub struct Binding {
     /// Short text for the hint bar, empty if the line is only in the help
     /// popup (which shows every line).
     pub hint: &'static str,
+    /// How useful the hint is when the bar is short of room: the bar drops
+    /// the highest ranks first ([`ALWAYS`] stays, e.g. the help).
+    pub rank: u8,
+}
+
+/// Ranks of hints: always shown, kept, usual, dropped first.
+pub const ALWAYS: u8 = 0;
+pub const KEEP: u8 = 1;
+pub const USUAL: u8 = 2;
+pub const SPARE: u8 = 3;
+
+impl Binding {
+    /// The same line with another rank in the hint bar.
+    pub(super) const fn rank(mut self, rank: u8) -> Binding {
+        self.rank = rank;
+        self
+    }
 }
 
 pub(super) const fn bind(
@@ -80,5 +97,6 @@ pub(super) const fn bind(
         desc,
         action,
         hint,
+        rank: USUAL,
     }
 }

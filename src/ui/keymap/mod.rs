@@ -7,7 +7,7 @@ mod core_keys;
 mod tab_keys;
 
 use super::action::Action;
-pub use binding::{Binding, Key};
+pub use binding::{ALWAYS, Binding, Key};
 use core_keys::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tab_keys::*;

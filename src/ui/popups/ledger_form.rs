@@ -61,16 +61,24 @@ impl LedgerForm {
         Effect::open(confirm)
     }
 
-    /// Saves the form. Unless `confirmed`, a warning of the books is asked
-    /// about first.
+    /// Saves the form. Unless `confirmed`, the save is first checked whole
+    /// (a dry run of the books: every rule, the caisse's included); only
+    /// then is a warning of the books asked about.
     fn save(&mut self, book: &mut Book, confirmed: bool) -> Effect {
         if !confirmed {
-            let warnings = match &self.form {
-                Form::Entry(form) => book.entry_warnings(&form.request()),
-                Form::Transfer(form) => book.transfer_warnings(&form.request()),
+            let checked = match &self.form {
+                Form::Entry(form) => book.check_entry(&form.request(), editing_id(&form.editing)),
+                Form::Transfer(form) => {
+                    book.check_transfer(&form.request(), editing_id(&form.editing))
+                }
             };
-            if let Some(first) = warnings.first() {
-                return self.ask(Asked::SaveAnyway, Confirm::save_anyway(first.question()));
+            match checked {
+                Ok(warnings) => {
+                    if let Some(first) = warnings.first() {
+                        return self.ask(Asked::SaveAnyway, Confirm::save_anyway(first.question()));
+                    }
+                }
+                Err(error) => return self.refused(error, book),
             }
         }
         let (result, edited) = match &self.form {
@@ -105,23 +113,24 @@ impl LedgerForm {
                     Effect::Show(Focus::Entry(id)),
                 ])
             }
-            Err(StoreError::Field(errors)) => {
-                match &mut self.form {
-                    Form::Entry(form) => form.refused(errors),
-                    Form::Transfer(form) => form.refused(errors),
-                }
-                Effect::Done
-            }
-            Err(other) => {
-                let message = Some(other.to_string());
-                match &mut self.form {
-                    Form::Entry(form) => form.message = message,
-                    Form::Transfer(form) => form.message = message,
-                }
-                Effect::Done
-            }
+            Err(error) => self.refused(error, book),
         }
     }
+
+    /// A refusal stays in the form: each error under its field.
+    fn refused(&mut self, error: StoreError, book: &Book) -> Effect {
+        match (error, &mut self.form) {
+            (StoreError::Field(errors), Form::Entry(form)) => form.refused(errors, book.chart()),
+            (StoreError::Field(errors), Form::Transfer(form)) => form.refused(errors, book.chart()),
+            (other, Form::Entry(form)) => form.message = Some(other.to_string()),
+            (other, Form::Transfer(form)) => form.message = Some(other.to_string()),
+        }
+        Effect::Done
+    }
+}
+
+fn editing_id(editing: &Option<(i64, String)>) -> Option<i64> {
+    editing.as_ref().map(|(id, _)| *id)
 }
 
 impl Component for LedgerForm {
@@ -158,7 +167,7 @@ impl Component for LedgerForm {
         }
         let outcome = match &mut self.form {
             Form::Entry(form) => form.update(action, book.chart()),
-            Form::Transfer(form) => form.update(action),
+            Form::Transfer(form) => form.update(action, book.chart()),
         };
         match outcome {
             Outcome::Stay => Effect::Done,

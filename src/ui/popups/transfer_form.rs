@@ -1,13 +1,13 @@
 //! The virement interne form: between two money accounts, never on a 6/7
 //! category (the domain builds only the two money lines).
 
-use crate::domain::entry_request::TransferRequest;
-use crate::domain::{Exercice, Field, FieldErrors, Money, MoneyKey, parse_date};
+use crate::domain::entry_request::{TransferRequest, build_transfer};
+use crate::domain::{Account, Exercice, Field, FieldError, FieldErrors, MoneyKey};
 use crate::ui::action::Action;
 use crate::ui::keymap::Context;
 use crate::ui::widgets::field::{FieldValue, FieldView};
 pub use crate::ui::widgets::form_frame::Outcome;
-use crate::ui::widgets::form_frame::{Errors, Item, draw_form, type_into, type_over};
+use crate::ui::widgets::form_frame::{Checks, Errors, Item, draw_form, type_into, type_over};
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -47,7 +47,9 @@ pub struct TransferForm {
     focus: Slot,
     /// The focused field holds a proposed value that typing replaces.
     fresh: bool,
+    /// The errors shown under the fields.
     pub errors: Errors,
+    checks: Checks,
     pub message: Option<String>,
     initial: TransferRequest,
 }
@@ -100,6 +102,7 @@ impl TransferForm {
             focus: Slot::Date,
             fresh: true,
             errors: Errors::default(),
+            checks: Checks::default(),
             message: None,
             initial: request,
         }
@@ -131,13 +134,36 @@ impl TransferForm {
         }
     }
 
-    pub fn refused(&mut self, errors: FieldErrors) {
-        self.errors = Errors(errors.0);
+    /// The domain's check of what is typed (the one the books run; an
+    /// empty pièce of a new virement takes the next number, as on saving).
+    fn domain_errors(&self, chart: &[Account]) -> Vec<FieldError> {
+        let mut request = self.request();
+        if self.editing.is_none() && request.piece.trim().is_empty() {
+            request.piece = "V".to_string();
+        }
+        match build_transfer(&request, chart, self.exercice) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.0,
+        }
+    }
+
+    fn recheck(&mut self, chart: &[Account]) {
+        self.errors = self.checks.shown(&self.domain_errors(chart));
+    }
+
+    /// The errors of a refused save; the cursor goes to the first faulty
+    /// field in the form's order.
+    pub fn refused(&mut self, errors: FieldErrors, chart: &[Account]) {
+        let domain = self.domain_errors(chart);
+        self.checks.refused(&errors.0, &domain);
         self.message = None;
-        if let Some(field) = self.errors.first()
-            && let Some(slot) = SLOTS.into_iter().find(|s| Self::field_of(*s) == field)
+        self.recheck(chart);
+        if let Some(slot) = SLOTS
+            .into_iter()
+            .find(|s| self.errors.text(Self::field_of(*s)).is_some())
         {
             self.focus = slot;
+            self.fresh = false;
         }
     }
 
@@ -149,7 +175,27 @@ impl TransferForm {
         }
     }
 
-    pub fn update(&mut self, action: Action) -> Outcome {
+    pub fn update(&mut self, action: Action, chart: &[Account]) -> Outcome {
+        let before = self.request();
+        let outcome = self.apply(action);
+        let after = self.request();
+        let changed = [
+            (before.date != after.date, Field::Date),
+            (before.piece != after.piece, Field::Piece),
+            (before.from != after.from, Field::Compte),
+            (before.to != after.to, Field::Destination),
+            (before.amount != after.amount, Field::Montant),
+            (before.label != after.label, Field::Libelle),
+        ];
+        for (_, field) in changed.into_iter().filter(|(c, _)| *c) {
+            self.checks.changed(field);
+            self.message = None;
+        }
+        self.recheck(chart);
+        outcome
+    }
+
+    fn apply(&mut self, action: Action) -> Outcome {
         match action {
             Action::Submit => return Outcome::Save,
             Action::Close => return Outcome::Close,
@@ -173,18 +219,13 @@ impl TransferForm {
     }
 
     fn move_focus(&mut self, step: isize) {
-        let typed =
-            |input: &Input| (!input.value().trim().is_empty()).then(|| input.value().to_string());
+        // Leaving a filled field: from now on its error follows the text.
+        let filled = |input: &Input| !input.value().trim().is_empty();
         match self.focus {
-            Slot::Amount => {
-                let error = typed(&self.amount).and_then(|t| Money::parse_positive(&t).err());
-                self.errors
-                    .set(Field::Montant, error.map(|e| e.to_string()));
-            }
-            Slot::Date => {
-                let error = typed(&self.date).and_then(|t| parse_date(&t, self.exercice).err());
-                self.errors.set(Field::Date, error.map(|e| e.to_string()));
-            }
+            Slot::Date if filled(&self.date) => self.checks.check(Field::Date),
+            Slot::Piece if filled(&self.piece) => self.checks.check(Field::Piece),
+            Slot::Amount if filled(&self.amount) => self.checks.check(Field::Montant),
+            Slot::Label if filled(&self.label) => self.checks.check(Field::Libelle),
             _ => {}
         }
         let at = SLOTS.iter().position(|s| *s == self.focus).unwrap_or(0) as isize;

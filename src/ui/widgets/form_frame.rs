@@ -48,6 +48,59 @@ impl Errors {
     }
 }
 
+/// Which errors a form shows. A field's error is the domain's check of what
+/// is typed (the same check the books run), once the field is checked: the
+/// cursor left it filled in, or Entrée was pressed. A refusal of the books
+/// that the domain alone does not give (a pièce already used, the caisse
+/// below zero) stays until its field changes.
+#[derive(Debug, Clone, Default)]
+pub struct Checks {
+    checked: Vec<Field>,
+    /// Entrée was pressed: every field is checked.
+    pub tried: bool,
+    from_book: Vec<FieldError>,
+}
+
+impl Checks {
+    /// From now on the field's error follows what is typed.
+    pub fn check(&mut self, field: Field) {
+        if !self.checked.contains(&field) {
+            self.checked.push(field);
+        }
+    }
+
+    pub fn is_checked(&self, field: Field) -> bool {
+        self.tried || self.checked.contains(&field)
+    }
+
+    /// The books refused the request; `domain` is what the domain's check
+    /// of the same request finds.
+    pub fn refused(&mut self, errors: &[FieldError], domain: &[FieldError]) {
+        self.tried = true;
+        self.from_book = errors
+            .iter()
+            .filter(|e| !domain.contains(e))
+            .cloned()
+            .collect();
+    }
+
+    /// The field's value changed: the books' refusal about it goes.
+    pub fn changed(&mut self, field: Field) {
+        self.from_book.retain(|e| e.field != field);
+    }
+
+    /// The errors to show, given the domain's check of what is typed now.
+    pub fn shown(&self, domain: &[FieldError]) -> Errors {
+        let mut shown: Vec<FieldError> = domain
+            .iter()
+            .filter(|e| self.is_checked(e.field))
+            .cloned()
+            .collect();
+        shown.extend(self.from_book.iter().cloned());
+        Errors(shown)
+    }
+}
+
 /// Applies a keystroke to an input; true if its text changed.
 pub fn type_into(input: &mut Input, request: InputRequest) -> bool {
     input.handle(request).is_some_and(|c| c.value)
@@ -73,6 +126,9 @@ pub enum Item<'a> {
     Text(Line<'a>),
     /// A custom row drawn by the caller's closure (split rows).
     Custom(u16, DrawRow<'a>),
+    /// An error drawn as under a field, after this many columns (under a
+    /// ventilation row, aligned with its values).
+    Error(u16, String),
 }
 
 impl Item<'_> {
@@ -81,8 +137,21 @@ impl Item<'_> {
             Item::Field(f) => f.height(width),
             Item::Text(line) => wrap(&line.to_string(), width as usize).len().max(1) as u16,
             Item::Custom(h, _) => *h,
+            Item::Error(indent, text) => {
+                error_lines(text, width.saturating_sub(*indent)).len() as u16
+            }
         }
     }
+}
+
+/// An error's lines at this width, as under a field: "✗ " then indented.
+fn error_lines(text: &str, width: u16) -> Vec<String> {
+    let lines = wrap(text, width.saturating_sub(2).max(1) as usize);
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| format!("{}{line}", if i == 0 { "✗ " } else { "  " }))
+        .collect()
 }
 
 /// Where a form was drawn: its inner area and the focused item's first row.
@@ -156,6 +225,22 @@ pub fn draw_form(
                 }
             }
             Item::Custom(_, draw) => draw(frame, rect),
+            Item::Error(indent, text) => {
+                let room = rect.width.saturating_sub(*indent);
+                for (i, part) in error_lines(text, room)
+                    .into_iter()
+                    .enumerate()
+                    .take(height as usize)
+                {
+                    let row = Rect {
+                        x: rect.x + indent,
+                        y: y + i as u16,
+                        width: room,
+                        height: 1,
+                    };
+                    frame.render_widget(Line::styled(part, theme::error()), row);
+                }
+            }
         }
         y += height;
     }

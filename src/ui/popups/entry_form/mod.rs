@@ -2,19 +2,17 @@
 //! happens; errors come back from the domain and show under their field.
 //! The drawing is in `view.rs`.
 
+mod checks;
 mod ventilation;
 mod view;
 
-use crate::domain::entry_request::{EntryRequest, SplitInput};
-use crate::domain::{
-    Account, AccountKind, EntryKind, Exercice, Field, FieldErrors, Money, MoneyKey, PaymentMode,
-    parse_date,
-};
+use crate::domain::entry_request::{EntryRequest, LineCheck, SplitInput};
+use crate::domain::{Account, AccountKind, EntryKind, Exercice, Field, MoneyKey, PaymentMode};
 use crate::ui::action::Action;
 use crate::ui::keymap::Context;
 use crate::ui::widgets::category_picker::{CategoryPicker, candidates, code_of};
 pub use crate::ui::widgets::form_frame::Outcome;
-use crate::ui::widgets::form_frame::{Errors, type_into, type_over};
+use crate::ui::widgets::form_frame::{Checks, Errors, type_into, type_over};
 use tui_input::Input;
 
 /// A place the cursor can be.
@@ -50,7 +48,12 @@ pub struct EntryForm {
     splits: Vec<(Input, Input)>,
     focus: Slot,
     picker: CategoryPicker,
+    /// The errors shown under the fields (see `checks.rs`).
     pub errors: Errors,
+    checks: Checks,
+    /// Ventilated: each line's errors, and those of the whole ventilation.
+    lines: Vec<LineCheck>,
+    whole: Vec<String>,
     pub message: Option<String>,
     /// Proposed pièce numbers for a recette and a dépense.
     proposals: (String, String),
@@ -101,6 +104,9 @@ impl EntryForm {
             fresh: true,
             picker: CategoryPicker::default(),
             errors: Errors::default(),
+            checks: Checks::default(),
+            lines: Vec::new(),
+            whole: Vec::new(),
             message: None,
             piece_edited: editing.is_some(),
             mode_edited: editing.is_some(),
@@ -154,20 +160,6 @@ impl EntryForm {
         self.request() != self.initial
     }
 
-    /// The errors of a refused save; the cursor goes to the first one.
-    pub fn refused(&mut self, errors: FieldErrors) {
-        self.errors = Errors(errors.0);
-        self.message = None;
-        if let Some(field) = self.errors.first()
-            && let Some(slot) = self
-                .slots()
-                .into_iter()
-                .find(|s| self.field_of(*s) == Some(field))
-        {
-            self.focus = slot;
-        }
-    }
-
     fn slots(&self) -> Vec<Slot> {
         let mut slots = vec![
             Slot::Date,
@@ -202,8 +194,35 @@ impl EntryForm {
             Slot::Mode => Field::Mode,
             Slot::Category => Field::Categorie,
             Slot::SplitCode(_) | Slot::SplitAmount(_) => Field::Ventilation,
-            Slot::Cheque => return None,
+            Slot::Cheque => Field::Cheque,
         })
+    }
+
+    /// The error shown under a field (the one category also shows the
+    /// ventilation's: the part of a single line).
+    fn error_for(&self, slot: Slot) -> Option<String> {
+        match slot {
+            Slot::SplitCode(_) | Slot::SplitAmount(_) => None,
+            // Being searched in the open list: not an error yet.
+            Slot::Category if self.picker_open() => None,
+            Slot::Category => {
+                let parts: Vec<String> = [Field::Categorie, Field::Ventilation]
+                    .into_iter()
+                    .filter_map(|f| self.errors.text(f))
+                    .collect();
+                (!parts.is_empty()).then(|| parts.join(" ; "))
+            }
+            other => self.field_of(other).and_then(|f| self.errors.text(f)),
+        }
+    }
+
+    /// The pièce number proposed for the nature chosen.
+    fn proposed_piece(&self) -> &str {
+        if self.kind == EntryKind::Recette {
+            &self.proposals.0
+        } else {
+            &self.proposals.1
+        }
     }
 
     fn wanted(&self) -> AccountKind {
@@ -261,28 +280,14 @@ impl EntryForm {
         self.fresh = matches!(self.focus, Slot::Date | Slot::Piece);
     }
 
-    /// Early checks when the cursor leaves a typed date or amount (the full
-    /// check is the domain's, on save).
-    fn check_leaving(&mut self) {
-        match self.focus {
-            Slot::Amount => {
-                let text = self.amount.value();
-                let error = (!text.trim().is_empty()).then(|| Money::parse_positive(text).err());
-                self.errors
-                    .set(Field::Montant, error.flatten().map(|e| e.to_string()));
-            }
-            Slot::Date => {
-                let text = self.date.value();
-                let error =
-                    (!text.trim().is_empty()).then(|| parse_date(text, self.exercice).err());
-                self.errors
-                    .set(Field::Date, error.flatten().map(|e| e.to_string()));
-            }
-            _ => {}
-        }
+    pub fn update(&mut self, action: Action, chart: &[Account]) -> Outcome {
+        let before = self.request();
+        let outcome = self.apply(action, chart);
+        self.after_change(&before, chart);
+        outcome
     }
 
-    pub fn update(&mut self, action: Action, chart: &[Account]) -> Outcome {
+    fn apply(&mut self, action: Action, chart: &[Account]) -> Outcome {
         let picking = self.picker_open();
         match action {
             Action::Up if picking => self.picker.up(),
@@ -296,6 +301,8 @@ impl EntryForm {
             }
             Action::Submit if picking => self.pick(chart),
             Action::Submit => return Outcome::Save,
+            // Échap on the open list closes the list, not the form.
+            Action::Close if picking => self.picker.open = false,
             Action::Close => return Outcome::Close,
             Action::Help => return Outcome::Help,
             Action::NextField => self.move_focus(1, chart),
@@ -346,12 +353,7 @@ impl EntryForm {
             Slot::Nature => {
                 self.kind = next(&[EntryKind::Recette, EntryKind::Depense], self.kind, step);
                 if !self.piece_edited {
-                    let proposed = if self.kind == EntryKind::Recette {
-                        &self.proposals.0
-                    } else {
-                        &self.proposals.1
-                    };
-                    self.piece = input(proposed);
+                    self.piece = input(self.proposed_piece());
                 }
             }
             Slot::Account => {
@@ -366,6 +368,7 @@ impl EntryForm {
                 // Caisse alone, carte or prélèvement online).
                 self.mode = next(PaymentMode::allowed_on(self.account), self.mode, step);
                 self.mode_edited = true;
+                self.checks.check(Field::Mode);
             }
             _ => {}
         }

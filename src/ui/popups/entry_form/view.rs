@@ -2,7 +2,6 @@
 //! "reste à ventiler", the category picker over the focused code field.
 
 use super::{EntryForm, Slot};
-use crate::domain::Field;
 use crate::domain::entry_request::remaining_to_split;
 use crate::domain::{Account, EntryKind, PaymentMode};
 use crate::ui::action::Action;
@@ -71,7 +70,10 @@ impl EntryForm {
     fn remaining_line(&self) -> String {
         let parts: Vec<&str> = self.splits.iter().map(|s| s.1.value()).collect();
         match remaining_to_split(self.amount.value(), &parts) {
-            Some(rest) if rest.is_zero() => "Ventilation complète : reste à ventiler 0,00 €".into(),
+            // "Complète" only when nothing else is wrong with the lines.
+            Some(rest) if rest.is_zero() && self.lines.iter().all(|l| l.is_ok()) => {
+                "Ventilation complète : reste à ventiler 0,00 €".into()
+            }
             Some(rest) => format!("Reste à ventiler {}", rest.fr()),
             None => "Reste à ventiler : saisissez le montant et les parts".into(),
         }
@@ -81,13 +83,6 @@ impl EntryForm {
         match &self.editing {
             Some((_, piece)) => format!("Modifier l'écriture {piece}"),
             None => "Nouvelle recette ou dépense".into(),
-        }
-    }
-
-    fn error_for(&self, slot: Slot) -> Option<String> {
-        match slot {
-            Slot::SplitCode(_) | Slot::SplitAmount(_) => None,
-            other => self.field_of(other).and_then(|f| self.errors.text(f)),
         }
     }
 
@@ -230,7 +225,13 @@ impl EntryForm {
         if self.mode == PaymentMode::Cheque {
             rows.push((
                 Some(Slot::Cheque),
-                self.text("N° de chèque", Slot::Cheque, &self.cheque, None, None),
+                self.text(
+                    "N° de chèque",
+                    Slot::Cheque,
+                    &self.cheque,
+                    None,
+                    error(Slot::Cheque),
+                ),
             ));
         }
         if self.splits.is_empty() {
@@ -270,21 +271,32 @@ impl EntryForm {
                     draw_split_row(frame, rect, (i, code, amount, note), focus)
                 };
                 rows.push((Some(slot), Item::Custom(1, Box::new(draw))));
+                // The code being searched in the open list: not an error yet.
+                let searching = self.picker_open() && self.focus == Slot::SplitCode(i);
+                let line_errors: Vec<String> = self
+                    .lines
+                    .get(i)
+                    .filter(|_| !searching)
+                    .map(|l| l.errors().map(|e| e.message.clone()).collect())
+                    .unwrap_or_default();
+                if !line_errors.is_empty() {
+                    rows.push((None, Item::Error(LABEL_WIDTH, line_errors.join(" ; "))));
+                }
             }
-            let failed = self
-                .errors
-                .text(Field::Ventilation)
-                .or_else(|| self.errors.text(Field::Categorie));
-            let style = if failed.is_some() {
+            let failed = !self.whole.is_empty();
+            let style = if failed {
                 theme::error()
             } else {
                 theme::status()
             };
             rows.push((None, Item::Text(Line::styled(self.remaining_line(), style))));
-            if let Some(text) = failed {
+            if failed {
                 rows.push((
                     None,
-                    Item::Text(Line::styled(format!("✗ {text}"), theme::error())),
+                    Item::Text(Line::styled(
+                        format!("✗ {}", self.whole.join(" ; ")),
+                        theme::error(),
+                    )),
                 ));
             }
         }
