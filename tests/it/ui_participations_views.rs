@@ -154,11 +154,16 @@ fn a_class_regie_advance_expense_and_return() {
     tab(&mut app, 1);
     chars(&mut app, "50");
     tab(&mut app, 1);
+    chars(&mut app, "Mme Roux");
+    tab(&mut app, 1);
     chars(&mut app, "17");
     key(&mut app, KeyCode::Enter);
     assert_eq!(
         status_line(&app),
-        ("Avance de 50,00 € remise à CE1-B (D005)".to_string(), false)
+        (
+            "Avance de 50,00 € remise à Mme Roux pour CE1-B (D005)".to_string(),
+            false
+        )
     );
     key(&mut app, KeyCode::Char('d'));
     tab(&mut app, 1);
@@ -179,7 +184,7 @@ fn a_class_regie_advance_expense_and_return() {
     let unsettled = render(&app, 80, 24);
     assert!(
         unsettled.contains(
-            "▸ CE1-B                     50,00 €    20,00 €     0,00 €    30,00 €  non soldée"
+            "▸ CE1-B      Mme Roux       50,00 €    20,00 €     0,00 €    30,00 €  non soldée"
         ),
         "{unsettled}"
     );

@@ -112,7 +112,14 @@ pub(super) const ENVELOPE_NAME: &[Binding] = &[
 
 #[rustfmt::skip]
 pub(super) const ENVELOPE_AMOUNT: &[Binding] = &[
+    bind(&[key(KeyCode::Tab)], "Tab", "aller au mode de paiement (puis e/l/v/c)", Action::NextField, "mode"),
+];
+
+#[rustfmt::skip]
+pub(super) const ENVELOPE_CHANNEL: &[Binding] = &[
     bind(&[ch('e'), ch('l'), ch('v'), ch('c')], "e/l/v/c", "mode : e espèces, l en ligne, v virement, c chèque", Action::SetChannel(0), "mode"),
+    bind(&[key(KeyCode::Left)], "←", "mode précédent", Action::ChoicePrev, ""),
+    bind(&[key(KeyCode::Right), ch(' ')], "→", "mode suivant", Action::ChoiceNext, ""),
 ];
 
 #[rustfmt::skip]
