@@ -358,3 +358,54 @@ fn a_pupil_already_recorded_shows_what_is_there_80x24() {
         "the editor is empty again: {added}"
     );
 }
+
+/// A letter typed in the amount stays text (it used to set the channel):
+/// the mode is its own field, reached with Tab from the amount, where
+/// e/l/v/c (or ←/→) choose it; the hint bar says so on each field.
+#[test]
+fn a_letter_in_the_amount_stays_text_and_the_mode_has_its_field() {
+    let mut app = on_participations_tab(participations_book());
+    open_envelope(&mut app);
+    chars(&mut app, "dup");
+    key(&mut app, KeyCode::Enter);
+    chars(&mut app, "12c");
+    let typed = render(&app, 80, 24);
+    assert!(typed.contains("Montant 12c"), "{typed}");
+    assert!(typed.contains("espèces"), "the mode is unchanged: {typed}");
+    assert!(typed.contains(" Tab  mode "), "the hint bar: {typed}");
+    key(&mut app, KeyCode::Enter);
+    let refused = render(&app, 80, 24);
+    assert!(
+        refused.contains("✗ Montant : pour DUPOND Léa, « 12c »"),
+        "{refused}"
+    );
+    assert!(
+        refused.contains("(le mode se choisit dans sa case : Tab, puis e/l/v/c)"),
+        "{refused}"
+    );
+    assert!(refused.contains("Enveloppe CE1-B : vide"), "{refused}");
+    // Backspace, Tab: the mode field; c sets chèque, Entrée asks the payer.
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Tab);
+    let on_mode = render(&app, 80, 24);
+    assert!(
+        on_mode.contains(" e/l/v/c  mode "),
+        "the hint bar: {on_mode}"
+    );
+    key(&mut app, KeyCode::Char('c'));
+    assert_screens!("envelope_mode_field", app);
+    key(&mut app, KeyCode::Right);
+    assert!(
+        render(&app, 80, 24).contains("espèces  e/l/v/c"),
+        "→ turns round"
+    );
+    key(&mut app, KeyCode::Left);
+    key(&mut app, KeyCode::Enter);
+    chars(&mut app, "M. DUPOND");
+    key(&mut app, KeyCode::Enter);
+    let added = render(&app, 80, 24);
+    assert!(
+        added.contains("12,00 €  chèque de M. DUPOND, à rendre"),
+        "{added}"
+    );
+}

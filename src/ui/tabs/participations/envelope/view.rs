@@ -139,6 +139,14 @@ impl Envelope {
                 ..area
             };
             frame.render_widget(line, mode);
+            if focused {
+                let marker = Rect {
+                    x: mode_x - 2,
+                    width: 2,
+                    ..area
+                };
+                frame.render_widget(Span::styled("▸ ", theme::label_focused()), marker);
+            }
         }
         Rect {
             x: area.x + LABEL,
