@@ -380,7 +380,7 @@ fn a_letter_in_the_amount_stays_text_and_the_mode_has_its_field() {
         "{refused}"
     );
     assert!(
-        refused.contains("(le mode se choisit dans sa case : Tab, puis e/l/v/c)"),
+        refused.contains("(pour le mode : Tab, puis e/l/v/c)"),
         "{refused}"
     );
     assert!(refused.contains("Enveloppe CE1-B : vide"), "{refused}");

@@ -271,6 +271,17 @@ pub fn plural(n: usize) -> &'static str {
     if n > 1 { "s" } else { "" }
 }
 
+/// The cheques to give back first (oldest first), then those given back,
+/// the last given back first.
+fn cheques_in_order(all: Vec<Contribution>) -> Vec<Contribution> {
+    let (mut to_return, mut returned): (Vec<_>, Vec<_>) =
+        all.into_iter().partition(Contribution::is_cheque_to_return);
+    to_return.sort_by_key(|c| (c.date, c.id));
+    returned.sort_by_key(|c| std::cmp::Reverse((c.returned_on, c.id)));
+    to_return.extend(returned);
+    to_return
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -281,15 +292,4 @@ mod tests {
         assert_eq!(gauge_text(1000, 12), "━━━━━━ 100 %");
         assert_eq!(gauge_text(500, 12), "━━━━─── 50 %");
     }
-}
-
-/// The cheques to give back first (oldest first), then those given back,
-/// the last given back first.
-fn cheques_in_order(all: Vec<Contribution>) -> Vec<Contribution> {
-    let (mut to_return, mut returned): (Vec<_>, Vec<_>) =
-        all.into_iter().partition(Contribution::is_cheque_to_return);
-    to_return.sort_by_key(|c| (c.date, c.id));
-    returned.sort_by_key(|c| std::cmp::Reverse((c.returned_on, c.id)));
-    to_return.extend(returned);
-    to_return
 }

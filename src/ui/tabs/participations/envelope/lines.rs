@@ -196,7 +196,7 @@ impl Envelope {
                 let mut text = error.to_string();
                 if slot == Slot::Amount && self.amount.value().chars().any(char::is_alphabetic) {
                     text.push_str(&format!(
-                        " (le mode se choisit dans sa case : {}, puis {})",
+                        " (pour le mode : {}, puis {})",
                         keymap::key_of(Context::EnvelopeAmount, Action::NextField),
                         keymap::key_of(Context::EnvelopeChannel, Action::SetChannel(0))
                     ));
