@@ -21,6 +21,27 @@ pub enum Field {
     Etape,
     Cheque,
     Note,
+    /// Participations: the campaign of an envelope or a contribution.
+    Campagne,
+    NomCampagne,
+    MontantSuggere,
+    /// A class (of a campaign, a pupil, a régie).
+    Classe,
+    Debut,
+    Fin,
+    /// The pupil of a contribution or of a line of an envelope.
+    Eleve,
+    Nom,
+    Prenom,
+    /// Name on a cheque.
+    Payeur,
+    /// A class's envelope as a whole.
+    Bordereau,
+    /// N° of the receipt a teacher signs for a régie's advance.
+    Recu,
+    Enseignant,
+    /// To or by whom a cheque was given back.
+    RenduA,
 }
 
 impl Field {
@@ -43,6 +64,20 @@ impl Field {
             Field::Etape => "Étape",
             Field::Cheque => "N° de chèque",
             Field::Note => "Note",
+            Field::Campagne => "Campagne",
+            Field::NomCampagne => "Nom de la campagne",
+            Field::MontantSuggere => "Montant suggéré",
+            Field::Classe => "Classe",
+            Field::Debut => "Début",
+            Field::Fin => "Fin",
+            Field::Eleve => "Élève",
+            Field::Nom => "Nom",
+            Field::Prenom => "Prénom",
+            Field::Payeur => "Payeur",
+            Field::Bordereau => "Bordereau",
+            Field::Recu => "N° de reçu",
+            Field::Enseignant => "Enseignant",
+            Field::RenduA => "Rendu à",
         }
     }
 }

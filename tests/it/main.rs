@@ -16,6 +16,7 @@ mod crash;
 mod files_safety;
 mod ledger_props;
 mod money_props;
+mod participation_errors;
 mod participations;
 mod participations_cli;
 mod participations_import;

@@ -164,7 +164,7 @@ fn a_refused_envelope_writes_nothing() {
     );
     assert_eq!(
         refusal(book.record_envelope(&bad_amount)),
-        "Montant de MARTIN Hugo : « 12,345 » a plus de deux décimales : les centimes s'arrêtent à 2 chiffres (ex. 12,35)"
+        "Montant : pour MARTIN Hugo, « 12,345 » a plus de deux décimales : les centimes s'arrêtent à 2 chiffres (ex. 12,35)"
     );
     bad_amount.lines[1].amount = "12".into();
     bad_amount
@@ -370,7 +370,7 @@ fn siblings_share_a_family() {
     );
     assert_eq!(
         refusal(book.add_pupil(&input("martin", "louis", "cm2"))),
-        "MARTIN louis est déjà en cm2"
+        "Élève : MARTIN louis est déjà en cm2"
     );
 }
 

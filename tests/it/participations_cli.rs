@@ -178,7 +178,7 @@ fn a_bad_row_imports_nothing() {
     assert_eq!(
         s.fails(&["import", "pupils", &file]),
         format!(
-            "coopcompta : {file} : aucun élève importé : ligne 4 : classe vide (attendu : le nom de la classe, ex. CE1-B)\n"
+            "coopcompta : {file} : aucun élève importé : ligne 4 : Classe : vide (attendu : le nom de la classe, ex. CE1-B)\n"
         )
     );
     assert_eq!(

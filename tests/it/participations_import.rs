@@ -71,7 +71,7 @@ fn one_bad_row_imports_nothing_and_names_the_line() {
     let rows = read_pupils(&fixture("bad_row.csv")).unwrap();
     assert_eq!(
         refusal(book.import_pupils(&rows)),
-        "aucun élève importé : ligne 4 : classe vide (attendu : le nom de la classe, ex. CE1-B)"
+        "aucun élève importé : ligne 4 : Classe : vide (attendu : le nom de la classe, ex. CE1-B)"
     );
     assert_eq!(state(&book), before);
     assert_eq!(count(&book, "pupil"), 0);

@@ -24,16 +24,18 @@ fn open_envelope(app: &mut App) {
     key(app, KeyCode::Enter);
 }
 
-/// A few letters, Entrée (first match), the channel key, the amount if
-/// given (else the suggested one), Entrée; for a cheque the payer, Entrée.
+/// A few letters, Entrée (first match), the amount if given (else the
+/// suggested one), Tab and the channel key if given, Entrée; for a cheque
+/// the payer, Entrée.
 fn line(app: &mut App, letters: &str, channel: Option<char>, amount: Option<&str>) {
     chars(app, letters);
     key(app, KeyCode::Enter);
-    if let Some(c) = channel {
-        key(app, KeyCode::Char(c));
-    }
     if let Some(amount) = amount {
         chars(app, amount);
+    }
+    if let Some(c) = channel {
+        key(app, KeyCode::Tab);
+        key(app, KeyCode::Char(c));
     }
     key(app, KeyCode::Enter);
 }
@@ -245,8 +247,8 @@ fn the_same_pupil_twice_is_refused_and_nothing_is_written() {
     );
     assert!(refused.contains(" 3. DUPOND Léa"), "lines kept: {refused}");
     insta::assert_snapshot!("envelope_refused_80x24", refused);
-    // Tab, Tab: the lines; Suppr removes the last one; F10 records.
-    tab(&mut app, 2);
+    // Tab ×3 (amount, mode): the lines; Suppr removes the last one; F10 records.
+    tab(&mut app, 3);
     key(&mut app, KeyCode::Delete);
     key(&mut app, KeyCode::F(10));
     let (text, error) = status_line(&app);
@@ -262,7 +264,7 @@ fn a_wrong_amount_stays_on_the_line_with_its_reason() {
     line(&mut app, "dup", None, Some("0"));
     let screen = render(&app, 80, 24);
     assert!(
-        screen.contains("✗ Montant de DUPOND Léa : « 0 » : le montant doit être"),
+        screen.contains("✗ Montant : pour DUPOND Léa, « 0 » : le montant doit être"),
         "{screen}"
     );
     assert!(screen.contains("Élève    DUPOND Léa"), "{screen}");
@@ -282,12 +284,13 @@ fn a_line_can_be_taken_back_and_corrected() {
     open_envelope(&mut app);
     line(&mut app, "dup", None, None);
     line(&mut app, "noe", None, None);
-    tab(&mut app, 2);
+    tab(&mut app, 3);
     key(&mut app, KeyCode::Up);
     key(&mut app, KeyCode::Enter);
     let screen = render(&app, 80, 24);
     assert!(screen.contains("Élève    DUPOND Léa"), "{screen}");
     assert!(!screen.contains(". DUPOND Léa"), "{screen}");
+    key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Char('v'));
     key(&mut app, KeyCode::Enter);
     let screen = render(&app, 80, 24);
@@ -353,5 +356,56 @@ fn a_pupil_already_recorded_shows_what_is_there_80x24() {
     assert!(
         !added.contains("déjà :"),
         "the editor is empty again: {added}"
+    );
+}
+
+/// A letter typed in the amount stays text (it used to set the channel):
+/// the mode is its own field, reached with Tab from the amount, where
+/// e/l/v/c (or ←/→) choose it; the hint bar says so on each field.
+#[test]
+fn a_letter_in_the_amount_stays_text_and_the_mode_has_its_field() {
+    let mut app = on_participations_tab(participations_book());
+    open_envelope(&mut app);
+    chars(&mut app, "dup");
+    key(&mut app, KeyCode::Enter);
+    chars(&mut app, "12c");
+    let typed = render(&app, 80, 24);
+    assert!(typed.contains("Montant 12c"), "{typed}");
+    assert!(typed.contains("espèces"), "the mode is unchanged: {typed}");
+    assert!(typed.contains(" Tab  mode "), "the hint bar: {typed}");
+    key(&mut app, KeyCode::Enter);
+    let refused = render(&app, 80, 24);
+    assert!(
+        refused.contains("✗ Montant : pour DUPOND Léa, « 12c »"),
+        "{refused}"
+    );
+    assert!(
+        refused.contains("(pour le mode : Tab, puis e/l/v/c)"),
+        "{refused}"
+    );
+    assert!(refused.contains("Enveloppe CE1-B : vide"), "{refused}");
+    // Backspace, Tab: the mode field; c sets chèque, Entrée asks the payer.
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Tab);
+    let on_mode = render(&app, 80, 24);
+    assert!(
+        on_mode.contains(" e/l/v/c  mode "),
+        "the hint bar: {on_mode}"
+    );
+    key(&mut app, KeyCode::Char('c'));
+    assert_screens!("envelope_mode_field", app);
+    key(&mut app, KeyCode::Right);
+    assert!(
+        render(&app, 80, 24).contains("espèces  e/l/v/c"),
+        "→ turns round"
+    );
+    key(&mut app, KeyCode::Left);
+    key(&mut app, KeyCode::Enter);
+    chars(&mut app, "M. DUPOND");
+    key(&mut app, KeyCode::Enter);
+    let added = render(&app, 80, 24);
+    assert!(
+        added.contains("12,00 €  chèque de M. DUPOND, à rendre"),
+        "{added}"
     );
 }

@@ -154,11 +154,16 @@ fn a_class_regie_advance_expense_and_return() {
     tab(&mut app, 1);
     chars(&mut app, "50");
     tab(&mut app, 1);
+    chars(&mut app, "Mme Roux");
+    tab(&mut app, 1);
     chars(&mut app, "17");
     key(&mut app, KeyCode::Enter);
     assert_eq!(
         status_line(&app),
-        ("Avance de 50,00 € remise à CE1-B (D005)".to_string(), false)
+        (
+            "Avance de 50,00 € remise à Mme Roux pour CE1-B (D005)".to_string(),
+            false
+        )
     );
     key(&mut app, KeyCode::Char('d'));
     tab(&mut app, 1);
@@ -179,7 +184,7 @@ fn a_class_regie_advance_expense_and_return() {
     let unsettled = render(&app, 80, 24);
     assert!(
         unsettled.contains(
-            "▸ CE1-B                     50,00 €    20,00 €     0,00 €    30,00 €  non soldée"
+            "▸ CE1-B      Mme Roux       50,00 €    20,00 €     0,00 €    30,00 €  non soldée"
         ),
         "{unsettled}"
     );
@@ -410,4 +415,163 @@ fn several_cheques_can_be_marked_and_their_total_shows() {
     assert!(one.contains("▸ 14/10/2024 DUPUIS"), "unmarked again: {one}");
     // Marking writes nothing.
     assert_eq!(app.book().unwrap().pending_cheques().unwrap().len(), 2);
+}
+
+/// A cheque given back keeps its history: the view lists the cheques to
+/// give back first, then those given back, "rendu le … à …"; `r` asks the
+/// date (today) and to whom (optional); a cheque given back is not given
+/// back twice.
+#[test]
+fn a_returned_cheque_keeps_its_history() {
+    let mut app = on_participations_tab(with_a_cheque());
+    view(&mut app, 1);
+    key(&mut app, KeyCode::Char('r'));
+    let form = render(&app, 80, 24);
+    assert!(form.contains("Rendu à"), "{form}");
+    assert!(form.contains("facultatif"), "{form}");
+    tab(&mut app, 1);
+    chars(&mut app, "Mme Dupond");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        status_line(&app),
+        (
+            "Chèque de DUPOND (15,00 €) rendu le 15/10/2024 à Mme Dupond".to_string(),
+            false
+        )
+    );
+    let list = render(&app, 80, 24);
+    assert!(list.contains("Aucun chèque à rendre."), "{list}");
+    assert!(list.contains("─ Rendu (1) ─"), "{list}");
+    assert!(
+        list.contains("▸ 14/10/2024 DUPOND           DUPOND Léa (CE1-B)  Sortie zoo"),
+        "the cheque stays in the list: {list}"
+    );
+    assert!(
+        list.contains("↳ rendu le 15/10/2024 à Mme Dupond"),
+        "{list}"
+    );
+    assert!(list.contains("0 chèque à rendre · 0,00 €"), "{list}");
+    assert_screens!("cheque_returned", app);
+    let book = app.book().unwrap();
+    let cheque = &book.all_cheques().unwrap()[0];
+    assert_eq!(cheque.returned_by, "Mme Dupond");
+    // r again: refused, nothing asked.
+    key(&mut app, KeyCode::Char('r'));
+    assert_eq!(
+        status_line(&app),
+        (
+            "Chèque de DUPOND (15,00 €) déjà rendu le 15/10/2024 à Mme Dupond".to_string(),
+            true
+        )
+    );
+    assert!(!render(&app, 80, 24).contains("Chèque rendu à la famille"));
+}
+
+/// Two cheques, one given back: the one to give back comes first.
+#[test]
+fn cheques_to_give_back_come_before_those_given_back() {
+    let mut book = with_a_cheque();
+    let campaign = book.campaigns().unwrap()[0].id;
+    let hugo = book
+        .pupils()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.nom == "Martin" && p.prenom == "Hugo")
+        .unwrap();
+    book.record_contribution(
+        campaign,
+        hugo.id,
+        ContributionLine {
+            pupil_id: hugo.id,
+            amount: "20".into(),
+            channel: Channel::Cheque,
+            payer: "M. MARTIN".into(),
+        },
+        "15/10/2024",
+    )
+    .unwrap();
+    let first = book.pending_cheques().unwrap()[0].id;
+    book.return_cheque_to(first, "15/10/2024", "par l'enseignante")
+        .unwrap();
+    let mut app = on_participations_tab(book);
+    view(&mut app, 1);
+    let list = render(&app, 80, 24);
+    let martin = list.find("M. MARTIN").expect("to give back");
+    let rendus = list.find("─ Rendu (1) ─").expect("the returned ones");
+    let dupond = list.find("DUPOND Léa").expect("given back");
+    assert!(martin < rendus && rendus < dupond, "{list}");
+    assert!(
+        list.contains("↳ rendu le 15/10/2024 par l'enseignante"),
+        "{list}"
+    );
+    assert!(list.contains("1 chèque à rendre · 20,00 €"), "{list}");
+}
+
+/// An advance names the teacher who takes the cash: proposed from the
+/// class, required, kept on the class.
+#[test]
+fn a_regie_advance_names_its_teacher() {
+    let mut book = participations_book();
+    let ce1 = book.classes().unwrap()[0].id;
+    book.set_class_teacher(ce1, "M. Petit").unwrap();
+    let mut app = on_participations_tab(book);
+    view(&mut app, 2);
+    key(&mut app, KeyCode::Char('a'));
+    let form = render(&app, 80, 24);
+    assert!(form.contains("Enseignant      M. Petit"), "{form}");
+    assert_screens!("regie_advance_form", app);
+    // Tab to the teacher, typing replaces the proposed name; emptied: refused
+    // under the field, nothing written.
+    tab(&mut app, 1);
+    chars(&mut app, "50");
+    tab(&mut app, 1);
+    for _ in 0.."M. Petit".len() {
+        key(&mut app, KeyCode::Backspace);
+    }
+    tab(&mut app, 1);
+    chars(&mut app, "17");
+    key(&mut app, KeyCode::Enter);
+    let refused = render(&app, 80, 24);
+    assert!(
+        refused.contains("✗ vide : le nom de l'enseignant qui reçoit"),
+        "{refused}"
+    );
+    assert!(app.book().unwrap().regies().unwrap().is_empty());
+    chars(&mut app, "Mme Roux");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        status_line(&app),
+        (
+            "Avance de 50,00 € remise à Mme Roux pour CE1-B (D005)".to_string(),
+            false
+        )
+    );
+    let book = app.book().unwrap();
+    assert_eq!(book.classes().unwrap()[0].teacher, "Mme Roux");
+    assert!(render(&app, 80, 24).contains("▸ CE1-B      Mme Roux       50,00 €"));
+}
+
+/// A refused campaign shows each error under its own field (by field,
+/// not by the start of a message), the cursor on the first.
+#[test]
+fn a_refused_campaign_shows_each_error_under_its_field() {
+    let mut app = on_participations_tab(participations_book());
+    key(&mut app, KeyCode::Char('n'));
+    tab(&mut app, 1);
+    chars(&mut app, "0");
+    tab(&mut app, 4);
+    chars(&mut app, "32/13/2024");
+    key(&mut app, KeyCode::Enter);
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("✗ vide (ex. « Participation 2024-2025 », « Sortie zoo »)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("✗ « 0 » : le montant doit être supérieur à zéro"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Nom de la campagne :"), "{screen}");
+    assert_screens!("campaign_refused_fields", app);
+    assert!(app.book().unwrap().campaigns().unwrap().len() == 1);
 }

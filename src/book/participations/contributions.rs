@@ -1,7 +1,7 @@
 //! Recording contributions (a class's envelope in one action), cancelling
 //! them, and the cheques to give back.
 
-use super::refused;
+use super::{field_refused, refused};
 use crate::book::Book;
 use crate::book::write::Audit;
 use crate::domain::entry_request::build_entry;
@@ -11,7 +11,7 @@ use crate::domain::participation::{
     Channel, Contribution, ContributionLine, EnvelopeRequest, Pupil,
 };
 use crate::domain::piece::{piece_number, reversal_piece};
-use crate::domain::{EntryKind, Exercice, Money, NewEntry, format_date, parse_date};
+use crate::domain::{EntryKind, Exercice, Field, Money, NewEntry, format_date, parse_date};
 use crate::store::entries::next_piece;
 use crate::store::participations::{campaigns, contributions, pupils};
 use crate::store::{self, Result, audit};
@@ -46,16 +46,22 @@ impl Book {
         let campaign = campaigns::one(&self.conn, request.campaign_id)?
             .filter(|c| c.exercice == exercice)
             .ok_or_else(|| {
-                refused(format!(
-                    "Campagne : n° {} inconnue dans l'exercice {exercice}",
-                    request.campaign_id
-                ))
+                field_refused(
+                    Field::Campagne,
+                    format!(
+                        "n° {} inconnue dans l'exercice {exercice}",
+                        request.campaign_id
+                    ),
+                )
             })?;
         let class = pupils::class(&self.conn, request.class_id, exercice)?.ok_or_else(|| {
-            refused(format!(
-                "Classe : n° {} inconnue dans l'exercice {exercice}",
-                request.class_id
-            ))
+            field_refused(
+                Field::Classe,
+                format!(
+                    "n° {} inconnue dans l'exercice {exercice}",
+                    request.class_id
+                ),
+            )
         })?;
         let mut involved: Vec<Pupil> = Vec::with_capacity(request.lines.len());
         for line in &request.lines {
@@ -67,7 +73,7 @@ impl Book {
                 involved.push(p);
             }
         }
-        let envelope = check_envelope(request, &campaign, &involved, exercice).map_err(refused)?;
+        let envelope = check_envelope(request, &campaign, &involved, exercice)?;
         let first = next_piece(&self.conn, exercice, EntryKind::Recette)?;
         let mut number: u32 = first[1..].parse().unwrap_or(1);
         let mut entries = Vec::new();
@@ -156,7 +162,7 @@ impl Book {
         date: &str,
     ) -> Result<EnvelopeReceipt> {
         let pupil = pupils::pupil(&self.conn, pupil_id)?
-            .ok_or_else(|| refused(format!("Élève : n° {pupil_id} inconnu")))?;
+            .ok_or_else(|| field_refused(Field::Eleve, format!("n° {pupil_id} inconnu")))?;
         self.record_envelope(&EnvelopeRequest {
             campaign_id,
             class_id: pupil.class_id,
@@ -213,16 +219,19 @@ impl Book {
                 format_date(done)
             )));
         }
-        let date = parse_date(date, self.exercice()).map_err(|e| refused(format!("Date : {e}")))?;
+        let date = parse_date(date, self.exercice())
+            .map_err(|e| field_refused(Field::Date, e.to_string()))?;
         if date < cheque.date {
-            return Err(refused(format!(
-                "Date : « {} » est avant la réception du chèque ({})",
-                format_date(date),
-                format_date(cheque.date)
-            )));
+            return Err(field_refused(
+                Field::Date,
+                format!(
+                    "« {} » est avant la réception du chèque ({})",
+                    format_date(date),
+                    format_date(cheque.date)
+                ),
+            ));
         }
-        let by = crate::domain::participation::clean_name(by, MAX_NAME)
-            .map_err(|r| refused(format!("Rendu à : {r}")))?;
+        let by = crate::domain::participation::clean_field(Field::RenduA, by, MAX_NAME)?;
         self.write(Exercice::of(date), |w| {
             contributions::mark_returned(w.tx, id, date, &by)?;
             // Who took it is a name: kept on the row (anonymised at year

@@ -14,15 +14,15 @@ pub use contributions::EnvelopeReceipt;
 
 use super::Book;
 use super::write::Audit;
-use crate::domain::Exercice;
 use crate::domain::participation::campaign::check_campaign;
 use crate::domain::participation::matching::{closest_pupils, did_you_mean, exact};
 use crate::domain::participation::pupils::{MAX_NAME, check_import, check_pupil, class_key};
 use crate::domain::participation::view::build_view;
 use crate::domain::participation::{
-    Campaign, CampaignRequest, CampaignView, Pupil, PupilInput, SchoolClass, clean_name,
+    Campaign, CampaignRequest, CampaignView, Pupil, PupilInput, SchoolClass, clean_field,
 };
 use crate::domain::text::shown;
+use crate::domain::{Exercice, Field, FieldError};
 use crate::store::participations::{campaigns, pupils};
 use crate::store::{self, Result, StoreError};
 use std::collections::HashMap;
@@ -36,8 +36,15 @@ pub struct ImportSummary {
     pub classes_created: Vec<String>,
 }
 
+/// A refusal that names no field of a form (a pupil or a campaign looked
+/// up by name, an exercice not closed).
 fn refused(message: impl Into<String>) -> StoreError {
     StoreError::Refused(message.into())
+}
+
+/// A refusal about one field.
+fn field_refused(field: Field, message: impl Into<String>) -> StoreError {
+    FieldError::new(field, message).into()
 }
 
 impl Book {
@@ -65,14 +72,13 @@ impl Book {
     pub fn add_class(&mut self, name: &str, teacher: &str) -> Result<i64> {
         let exercice = self.exercice();
         self.check_open(exercice)?;
-        let name = clean_name(name, MAX_NAME).map_err(|r| refused(format!("Classe : {r}")))?;
-        let teacher =
-            clean_name(teacher, MAX_NAME).map_err(|r| refused(format!("Enseignant : {r}")))?;
+        let name = clean_field(Field::Classe, name, MAX_NAME)?;
+        let teacher = clean_field(Field::Enseignant, teacher, MAX_NAME)?;
         if class_key(&name).is_empty() {
-            return Err(refused(format!(
-                "Classe : « {} » : un nom est attendu (ex. CE1-B)",
-                shown(&name)
-            )));
+            return Err(field_refused(
+                Field::Classe,
+                format!("« {} » : un nom est attendu (ex. CE1-B)", shown(&name)),
+            ));
         }
         if let Some(class) = self
             .classes()?
@@ -89,13 +95,13 @@ impl Book {
 
     /// Sets the teacher of a class.
     pub fn set_class_teacher(&mut self, class_id: i64, teacher: &str) -> Result<()> {
-        let teacher =
-            clean_name(teacher, MAX_NAME).map_err(|r| refused(format!("Enseignant : {r}")))?;
+        let teacher = clean_field(Field::Enseignant, teacher, MAX_NAME)?;
         let exercice = self.exercice();
         if pupils::class(&self.conn, class_id, exercice)?.is_none() {
-            return Err(refused(format!(
-                "Classe : n° {class_id} inconnue dans l'exercice {exercice}"
-            )));
+            return Err(field_refused(
+                Field::Classe,
+                format!("n° {class_id} inconnue dans l'exercice {exercice}"),
+            ));
         }
         self.write(exercice, |w| {
             pupils::set_teacher(w.tx, class_id, &teacher)?;
@@ -108,19 +114,21 @@ impl Book {
 
     /// Adds one pupil typed by hand (same rules as an import of one row).
     pub fn add_pupil(&mut self, input: &PupilInput) -> Result<ImportSummary> {
-        let pupil =
-            check_pupil(input).map_err(|reason| refused(format!("élève refusé : {reason}")))?;
+        let pupil = check_pupil(input)?;
         if self
             .pupils()?
             .iter()
             .any(|p| class_key(&p.class_name) == pupil.class_key && pupils_same(p, &pupil.key))
         {
-            return Err(refused(format!(
-                "{} {} est déjà en {}",
-                pupil.nom.to_uppercase(),
-                pupil.prenom,
-                pupil.classe
-            )));
+            return Err(field_refused(
+                Field::Eleve,
+                format!(
+                    "{} {} est déjà en {}",
+                    pupil.nom.to_uppercase(),
+                    pupil.prenom,
+                    pupil.classe
+                ),
+            ));
         }
         self.import_pupils(std::slice::from_ref(input))
     }
@@ -270,8 +278,7 @@ impl Book {
         self.check_open(exercice)?;
         let existing = self.campaigns()?;
         let names: Vec<&str> = existing.iter().map(|c| c.name.as_str()).collect();
-        let checked = check_campaign(request, &self.chart, &self.classes()?, &names, exercice)
-            .map_err(refused)?;
+        let checked = check_campaign(request, &self.chart, &self.classes()?, &names, exercice)?;
         self.write(exercice, |w| {
             let id = campaigns::insert(w.tx, exercice, &checked, w.now)?;
             let audit = Audit::new("ajout", "campagne")
@@ -311,7 +318,7 @@ impl Book {
     pub fn campaign_view(&self, campaign_id: i64) -> Result<CampaignView> {
         let campaign = self
             .campaign(campaign_id)?
-            .ok_or_else(|| refused(format!("Campagne : n° {campaign_id} inconnue")))?;
+            .ok_or_else(|| field_refused(Field::Campagne, format!("n° {campaign_id} inconnue")))?;
         let classes = pupils::classes(&self.conn, campaign.exercice)?;
         let pupils = pupils::pupils(&self.conn, campaign.exercice)?;
         let contributions =

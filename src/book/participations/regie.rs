@@ -1,13 +1,15 @@
 //! Régies d'avance of class coops: advance, class expenses, return, and the
 //! balance of each class's régie (given − spent − returned).
 
-use super::refused;
+use super::{field_refused, refused};
 use crate::book::Book;
+use crate::domain::participation::clean_field;
+use crate::domain::participation::pupils::MAX_NAME;
 use crate::domain::participation::regie::{
     REGIE_ACCOUNT, build_regie_entry, check_regie_dates, first_shortfall, live_balance,
 };
 use crate::domain::participation::{RegieBalance, RegieKind, RegieMove, RegieRequest};
-use crate::domain::{Money, format_date};
+use crate::domain::{Field, FieldError, FieldErrors, Money, format_date};
 use chrono::NaiveDate;
 
 use crate::store::Result;
@@ -17,15 +19,45 @@ use crate::store::participations::{pupils, regie};
 impl Book {
     /// Records one move of a class's régie (advance from the Caisse, an
     /// expense of the class, or the return of what is left) as one balanced
-    /// entry on account 467. Returns the entry's id.
+    /// entry on account 467. Returns the entry's id. An advance goes to the
+    /// class's teacher as the books know it.
     pub fn record_regie(&mut self, request: &RegieRequest) -> Result<i64> {
+        self.record_regie_move(request, None)
+    }
+
+    /// Records an advance handed to `teacher` (required: the teacher who
+    /// takes the cash and signs the receipt), kept as the class's teacher
+    /// in the same transaction; other moves as [`Book::record_regie`].
+    pub fn record_regie_to(&mut self, request: &RegieRequest, teacher: &str) -> Result<i64> {
+        if request.kind != RegieKind::Avance {
+            return self.record_regie_move(request, None);
+        }
+        let teacher = clean_field(Field::Enseignant, teacher, MAX_NAME);
+        let teacher = match teacher {
+            Ok(t) if t.is_empty() => Err(FieldError::new(
+                Field::Enseignant,
+                "vide : le nom de l'enseignant qui reçoit les espèces et signe le reçu est attendu",
+            )),
+            other => other,
+        };
+        self.record_regie_move(request, Some(teacher))
+    }
+
+    fn record_regie_move(
+        &mut self,
+        request: &RegieRequest,
+        teacher: Option<std::result::Result<String, FieldError>>,
+    ) -> Result<i64> {
         let exercice = self.exercice();
         self.check_open(exercice)?;
         let class = pupils::class(&self.conn, request.class_id, exercice)?.ok_or_else(|| {
-            refused(format!(
-                "Classe : n° {} inconnue dans l'exercice {exercice}",
-                request.class_id
-            ))
+            field_refused(
+                Field::Classe,
+                format!(
+                    "n° {} inconnue dans l'exercice {exercice}",
+                    request.class_id
+                ),
+            )
         })?;
         // The class's moves, read once: its balance and its dates come from them.
         let mut moves = live_moves(&regie::class_moves(&self.conn, exercice, class.id)?, None);
@@ -34,8 +66,16 @@ impl Book {
         if request.piece.trim().is_empty() {
             request.piece = next_piece(&self.conn, exercice, request.kind.entry_kind())?;
         }
-        let entry = build_regie_entry(&request, &class.name, balance, &self.chart, exercice)
-            .map_err(refused)?;
+        let built = build_regie_entry(&request, &class.name, balance, &self.chart, exercice);
+        let (entry, teacher) = match (built, teacher.transpose()) {
+            (Ok(entry), Ok(teacher)) => (entry, teacher),
+            (built, teacher) => {
+                let mut errors = built.err().map(|e| e.0).unwrap_or_default();
+                errors.extend(teacher.err());
+                return Err(FieldErrors(errors).into());
+            }
+        };
+        let new_teacher = teacher.filter(|t| *t != class.teacher);
         let amount: Money = entry
             .lines()
             .iter()
@@ -54,6 +94,9 @@ impl Book {
                 request.receipt_no.trim(),
                 w.now,
             )?;
+            if let Some(teacher) = &new_teacher {
+                pupils::set_teacher(w.tx, class.id, teacher)?;
+            }
             Ok((id, audit))
         })
     }

@@ -35,7 +35,7 @@ pub(super) fn import_pupils(db: &Path, file: &Path) -> Result<String, CliError> 
 fn class_by_name(book: &Book, typed: &str) -> Result<SchoolClass, CliError> {
     let classes = book.classes()?;
     let ids = crate::domain::participation::campaign::find_classes(&[typed.to_string()], &classes)
-        .map_err(refused)?;
+        .map_err(crate::store::StoreError::from)?;
     classes
         .into_iter()
         .find(|c| ids.first() == Some(&c.id))

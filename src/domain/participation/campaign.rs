@@ -2,13 +2,15 @@
 //! the school photos… with a suggested amount per pupil (or free), the
 //! category the money goes to, the classes concerned and dates.
 
-use super::clean_name;
 use super::matching::did_you_mean;
 use super::pupils::{SchoolClass, class_key};
+use super::{clean_field, keep};
 use crate::domain::closest::closest;
 use crate::domain::text::fold;
 use crate::domain::text::shown;
-use crate::domain::{Account, AccountKind, Exercice, Money, format_date, parse_date};
+use crate::domain::{
+    Account, AccountKind, Exercice, Field, FieldError, FieldErrors, Money, format_date, parse_date,
+};
 use chrono::NaiveDate;
 
 /// Code prefix of "participation volontaire des familles" (7562…), the
@@ -66,18 +68,23 @@ pub struct CheckedCampaign {
     pub ends_on: Option<NaiveDate>,
 }
 
-fn optional_date(text: &str, what: &str, exercice: Exercice) -> Result<Option<NaiveDate>, String> {
+fn optional_date(
+    text: &str,
+    field: Field,
+    exercice: Exercice,
+) -> Result<Option<NaiveDate>, FieldError> {
     if text.trim().is_empty() {
         return Ok(None);
     }
     parse_date(text, exercice)
         .map(Some)
-        .map_err(|e| format!("{what} : {e}"))
+        .map_err(|e| FieldError::new(field, e.to_string()))
 }
 
 /// The category for a campaign: the typed code (a produit, 7…), or the
 /// voluntary-participation account of the chart when empty.
-pub fn check_category(typed: &str, chart: &[Account]) -> Result<String, String> {
+pub fn check_category(typed: &str, chart: &[Account]) -> Result<String, FieldError> {
+    let refuse = |message: String| FieldError::new(Field::Categorie, message);
     let code = typed.trim();
     if code.is_empty() {
         return chart
@@ -85,24 +92,24 @@ pub fn check_category(typed: &str, chart: &[Account]) -> Result<String, String> 
             .find(|a| a.kind == AccountKind::Produit && a.code.starts_with(DEFAULT_CATEGORY_PREFIX))
             .map(|a| a.code.clone())
             .ok_or_else(|| {
-                "Catégorie : aucune catégorie « participation volontaire des familles » (7562…) au plan comptable : indiquez un compte de produits (7…)".to_string()
+                refuse("aucune catégorie « participation volontaire des familles » (7562…) au plan comptable : indiquez un compte de produits (7…)".to_string())
             });
     }
     match chart.iter().find(|a| a.code == code) {
         Some(a) if a.kind == AccountKind::Produit => Ok(a.code.clone()),
-        Some(a) => Err(format!(
-            "Catégorie : « {} » n'est pas un compte de produits (7…) : une participation est une recette",
+        Some(a) => Err(refuse(format!(
+            "« {} » n'est pas un compte de produits (7…) : une participation est une recette",
             a.display()
-        )),
-        None => Err(format!(
-            "Catégorie : « {} » n'existe pas dans le plan comptable (compte de produits 7… attendu, ex. 75620008)",
+        ))),
+        None => Err(refuse(format!(
+            "« {} » n'existe pas dans le plan comptable (compte de produits 7… attendu, ex. 75620008)",
             shown(code)
-        )),
+        ))),
     }
 }
 
 /// Finds classes by name; an unknown one names the closest.
-pub fn find_classes(names: &[String], classes: &[SchoolClass]) -> Result<Vec<i64>, String> {
+pub fn find_classes(names: &[String], classes: &[SchoolClass]) -> Result<Vec<i64>, FieldError> {
     let mut ids = Vec::new();
     for typed in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
         let key = class_key(typed);
@@ -120,10 +127,13 @@ pub fn find_classes(names: &[String], classes: &[SchoolClass]) -> Result<Vec<i64
                 } else {
                     format!("classes connues : {}", known.join(", "))
                 };
-                return Err(format!(
-                    "Classe : « {} » inconnue : {}",
-                    shown(typed),
-                    did_you_mean(&close, &otherwise)
+                return Err(FieldError::new(
+                    Field::Classe,
+                    format!(
+                        "« {} » inconnue : {}",
+                        shown(typed),
+                        did_you_mean(&close, &otherwise)
+                    ),
                 ));
             }
         }
@@ -132,56 +142,101 @@ pub fn find_classes(names: &[String], classes: &[SchoolClass]) -> Result<Vec<i64
 }
 
 /// Checks a campaign; `existing` are the names already used this exercice.
+/// Every field is checked: the refusal names each wrong one.
 pub fn check_campaign(
     request: &CampaignRequest,
     chart: &[Account],
     classes: &[SchoolClass],
     existing: &[&str],
     exercice: Exercice,
-) -> Result<CheckedCampaign, String> {
-    let name = clean_name(&request.name, MAX_CAMPAIGN_NAME)
-        .map_err(|reason| format!("Nom de la campagne : {reason}"))?;
-    if name.is_empty() {
-        return Err(
-            "Nom de la campagne : vide (ex. « Participation 2024-2025 », « Sortie zoo »)".into(),
-        );
-    }
-    let key = fold(&name);
-    if existing.iter().any(|e| fold(e) == key) {
-        return Err(format!(
-            "Nom de la campagne : « {} » existe déjà dans l'exercice {exercice} : choisissez un autre nom",
-            shown(&name)
-        ));
-    }
-    let suggested = if request.suggested.trim().is_empty() {
-        None
-    } else {
-        Some(Money::parse_positive(&request.suggested).map_err(|e| {
-            format!("Montant suggéré : {e} (ou laissez vide pour un montant libre)")
-        })?)
-    };
-    let category_code = check_category(&request.category, chart)?;
-    let class_ids = find_classes(&request.classes, classes)?;
-    let starts_on = optional_date(&request.starts_on, "Début", exercice)?;
-    let ends_on = optional_date(&request.ends_on, "Fin", exercice)?;
-    if let (Some(start), Some(end)) = (starts_on, ends_on)
+) -> Result<CheckedCampaign, FieldErrors> {
+    let mut errors = Vec::new();
+    let name = keep(&mut errors, check_name(&request.name, existing, exercice));
+    let suggested = keep(
+        &mut errors,
+        if request.suggested.trim().is_empty() {
+            Ok(None)
+        } else {
+            Money::parse_positive(&request.suggested)
+                .map(Some)
+                .map_err(|e| {
+                    FieldError::new(
+                        Field::MontantSuggere,
+                        format!("{e} (ou laissez vide pour un montant libre)"),
+                    )
+                })
+        },
+    );
+    let category_code = keep(&mut errors, check_category(&request.category, chart));
+    let class_ids = keep(&mut errors, find_classes(&request.classes, classes));
+    let starts_on = keep(
+        &mut errors,
+        optional_date(&request.starts_on, Field::Debut, exercice),
+    );
+    let ends_on = keep(
+        &mut errors,
+        optional_date(&request.ends_on, Field::Fin, exercice),
+    );
+    if let (Some(Some(start)), Some(Some(end))) = (starts_on, ends_on)
         && end < start
     {
-        return Err(format!(
-            "Fin : « {} » est avant le début ({})",
-            format_date(end),
-            format_date(start)
+        errors.push(FieldError::new(
+            Field::Fin,
+            format!(
+                "« {} » est avant le début ({})",
+                format_date(end),
+                format_date(start)
+            ),
         ));
     }
-    Ok(CheckedCampaign {
+    match (
         name,
-        key,
         suggested,
         category_code,
         class_ids,
         starts_on,
         ends_on,
-    })
+    ) {
+        (
+            Some(name),
+            Some(suggested),
+            Some(category_code),
+            Some(class_ids),
+            Some(starts_on),
+            Some(ends_on),
+        ) if errors.is_empty() => Ok(CheckedCampaign {
+            key: fold(&name),
+            name,
+            suggested,
+            category_code,
+            class_ids,
+            starts_on,
+            ends_on,
+        }),
+        _ => Err(FieldErrors(errors)),
+    }
+}
+
+/// A campaign's name: not empty, not one already used this exercice.
+fn check_name(typed: &str, existing: &[&str], exercice: Exercice) -> Result<String, FieldError> {
+    let name = clean_field(Field::NomCampagne, typed, MAX_CAMPAIGN_NAME)?;
+    if name.is_empty() {
+        return Err(FieldError::new(
+            Field::NomCampagne,
+            "vide (ex. « Participation 2024-2025 », « Sortie zoo »)",
+        ));
+    }
+    let key = fold(&name);
+    if existing.iter().any(|e| fold(e) == key) {
+        return Err(FieldError::new(
+            Field::NomCampagne,
+            format!(
+                "« {} » existe déjà dans l'exercice {exercice} : choisissez un autre nom",
+                shown(&name)
+            ),
+        ));
+    }
+    Ok(name)
 }
 
 #[cfg(test)]
@@ -218,6 +273,10 @@ mod tests {
             .collect()
     }
 
+    fn one(field: Field, message: &str) -> FieldErrors {
+        FieldError::new(field, message).into()
+    }
+
     fn request(name: &str) -> CampaignRequest {
         CampaignRequest {
             name: name.into(),
@@ -248,23 +307,51 @@ mod tests {
         r.category = "606".into();
         assert_eq!(
             check_campaign(&r, &chart(), &classes(), &[], ex),
-            Err("Catégorie : « 606 Fournitures et petit matériel » n'est pas un compte de produits (7…) : une participation est une recette".into())
+            Err(one(
+                Field::Categorie,
+                "« 606 Fournitures et petit matériel » n'est pas un compte de produits (7…) : une participation est une recette"
+            ))
         );
         let mut r = request("Sortie zoo");
         r.classes = vec!["CE1-C".into()];
         assert_eq!(
             check_campaign(&r, &chart(), &classes(), &[], ex),
-            Err("Classe : « CE1-C » inconnue : vouliez-vous dire CE1-B ?".into())
+            Err(one(
+                Field::Classe,
+                "« CE1-C » inconnue : vouliez-vous dire CE1-B ?"
+            ))
         );
         assert_eq!(
-            check_campaign(&request("sortie ZOO"), &chart(), &classes(), &["Sortie zoo"], ex),
-            Err("Nom de la campagne : « sortie ZOO » existe déjà dans l'exercice 2024-2025 : choisissez un autre nom".into())
+            check_campaign(
+                &request("sortie ZOO"),
+                &chart(),
+                &classes(),
+                &["Sortie zoo"],
+                ex
+            ),
+            Err(one(
+                Field::NomCampagne,
+                "« sortie ZOO » existe déjà dans l'exercice 2024-2025 : choisissez un autre nom"
+            ))
         );
         let mut r = request("Photos");
         r.suggested = "0".into();
         assert_eq!(
             check_campaign(&r, &chart(), &classes(), &[], ex),
-            Err("Montant suggéré : « 0 » : le montant doit être supérieur à zéro (ou laissez vide pour un montant libre)".into())
+            Err(one(
+                Field::MontantSuggere,
+                "« 0 » : le montant doit être supérieur à zéro (ou laissez vide pour un montant libre)"
+            ))
+        );
+        let mut r = request("");
+        r.category = "606".into();
+        r.ends_on = "32/13".into();
+        let errors = check_campaign(&r, &chart(), &classes(), &[], ex).unwrap_err();
+        let fields: Vec<Field> = errors.0.iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            [Field::NomCampagne, Field::Categorie, Field::Fin],
+            "every wrong field is named"
         );
     }
 

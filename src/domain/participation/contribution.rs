@@ -10,10 +10,12 @@
 //!   it is marked given back.
 
 use super::campaign::Campaign;
-use super::clean_name;
+use super::clean_field;
 use super::pupils::Pupil;
 use crate::domain::entry_request::{EntryRequest, SplitInput};
-use crate::domain::{EntryKind, Exercice, MoneyKey, PaymentMode, format_date};
+use crate::domain::{
+    EntryKind, Exercice, Field, FieldError, FieldErrors, MoneyKey, PaymentMode, format_date,
+};
 use crate::domain::{Money, text::fold};
 use chrono::NaiveDate;
 use std::collections::HashSet;
@@ -136,6 +138,21 @@ impl Contribution {
         !self.cancelled && self.channel == Channel::Cheque && self.returned_on.is_none()
     }
 
+    /// "rendu le 12/10/2024 à Mme Martin" for a cheque given back (who
+    /// took it as typed when it starts with "à" or "par").
+    pub fn returned_text(&self) -> Option<String> {
+        let on = format_date(self.returned_on?);
+        let by = self.returned_by.trim();
+        let folded = fold(by);
+        Some(if by.is_empty() {
+            format!("rendu le {on}")
+        } else if ["a ", "par "].iter().any(|p| folded.starts_with(p)) {
+            format!("rendu le {on} {by}")
+        } else {
+            format!("rendu le {on} à {by}")
+        })
+    }
+
     /// "15,00 € (espèces)", "20,00 € (chèque reçu, à rendre)", "… (chèque rendu le 12/10/2024)".
     pub fn describe(&self) -> String {
         let how = match (self.channel, self.returned_on) {
@@ -195,28 +212,33 @@ impl CheckedEnvelope {
 }
 
 /// Checks a date typed for a contribution: in the exercice being kept.
-pub fn check_date(text: &str, exercice: Exercice) -> Result<NaiveDate, String> {
-    crate::domain::entry_request::date_in_exercice(text, exercice).map_err(|e| e.to_string())
+pub fn check_date(text: &str, exercice: Exercice) -> Result<NaiveDate, FieldError> {
+    crate::domain::entry_request::date_in_exercice(text, exercice)
 }
 
 /// Checks one line against its pupil and the campaign (for the quick entry
-/// screen to check a line on Enter, before the envelope is validated).
+/// screen to check a line on Enter, before the envelope is validated). The
+/// refusal names the pupil: "Montant : pour DUPONT Léa, « 0 » : …".
 pub fn check_line(
     line: &ContributionLine,
     pupil: &Pupil,
     campaign: &Campaign,
-) -> Result<CheckedLine, String> {
+) -> Result<CheckedLine, FieldError> {
     if !campaign.concerns(pupil.class_id) {
-        return Err(format!(
-            "Élève : {} n'est pas dans une classe de la campagne « {} »",
-            pupil.display_with_class(),
-            campaign.name
+        return Err(FieldError::new(
+            Field::Eleve,
+            format!(
+                "{} n'est pas dans une classe de la campagne « {} »",
+                pupil.display_with_class(),
+                campaign.name
+            ),
         ));
     }
     let amount = Money::parse_positive(&line.amount)
-        .map_err(|e| format!("Montant de {} : {e}", pupil.display()))?;
-    let payer = clean_name(&line.payer, super::pupils::MAX_NAME)
-        .map_err(|reason| format!("Payeur de {} : {reason}", pupil.display()))?;
+        .map_err(|e| FieldError::new(Field::Montant, format!("pour {}, {e}", pupil.display())))?;
+    let payer = clean_field(Field::Payeur, &line.payer, super::pupils::MAX_NAME).map_err(|e| {
+        FieldError::new(e.field, format!("pour {}, {}", pupil.display(), e.message))
+    })?;
     let payer = if line.channel == Channel::Cheque && payer.is_empty() {
         pupil.nom.to_uppercase()
     } else {
@@ -231,33 +253,45 @@ pub fn check_line(
 }
 
 /// Checks a whole envelope: the date, each line, no pupil twice. `pupils`
-/// must hold every pupil the lines name.
+/// must hold every pupil the lines name. Every line is checked: the
+/// refusal names each wrong one.
 pub fn check_envelope(
     request: &EnvelopeRequest,
     campaign: &Campaign,
     pupils: &[Pupil],
     exercice: Exercice,
-) -> Result<CheckedEnvelope, String> {
+) -> Result<CheckedEnvelope, FieldErrors> {
     if request.lines.is_empty() {
-        return Err("Bordereau : aucune participation saisie".into());
+        return Err(FieldError::new(Field::Bordereau, "aucune participation saisie").into());
     }
-    let date = check_date(&request.date, exercice)?;
+    let mut errors = Vec::new();
+    let date = super::keep(&mut errors, check_date(&request.date, exercice));
     let mut seen = HashSet::with_capacity(request.lines.len());
     let mut lines = Vec::with_capacity(request.lines.len());
     for line in &request.lines {
-        let pupil = pupils
-            .iter()
-            .find(|p| p.id == line.pupil_id)
-            .ok_or_else(|| format!("Élève : n° {} inconnu", line.pupil_id))?;
-        if !seen.insert(pupil.id) {
-            return Err(format!(
-                "Élève : {} figure deux fois dans le bordereau : additionnez les montants sur une ligne",
-                pupil.display()
+        let Some(pupil) = pupils.iter().find(|p| p.id == line.pupil_id) else {
+            errors.push(FieldError::new(
+                Field::Eleve,
+                format!("n° {} inconnu", line.pupil_id),
             ));
+            continue;
+        };
+        if !seen.insert(pupil.id) {
+            errors.push(FieldError::new(
+                Field::Eleve,
+                format!(
+                    "{} figure deux fois dans le bordereau : additionnez les montants sur une ligne",
+                    pupil.display()
+                ),
+            ));
+            continue;
         }
-        lines.push(check_line(line, pupil, campaign)?);
+        lines.extend(super::keep(&mut errors, check_line(line, pupil, campaign)));
     }
-    Ok(CheckedEnvelope { date, lines })
+    match date {
+        Some(date) if errors.is_empty() => Ok(CheckedEnvelope { date, lines }),
+        _ => Err(FieldErrors(errors)),
+    }
 }
 
 /// "s" for plurals.

@@ -5,11 +5,12 @@
 //! accents and extra spaces aside) are one family (siblings). It is a
 //! heuristic: two unrelated pupils with the same nom are linked too.
 
-use super::clean_name;
-use crate::domain::Exercice;
+use super::clean_field;
 use crate::domain::text::fold;
 use crate::domain::text::shown;
+use crate::domain::{Exercice, Field, FieldError};
 use std::collections::HashMap;
+use std::fmt;
 
 /// Longest nom, prénom or class name accepted.
 pub const MAX_NAME: usize = 100;
@@ -87,24 +88,34 @@ pub struct NewPupil {
     pub family_key: String,
 }
 
-fn check_name(value: &str, what: &str, expected: &str) -> Result<String, String> {
-    let cleaned = clean_name(value, MAX_NAME).map_err(|reason| format!("{what} : {reason}"))?;
+fn check_name(value: &str, field: Field, expected: &str) -> Result<String, FieldError> {
+    let cleaned = clean_field(field, value, MAX_NAME)?;
     if cleaned.is_empty() {
-        return Err(format!("{what} vide (attendu : {expected})"));
+        return Err(FieldError::new(
+            field,
+            format!("vide (attendu : {expected})"),
+        ));
     }
     Ok(cleaned)
 }
 
-/// Checks one pupil; the error is the reason, without the line number.
-pub fn check_pupil(input: &PupilInput) -> Result<NewPupil, String> {
-    let nom = check_name(&input.nom, "nom", "le nom de famille de l'élève")?;
-    let prenom = check_name(&input.prenom, "prénom", "le prénom de l'élève")?;
-    let classe = check_name(&input.classe, "classe", "le nom de la classe, ex. CE1-B")?;
+/// Checks one pupil; the error names the field, without the line number.
+pub fn check_pupil(input: &PupilInput) -> Result<NewPupil, FieldError> {
+    let nom = check_name(&input.nom, Field::Nom, "le nom de famille de l'élève")?;
+    let prenom = check_name(&input.prenom, Field::Prenom, "le prénom de l'élève")?;
+    let classe = check_name(
+        &input.classe,
+        Field::Classe,
+        "le nom de la classe, ex. CE1-B",
+    )?;
     let class_key = class_key(&classe);
     if class_key.is_empty() {
-        return Err(format!(
-            "classe « {} » : lettres ou chiffres attendus (ex. CE1-B)",
-            shown(&classe)
+        return Err(FieldError::new(
+            Field::Classe,
+            format!(
+                "« {} » : lettres ou chiffres attendus (ex. CE1-B)",
+                shown(&classe)
+            ),
         ));
     }
     Ok(NewPupil {
@@ -120,10 +131,31 @@ pub fn check_pupil(input: &PupilInput) -> Result<NewPupil, String> {
 /// How many bad rows an import error lists before "… et N autres".
 const SHOWN_ERRORS: usize = 5;
 
+/// The bad rows of an import: each line's number and what is wrong, keyed
+/// by field. Shown "ligne 4 : Classe : vide (…) ; …", five at most.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowErrors(pub Vec<(usize, FieldError)>);
+
+impl fmt::Display for RowErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown: Vec<String> = self
+            .0
+            .iter()
+            .take(SHOWN_ERRORS)
+            .map(|(line, error)| format!("ligne {line} : {error}"))
+            .collect();
+        f.write_str(&shown.join(" ; "))?;
+        if self.0.len() > SHOWN_ERRORS {
+            write!(f, " ; … et {} autres lignes", self.0.len() - SHOWN_ERRORS)?;
+        }
+        Ok(())
+    }
+}
+
 /// Checks every row of an import before anything is written: empty or too
 /// long fields, and a pupil listed twice in the same class. The error names
-/// each bad line and its reason.
-pub fn check_import(rows: &[PupilInput]) -> Result<Vec<NewPupil>, String> {
+/// each bad line, its field and the reason.
+pub fn check_import(rows: &[PupilInput]) -> Result<Vec<NewPupil>, RowErrors> {
     let mut errors = Vec::new();
     let mut checked = Vec::with_capacity(rows.len());
     let mut seen: HashMap<(String, String), usize> = HashMap::with_capacity(rows.len());
@@ -132,31 +164,25 @@ pub fn check_import(rows: &[PupilInput]) -> Result<Vec<NewPupil>, String> {
             Ok(pupil) => {
                 let at = (pupil.class_key.clone(), pupil.key.clone());
                 if let Some(first) = seen.get(&at) {
-                    errors.push(format!(
-                        "ligne {} : {} {} ({}) figure déjà ligne {first}",
-                        row.line,
+                    let twice = format!(
+                        "{} {} ({}) figure déjà ligne {first}",
                         pupil.nom.to_uppercase(),
                         pupil.prenom,
                         pupil.classe
-                    ));
+                    );
+                    errors.push((row.line, FieldError::new(Field::Eleve, twice)));
                 } else {
                     seen.insert(at, row.line);
                     checked.push(pupil);
                 }
             }
-            Err(reason) => errors.push(format!("ligne {} : {reason}", row.line)),
+            Err(error) => errors.push((row.line, error)),
         }
     }
     if errors.is_empty() {
         return Ok(checked);
     }
-    let total = errors.len();
-    errors.truncate(SHOWN_ERRORS);
-    let mut message = errors.join(" ; ");
-    if total > SHOWN_ERRORS {
-        message.push_str(&format!(" ; … et {} autres lignes", total - SHOWN_ERRORS));
-    }
-    Err(message)
+    Err(RowErrors(errors))
 }
 
 /// The name an anonymised pupil keeps.
@@ -196,11 +222,20 @@ mod tests {
             input(5, "DUPONT", "Lea", "ce1 b"),
         ];
         assert_eq!(
-            check_import(&rows),
-            Err("ligne 3 : prénom vide (attendu : le prénom de l'élève) ; \
-                 ligne 4 : classe vide (attendu : le nom de la classe, ex. CE1-B) ; \
-                 ligne 5 : DUPONT Lea (ce1 b) figure déjà ligne 2"
-                .into())
+            check_import(&rows).unwrap_err().to_string(),
+            "ligne 3 : Prénom : vide (attendu : le prénom de l'élève) ; \
+             ligne 4 : Classe : vide (attendu : le nom de la classe, ex. CE1-B) ; \
+             ligne 5 : Élève : DUPONT Lea (ce1 b) figure déjà ligne 2"
+        );
+        let fields: Vec<(usize, Field)> = check_import(&rows)
+            .unwrap_err()
+            .0
+            .iter()
+            .map(|(line, e)| (*line, e.field))
+            .collect();
+        assert_eq!(
+            fields,
+            [(3, Field::Prenom), (4, Field::Classe), (5, Field::Eleve)]
         );
         assert_eq!(check_import(&rows[..1]).unwrap().len(), 1);
     }
@@ -208,10 +243,10 @@ mod tests {
     #[test]
     fn many_bad_rows_are_summed_up() {
         let rows: Vec<PupilInput> = (2..12).map(|l| input(l, "", "x", "CP")).collect();
-        let message = check_import(&rows).unwrap_err();
+        let message = check_import(&rows).unwrap_err().to_string();
         assert!(
             message.ends_with(
-                "ligne 6 : nom vide (attendu : le nom de famille de l'élève) ; … et 5 autres lignes"
+                "ligne 6 : Nom : vide (attendu : le nom de famille de l'élève) ; … et 5 autres lignes"
             ),
             "{message}"
         );

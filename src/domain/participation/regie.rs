@@ -10,7 +10,7 @@
 //!
 //! Balance of a class's régie = given − spent − returned.
 
-use super::clean_name;
+use super::{clean_field, keep};
 use crate::domain::text::MAX_NUMBER;
 
 /// Longest label of a class's purchase (the entry's label adds the class).
@@ -18,8 +18,8 @@ const MAX_PURCHASE_LABEL: usize = 150;
 use super::contribution::check_date;
 use crate::domain::entry_request::money_code;
 use crate::domain::{
-    Account, AccountKind, EntryKind, Exercice, Field, FieldError, Line, Money, MoneyKey, NewEntry,
-    PaymentMode, format_date,
+    Account, AccountKind, EntryKind, Exercice, Field, FieldError, FieldErrors, Line, Money,
+    MoneyKey, NewEntry, PaymentMode, format_date,
 };
 use chrono::NaiveDate;
 
@@ -185,87 +185,133 @@ pub fn check_regie_dates(
 }
 
 /// Checks a move and builds its balanced entry. `balance` is the class's
-/// régie balance before it; `class_name` goes in the label.
+/// régie balance before it; `class_name` goes in the label. Every field is
+/// checked: the refusal names each wrong one.
 pub fn build_regie_entry(
     request: &RegieRequest,
     class_name: &str,
     balance: Money,
     chart: &[Account],
     exercice: Exercice,
-) -> Result<NewEntry, String> {
-    let date = check_date(&request.date, exercice)?;
-    let amount = Money::parse_positive(&request.amount).map_err(|e| format!("Montant : {e}"))?;
+) -> Result<NewEntry, FieldErrors> {
     if !chart.iter().any(|a| a.code == REGIE_ACCOUNT) {
-        return Err(format!(
-            "Compte : le compte {REGIE_ACCOUNT} « Régies d'avance des coopératives de classe » manque au plan comptable : ajoutez-le"
-        ));
+        return Err(FieldError::new(
+            Field::Compte,
+            format!(
+                "le compte {REGIE_ACCOUNT} « Régies d'avance des coopératives de classe » manque au plan comptable : ajoutez-le"
+            ),
+        )
+        .into());
     }
-    let caisse = money_code(chart, MoneyKey::Caisse)
-        .ok_or("Compte : la Caisse manque au plan comptable")?
-        .to_string();
-    let piece =
-        crate::domain::entry_request::valid_piece(&request.piece).map_err(|e| e.to_string())?;
-    if matches!(request.kind, RegieKind::Depense | RegieKind::Retour) && amount > balance {
-        return Err(format!(
-            "Montant : {amount} dépasse ce qui reste de la régie {class_name} ({balance})"
-        ));
-    }
+    let Some(caisse) = money_code(chart, MoneyKey::Caisse).map(str::to_string) else {
+        return Err(FieldError::new(Field::Compte, "la Caisse manque au plan comptable").into());
+    };
+    let mut errors = Vec::new();
+    let date = keep(&mut errors, check_date(&request.date, exercice));
+    let amount = keep(
+        &mut errors,
+        Money::parse_positive(&request.amount)
+            .map_err(|e| FieldError::new(Field::Montant, e.to_string()))
+            .and_then(|amount| within_balance(request.kind, amount, class_name, balance)),
+    );
+    let piece = keep(
+        &mut errors,
+        crate::domain::entry_request::valid_piece(&request.piece),
+    );
+    let what = keep(&mut errors, what_of(request, class_name, chart));
+    let (Some(date), Some(amount), Some(piece), Some((label, code)), true) =
+        (date, amount, piece, what, errors.is_empty())
+    else {
+        return Err(FieldErrors(errors));
+    };
     let line = |code: &str, amount: Money| Line {
         account_code: code.to_string(),
         amount,
     };
-    let (label, mode, lines) = match request.kind {
-        RegieKind::Avance => {
-            let receipt = clean_name(&request.receipt_no, MAX_NUMBER)
-                .map_err(|reason| format!("N° de reçu : {reason}"))?;
-            if receipt.is_empty() {
-                return Err(
-                    "N° de reçu : vide : le numéro du reçu signé par l'enseignant est attendu"
-                        .into(),
-                );
-            }
-            (
-                format!("Régie d'avance {class_name} – reçu n° {receipt}"),
-                Some(PaymentMode::Especes),
-                vec![line(&caisse, -amount), line(REGIE_ACCOUNT, amount)],
-            )
-        }
-        RegieKind::Depense => {
-            let label = clean_name(&request.label, MAX_PURCHASE_LABEL)
-                .map_err(|reason| format!("Libellé : {reason}"))?;
-            if label.is_empty() {
-                return Err(
-                    "Libellé : vide : décrivez l'achat (ex. « Peinture et pinceaux »)".into(),
-                );
-            }
-            let code = request.category.trim();
-            match chart.iter().find(|a| a.code == code) {
-                Some(a) if a.kind == AccountKind::Charge => {}
-                Some(a) => {
-                    return Err(format!(
-                        "Catégorie : « {} » n'est pas un compte de charges (6…)",
-                        a.display()
-                    ));
-                }
-                None => {
-                    return Err(format!(
-                        "Catégorie : « {} » n'existe pas dans le plan comptable (compte de charges 6… attendu, ex. 6068)",
-                        crate::domain::text::shown(code)
-                    ));
-                }
-            }
-            (
-                format!("Régie {class_name} : {label}"),
-                None,
-                vec![line(code, amount), line(REGIE_ACCOUNT, -amount)],
-            )
-        }
+    let (mode, lines) = match request.kind {
+        RegieKind::Avance => (
+            Some(PaymentMode::Especes),
+            vec![line(&caisse, -amount), line(REGIE_ACCOUNT, amount)],
+        ),
+        RegieKind::Depense => (
+            None,
+            vec![line(&code, amount), line(REGIE_ACCOUNT, -amount)],
+        ),
         RegieKind::Retour => (
-            format!("Reliquat de la régie {class_name} rendu à la caisse"),
             Some(PaymentMode::Especes),
             vec![line(&caisse, amount), line(REGIE_ACCOUNT, -amount)],
         ),
     };
     NewEntry::new(date, piece, request.kind.entry_kind(), label, mode, lines)
-        .map_err(|e| format!("Montant : {e}"))
+        .map_err(|e| FieldError::new(Field::Montant, e.to_string()).into())
+}
+
+/// An expense or a return cannot take more than the régie holds.
+fn within_balance(
+    kind: RegieKind,
+    amount: Money,
+    class_name: &str,
+    balance: Money,
+) -> Result<Money, FieldError> {
+    if matches!(kind, RegieKind::Depense | RegieKind::Retour) && amount > balance {
+        return Err(FieldError::new(
+            Field::Montant,
+            format!("{amount} dépasse ce qui reste de la régie {class_name} ({balance})"),
+        ));
+    }
+    Ok(amount)
+}
+
+/// The entry's label and, for an expense, its category: an advance needs
+/// the receipt's number, an expense what was bought and a charge (6…).
+fn what_of(
+    request: &RegieRequest,
+    class_name: &str,
+    chart: &[Account],
+) -> Result<(String, String), FieldError> {
+    match request.kind {
+        RegieKind::Avance => {
+            let receipt = clean_field(Field::Recu, &request.receipt_no, MAX_NUMBER)?;
+            if receipt.is_empty() {
+                return Err(FieldError::new(
+                    Field::Recu,
+                    "vide : le numéro du reçu signé par l'enseignant est attendu",
+                ));
+            }
+            Ok((
+                format!("Régie d'avance {class_name} – reçu n° {receipt}"),
+                String::new(),
+            ))
+        }
+        RegieKind::Depense => {
+            let label = clean_field(Field::Libelle, &request.label, MAX_PURCHASE_LABEL)?;
+            if label.is_empty() {
+                return Err(FieldError::new(
+                    Field::Libelle,
+                    "vide : décrivez l'achat (ex. « Peinture et pinceaux »)",
+                ));
+            }
+            let code = request.category.trim();
+            match chart.iter().find(|a| a.code == code) {
+                Some(a) if a.kind == AccountKind::Charge => {
+                    Ok((format!("Régie {class_name} : {label}"), code.to_string()))
+                }
+                Some(a) => Err(FieldError::new(
+                    Field::Categorie,
+                    format!("« {} » n'est pas un compte de charges (6…)", a.display()),
+                )),
+                None => Err(FieldError::new(
+                    Field::Categorie,
+                    format!(
+                        "« {} » n'existe pas dans le plan comptable (compte de charges 6… attendu, ex. 6068)",
+                        crate::domain::text::shown(code)
+                    ),
+                )),
+            }
+        }
+        RegieKind::Retour => Ok((
+            format!("Reliquat de la régie {class_name} rendu à la caisse"),
+            String::new(),
+        )),
+    }
 }

@@ -41,6 +41,9 @@ pub enum Context {
     Envelope,
     EnvelopeName,
     EnvelopeAmount,
+    /// The channel of the line (espèces, en ligne…): its own field, so that
+    /// a letter typed in the amount stays text.
+    EnvelopeChannel,
     EnvelopeLines,
     /// The chart of accounts popup, and moving in its list.
     Chart,
@@ -79,6 +82,7 @@ impl Context {
             Context::Envelope => "Saisie d'enveloppe",
             Context::EnvelopeName => "Saisie : nom de l'élève",
             Context::EnvelopeAmount => "Saisie : montant",
+            Context::EnvelopeChannel => "Saisie : mode de paiement",
             Context::EnvelopeLines => "Saisie : lignes de l'enveloppe",
             Context::Chart => "Plan comptable",
             Context::ChartList => "Plan comptable : la liste",
@@ -112,6 +116,7 @@ impl Context {
             Context::Envelope => ENVELOPE,
             Context::EnvelopeName => ENVELOPE_NAME,
             Context::EnvelopeAmount => ENVELOPE_AMOUNT,
+            Context::EnvelopeChannel => ENVELOPE_CHANNEL,
             Context::EnvelopeLines => ENVELOPE_LINES,
             Context::Chart => CHART,
             Context::ChartList => CHART_LIST,

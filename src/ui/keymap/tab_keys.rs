@@ -110,7 +110,7 @@ pub(super) const PUPILS: &[Binding] = &[
 pub(super) const ENVELOPE: &[Binding] = &[
     bind(&[key(KeyCode::Enter)], "Entrée", "choisir l'élève, puis ajouter la ligne à l'enveloppe", Action::Submit, "valider"),
     bind(&[key(KeyCode::F(10)), ctrl('s')], "F10", "enregistrer l'enveloppe (espèces : une seule écriture)", Action::SaveEnvelope, "enregistrer"),
-    bind(&[key(KeyCode::Esc), ctrl('c')], "Échap", "quitter la saisie (demande si des lignes sont tapées)", Action::Close, "quitter"),
+    bind(&[key(KeyCode::Esc), ctrl('c')], "Échap", "quitter la saisie (demande si des lignes sont tapées)", Action::Close, "fermer"),
     bind(&[key(KeyCode::Tab)], "Tab", "champ suivant (après le montant : les lignes)", Action::NextField, "champ"),
     bind(&[shift(KeyCode::BackTab)], "Maj+Tab", "champ précédent", Action::PrevField, ""),
     bind(&[key(KeyCode::F(1))], "F1", "aide", Action::Help, "aide"),
@@ -124,7 +124,16 @@ pub(super) const ENVELOPE_NAME: &[Binding] = &[
 
 #[rustfmt::skip]
 pub(super) const ENVELOPE_AMOUNT: &[Binding] = &[
+    bind(&[key(KeyCode::Tab)], "Tab", "aller au mode de paiement (puis e/l/v/c)", Action::NextField, "mode"),
+];
+
+#[rustfmt::skip]
+pub(super) const ENVELOPE_CHANNEL: &[Binding] = &[
     bind(&[ch('e'), ch('l'), ch('v'), ch('c')], "e/l/v/c", "mode : e espèces, l en ligne, v virement, c chèque", Action::SetChannel(0), "mode"),
+    bind(&[key(KeyCode::Left)], "←", "mode précédent", Action::ChoicePrev, ""),
+    bind(&[key(KeyCode::Right), ch(' ')], "→", "mode suivant", Action::ChoiceNext, ""),
+    // Not in the bar: room for the mode keys.
+    bind(&[key(KeyCode::Tab)], "Tab", "champ suivant (chèque : le payeur)", Action::NextField, ""),
 ];
 
 #[rustfmt::skip]

@@ -1,15 +1,16 @@
 //! The small forms of the Participations tab, over it: a new campaign, a
 //! pupil, a class, the date a cheque was given back, a move of a régie.
 //! One form made of labelled fields; what Entrée does depends on its
-//! purpose (`save.rs`). A refusal shows under the field
-//! it names, what was typed is kept.
+//! purpose (`save.rs`). A refusal shows under the input of the field it
+//! names (each input knows its `domain::Field`), what was typed is kept.
 
 mod save;
 
 use super::confirm::Confirm;
 use crate::book::Book;
 use crate::domain::participation::RegieKind;
-use crate::domain::{Account, AccountKind};
+use crate::domain::{Account, AccountKind, Field};
+use crate::store::StoreError;
 use crate::ui::action::Action;
 use crate::ui::component::Component;
 use crate::ui::component::Effect;
@@ -65,6 +66,8 @@ pub enum Id {
     ClassName,
     Teacher,
     ReturnedOn,
+    /// To whom a cheque was given back.
+    ReturnedBy,
     Date,
     Amount,
     Receipt,
@@ -73,25 +76,24 @@ pub enum Id {
 }
 
 impl Id {
-    /// Refusals starting with this word are shown under the field.
-    fn prefix(self) -> &'static str {
+    /// The field of the books' refusals shown under this input.
+    fn field(self) -> Field {
         match self {
-            Id::CampaignName => "Nom de la campagne",
-            Id::Suggested => "Montant suggéré",
-            Id::Category => "Catégorie",
-            Id::Classes => "Classe",
-            Id::Starts => "Début",
-            Id::Ends => "Fin",
-            Id::Nom => "nom",
-            Id::Prenom => "prénom",
-            Id::Class => "classe",
-            Id::ClassName => "Classe",
-            Id::Teacher => "Enseignant",
-            Id::ReturnedOn | Id::Date => "Date",
-            Id::Amount => "Montant",
-            Id::Receipt => "N° de reçu",
-            Id::Label => "Libellé",
-            Id::Piece => "N° de pièce",
+            Id::CampaignName => Field::NomCampagne,
+            Id::Suggested => Field::MontantSuggere,
+            Id::Category => Field::Categorie,
+            Id::Classes | Id::Class | Id::ClassName => Field::Classe,
+            Id::Starts => Field::Debut,
+            Id::Ends => Field::Fin,
+            Id::Nom => Field::Nom,
+            Id::Prenom => Field::Prenom,
+            Id::Teacher => Field::Enseignant,
+            Id::ReturnedOn | Id::Date => Field::Date,
+            Id::ReturnedBy => Field::RenduA,
+            Id::Amount => Field::Montant,
+            Id::Receipt => Field::Recu,
+            Id::Label => Field::Libelle,
+            Id::Piece => Field::Piece,
         }
     }
 }
@@ -223,29 +225,21 @@ impl PartForm {
         Outcome::Stay
     }
 
-    /// A refusal: under the field it names (the cursor goes there), else
-    /// at the bottom of the form.
-    pub fn refused(&mut self, message: String) {
-        self.form.clear_errors();
-        let at = self.form.fields.iter().position(|f| {
-            message
-                .strip_prefix(f.id.prefix())
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        });
-        match at {
-            Some(i) => {
-                let id = self.form.fields[i].id;
-                let text = message[id.prefix().len()..]
-                    .trim_start()
-                    .trim_start_matches(':')
-                    .trim_start()
-                    .to_string();
-                self.form.set_error(id, &text);
-                self.form.focus = i;
-                self.picker.open = false;
-            }
-            None => self.form.message = Some(message),
-        }
+    /// A refusal: each field error under the input of its field (the
+    /// cursor goes to the first), the others at the bottom of the form.
+    pub fn refused(&mut self, error: &StoreError) {
+        self.picker.open = false;
+        let StoreError::Field(errors) = error else {
+            self.form.clear_errors();
+            self.form.message = Some(error.to_string());
+            return;
+        };
+        let ids: Vec<Id> = self.form.fields.iter().map(|f| f.id).collect();
+        self.form.refused(
+            errors.0.iter().map(|e| (e.field, e.message.clone())),
+            |field| ids.iter().copied().find(|id| id.field() == field),
+            |field, message| format!("{} : {message}", field.label()),
+        );
     }
 
     fn draw_form(&self, frame: &mut Frame, area: Rect, chart: &[Account]) {

@@ -5,6 +5,7 @@ use super::{Id, PartForm, Purpose};
 use crate::book::Book;
 use crate::domain::participation::pupils::class_key;
 use crate::domain::participation::{CampaignRequest, PupilInput, RegieKind, RegieRequest};
+use crate::store::StoreError;
 use crate::ui::action::Action;
 use crate::ui::component::Effect;
 use crate::ui::effect::Focus;
@@ -15,7 +16,7 @@ impl PartForm {
         let purpose = self.purpose.clone();
         let v = |id: Id| self.value(id);
         // What to do once saved, or the refusal.
-        let result: Result<Vec<Effect>, String> = match &purpose {
+        let result: Result<Vec<Effect>, StoreError> = match &purpose {
             Purpose::NewCampaign => {
                 let request = CampaignRequest {
                     name: v(Id::CampaignName),
@@ -29,20 +30,18 @@ impl PartForm {
                     starts_on: v(Id::Starts),
                     ends_on: v(Id::Ends),
                 };
-                book.add_campaign(&request)
-                    .map(|id| {
-                        let text = format!(
-                            "Campagne « {} » créée : {} pour saisir l'enveloppe d'une classe",
-                            request.name.trim(),
-                            keymap::key_of(Context::Participations, Action::OpenEnvelope)
-                        );
-                        vec![
-                            Effect::info(text),
-                            Effect::Changed,
-                            Effect::Show(Focus::Campaign(id)),
-                        ]
-                    })
-                    .map_err(|e| e.under_field())
+                book.add_campaign(&request).map(|id| {
+                    let text = format!(
+                        "Campagne « {} » créée : {} pour saisir l'enveloppe d'une classe",
+                        request.name.trim(),
+                        keymap::key_of(Context::Participations, Action::OpenEnvelope)
+                    );
+                    vec![
+                        Effect::info(text),
+                        Effect::Changed,
+                        Effect::Show(Focus::Campaign(id)),
+                    ]
+                })
             }
             Purpose::AddPupil => {
                 let input = PupilInput {
@@ -51,25 +50,23 @@ impl PartForm {
                     prenom: v(Id::Prenom),
                     classe: v(Id::Class),
                 };
-                book.add_pupil(&input)
-                    .map(|summary| {
-                        let created = if summary.classes_created.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" · classe {} créée", summary.classes_created.join(", "))
-                        };
-                        vec![
-                            Effect::info(created.clone()),
-                            Effect::Changed,
-                            Effect::Show(Focus::Pupil {
-                                nom: input.nom.clone(),
-                                prenom: input.prenom.clone(),
-                                class: input.classe.clone(),
-                                created,
-                            }),
-                        ]
-                    })
-                    .map_err(|e| e.under_field())
+                book.add_pupil(&input).map(|summary| {
+                    let created = if summary.classes_created.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" · classe {} créée", summary.classes_created.join(", "))
+                    };
+                    vec![
+                        Effect::info(created.clone()),
+                        Effect::Changed,
+                        Effect::Show(Focus::Pupil {
+                            nom: input.nom.clone(),
+                            prenom: input.prenom.clone(),
+                            class: input.classe.clone(),
+                            created,
+                        }),
+                    ]
+                })
             }
             Purpose::AddClass { known } => {
                 let (name, teacher) = (v(Id::ClassName), v(Id::Teacher));
@@ -92,16 +89,18 @@ impl PartForm {
                         };
                         vec![Effect::info(text), Effect::Changed]
                     })
-                    .map_err(|e| e.under_field())
             }
             Purpose::ReturnCheque { id, what } => {
-                let date = v(Id::ReturnedOn);
-                book.return_cheque(*id, &date)
-                    .map(|()| {
-                        let text = format!("{what} rendu le {}", date.trim());
-                        vec![Effect::info(text), Effect::Changed]
-                    })
-                    .map_err(|e| e.under_field())
+                let (date, by) = (v(Id::ReturnedOn), v(Id::ReturnedBy));
+                book.return_cheque_to(*id, &date, &by).map(|()| {
+                    let to = if by.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" à {by}")
+                    };
+                    let text = format!("{what} rendu le {}{to}", date.trim());
+                    vec![Effect::info(text), Effect::Changed]
+                })
             }
             Purpose::Regie {
                 class_id,
@@ -118,41 +117,39 @@ impl PartForm {
                     category: v(Id::Category),
                     piece: v(Id::Piece),
                 };
-                book.record_regie(&request)
-                    .map(|id| {
-                        let piece = book
-                            .entry(id)
-                            .ok()
-                            .flatten()
-                            .map(|e| e.piece)
-                            .unwrap_or_default();
-                        let amount = crate::domain::Money::parse_positive(&request.amount)
-                            .map_or(request.amount.trim().to_string(), |m| m.fr());
-                        let text = match kind {
-                            RegieKind::Avance => {
-                                format!("Avance de {amount} remise à {class_name} ({piece})")
-                            }
-                            RegieKind::Depense => {
-                                format!("Dépense de {amount} de la régie {class_name} ({piece})")
-                            }
-                            RegieKind::Retour => format!(
-                                "Reliquat de {amount} de {class_name} rendu à la Caisse ({piece})"
-                            ),
-                        };
-                        vec![
-                            Effect::info(text),
-                            Effect::Changed,
-                            Effect::Show(Focus::Entry(id)),
-                        ]
-                    })
-                    // Whole ("Date : …"): the form puts it under the field it names.
-                    .map_err(|e| e.to_string())
+                let teacher = v(Id::Teacher);
+                book.record_regie_to(&request, &teacher).map(|id| {
+                    let piece = book
+                        .entry(id)
+                        .ok()
+                        .flatten()
+                        .map(|e| e.piece)
+                        .unwrap_or_default();
+                    let amount = crate::domain::Money::parse_positive(&request.amount)
+                        .map_or(request.amount.trim().to_string(), |m| m.fr());
+                    let text = match kind {
+                        RegieKind::Avance => format!(
+                            "Avance de {amount} remise à {teacher} pour {class_name} ({piece})"
+                        ),
+                        RegieKind::Depense => {
+                            format!("Dépense de {amount} de la régie {class_name} ({piece})")
+                        }
+                        RegieKind::Retour => format!(
+                            "Reliquat de {amount} de {class_name} rendu à la Caisse ({piece})"
+                        ),
+                    };
+                    vec![
+                        Effect::info(text),
+                        Effect::Changed,
+                        Effect::Show(Focus::Entry(id)),
+                    ]
+                })
             }
         };
         match result {
             Ok(effects) => Effect::Batch(std::iter::once(Effect::Close).chain(effects).collect()),
-            Err(text) => {
-                self.refused(text);
+            Err(error) => {
+                self.refused(&error);
                 Effect::Done
             }
         }

@@ -83,6 +83,13 @@ pub fn cheque_form(p: &Participations, book: &Book) -> Effect {
     let Some(cheque) = p.selected_cheque() else {
         return Effect::error("Aucun chèque à rendre");
     };
+    if let Some(returned) = cheque.returned_text() {
+        return Effect::error(format!(
+            "Chèque de {} ({}) déjà {returned}",
+            cheque.payer,
+            cheque.amount.fr()
+        ));
+    }
     let pupil = p
         .pupil(cheque.pupil_id)
         .map_or(String::new(), |x| x.display_with_class());
@@ -98,7 +105,14 @@ pub fn cheque_form(p: &Participations, book: &Book) -> Effect {
     };
     let form = PartForm::new(purpose, "Chèque rendu à la famille", &about)
         .field(Id::ReturnedOn, "Rendu le", &today, Kind::Date, "jj/mm/aaaa")
-        .proposed();
+        .proposed()
+        .field(
+            Id::ReturnedBy,
+            "Rendu à",
+            "",
+            Kind::Text,
+            "facultatif : le parent, l'enseignant…",
+        );
     Effect::open(form)
 }
 
@@ -145,6 +159,14 @@ pub fn regie_form(p: &Participations, book: &Book, kind: RegieKind) -> Effect {
     form = match kind {
         RegieKind::Avance => form
             .field(Id::Amount, "Montant", "", Kind::Money, "")
+            .field(
+                Id::Teacher,
+                "Enseignant",
+                &class.teacher,
+                Kind::Text,
+                "reçoit les espèces, signe le reçu",
+            )
+            .proposed()
             .field(Id::Receipt, "N° du reçu signé", "", Kind::Text, ""),
         RegieKind::Depense => form
             .field(Id::Amount, "Montant", "", Kind::Money, "")

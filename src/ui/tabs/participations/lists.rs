@@ -1,4 +1,4 @@
-//! The cheques to give back, the régies d'avance of the class coops, and
+//! The cheques (to give back, then those given back), the régies d'avance of the class coops, and
 //! the pupils class by class.
 
 use super::state::{Cursor, Participations, plural};
@@ -81,7 +81,7 @@ pub fn draw_cheques(frame: &mut Frame, area: Rect, participations: &Participatio
     let cheques = &participations.cheques;
     let cursor = &participations.cheque_cursor;
     let block = framed(
-        "Chèques reçus, à rendre aux familles",
+        "Chèques reçus : à rendre, puis rendus",
         cursor,
         cheques.len(),
     );
@@ -117,37 +117,61 @@ pub fn draw_cheques(frame: &mut Frame, area: Rect, participations: &Participatio
         Line::styled(truncate(&heading, width), theme::header_cell()),
         head,
     );
-    let rows = cheques
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let pupil = participations
-                .pupil(c.pupil_id)
-                .map_or(String::new(), |p| p.display_with_class());
-            let text = format!(
-                "{} {} {} {} {}",
-                format_date(c.date),
-                cell(&c.payer, 16),
-                cell(&pupil, pupil_width),
-                cell(participations.campaign_name(c.campaign_id), 18),
-                amount_cell(c.amount, 11)
-            );
-            (Some(i), Line::from(text))
-        })
-        .collect();
+    let pending = participations.cheques_to_return();
+    let mut rows: Vec<(Option<usize>, Line<'static>)> = Vec::new();
+    if pending == 0 {
+        rows.push((None, Line::styled("Aucun chèque à rendre.", theme::note())));
+    }
+    for (i, c) in cheques.iter().enumerate() {
+        if i == pending {
+            let n = cheques.len() - pending;
+            let title = format!("─ Rendu{} ({n}) ", plural(n));
+            let rule = "─".repeat(width.saturating_sub(title.chars().count() + 2));
+            rows.push((
+                None,
+                Line::styled(format!("{title}{rule}"), theme::border()),
+            ));
+        }
+        let pupil = participations
+            .pupil(c.pupil_id)
+            .map_or(String::new(), |p| p.display_with_class());
+        let text = format!(
+            "{} {} {} {} {}",
+            format_date(c.date),
+            cell(&c.payer, 16),
+            cell(&pupil, pupil_width),
+            cell(participations.campaign_name(c.campaign_id), 18),
+            amount_cell(c.amount, 11)
+        );
+        match c.returned_text() {
+            None => rows.push((Some(i), Line::from(text))),
+            Some(returned) => {
+                rows.push((Some(i), Line::styled(text, theme::note())));
+                let pad = " ".repeat(11);
+                rows.push((
+                    None,
+                    Line::styled(format!("{pad}↳ {returned}"), theme::note()),
+                ));
+            }
+        }
+    }
     let is_marked = |i: usize| cheques.get(i).is_some_and(|c| cursor.is_marked(c.id));
     draw_rows(frame, body, rows, cursor, is_marked);
-    let total: crate::domain::Money = cheques.iter().map(|c| c.amount).sum();
-    let n = cheques.len();
-    let mut text = format!("{n} chèque{} à rendre · {}", plural(n), total.fr());
-    let marked: Vec<&Contribution> = cheques.iter().filter(|c| cursor.is_marked(c.id)).collect();
+    let to_return = || cheques.iter().filter(|c| c.is_cheque_to_return());
+    let total: crate::domain::Money = to_return().map(|c| c.amount).sum();
+    let mut text = format!(
+        "{pending} chèque{} à rendre · {}",
+        plural(pending),
+        total.fr()
+    );
+    let marked: Vec<&Contribution> = to_return().filter(|c| cursor.is_marked(c.id)).collect();
     if !marked.is_empty() {
         let sum: crate::domain::Money = marked.iter().map(|c| c.amount).sum();
         let m = marked.len();
         text.push_str(&format!(" · {m} marqué{} : {}", plural(m), sum.fr()));
     }
     text.push_str(&format!(
-        " · {} : marquer rendu (la date est demandée). \
+        " · {} : marquer rendu (date, à qui). \
          Un chèque n'est jamais encaissé ni compté dans les comptes.",
         keymap::key_of(Context::Cheques, Action::ReturnCheque)
     ));

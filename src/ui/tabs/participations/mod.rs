@@ -149,7 +149,7 @@ impl ParticipationsTab {
                 Effect::Batch(effects)
             }
             Err(e) => {
-                self.p.envelope.refused(e.under_field());
+                self.p.envelope.refused(&e);
                 Effect::error("Enveloppe refusée : rien n'a été écrit, les lignes sont gardées")
             }
         }
@@ -233,7 +233,11 @@ impl Component for ParticipationsTab {
             Action::AddClass => return forms::class_form(&self.p),
             Action::ReturnCheque => return forms::cheque_form(&self.p, book),
             Action::ToggleMark if p.view == View::Cheques => {
-                if let Some(id) = p.selected_cheque().map(|c| c.id) {
+                if let Some(id) = p
+                    .selected_cheque()
+                    .filter(|c| c.is_cheque_to_return())
+                    .map(|c| c.id)
+                {
                     p.cheque_cursor.toggle(id);
                 }
             }

@@ -106,7 +106,7 @@ impl Participations {
         let position = |p: &Pupil| self.classes.iter().position(|c| c.id == p.class_id);
         pupils.sort_by_cached_key(|p| (position(p), p.sort_key()));
         self.pupils = pupils;
-        self.cheques = book.pending_cheques()?;
+        self.cheques = cheques_in_order(book.all_cheques()?);
         self.regies = book.regies()?;
         self.moves = book.regie_moves()?;
         self.campaign_cursor.clamp(self.campaigns.len());
@@ -123,6 +123,14 @@ impl Participations {
 
     pub fn selected_campaign(&self) -> Option<&CampaignView> {
         self.campaigns.get(self.campaign_cursor.selected())
+    }
+
+    /// The cheques still to give back (they come first in `cheques`).
+    pub fn cheques_to_return(&self) -> usize {
+        self.cheques
+            .iter()
+            .filter(|c| c.is_cheque_to_return())
+            .count()
     }
 
     pub fn selected_cheque(&self) -> Option<&Contribution> {
@@ -226,6 +234,7 @@ impl Participations {
                 Context::Choice,
                 Context::EnvelopeName,
                 Context::EnvelopeAmount,
+                Context::EnvelopeChannel,
                 Context::EnvelopeLines,
             ],
             View::Campaigns => vec![
@@ -260,6 +269,17 @@ pub fn gauge_text(permille: u16, width: usize) -> String {
 /// "s" for a plural.
 pub fn plural(n: usize) -> &'static str {
     if n > 1 { "s" } else { "" }
+}
+
+/// The cheques to give back first (oldest first), then those given back,
+/// the last given back first.
+fn cheques_in_order(all: Vec<Contribution>) -> Vec<Contribution> {
+    let (mut to_return, mut returned): (Vec<_>, Vec<_>) =
+        all.into_iter().partition(Contribution::is_cheque_to_return);
+    to_return.sort_by_key(|c| (c.date, c.id));
+    returned.sort_by_key(|c| std::cmp::Reverse((c.returned_on, c.id)));
+    to_return.extend(returned);
+    to_return
 }
 
 #[cfg(test)]

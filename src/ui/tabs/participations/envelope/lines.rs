@@ -4,11 +4,13 @@
 //! taking it back to correct it, and what F10 sends to the books.
 
 use super::{Envelope, Slot, Step, TypedLine, input, key};
-use crate::domain::Money;
 use crate::domain::participation::contribution::check_line;
 use crate::domain::participation::matching::search;
 use crate::domain::participation::{Channel, ContributionLine, EnvelopeRequest, Pupil};
+use crate::domain::{Field, Money};
+use crate::store::StoreError;
 use crate::ui::action::Action;
+use crate::ui::keymap::{self, Context};
 use crate::ui::widgets::form_frame::{type_into, type_over};
 use tui_input::{Input, InputRequest};
 
@@ -33,7 +35,7 @@ impl Envelope {
                 }
             }
             Slot::Name => self.choose(),
-            Slot::Amount => {
+            Slot::Amount | Slot::Channel => {
                 if self.chosen.is_none() {
                     self.set_error(
                         Slot::Name,
@@ -185,14 +187,20 @@ impl Envelope {
                 self.reset_line();
                 self.focus = Slot::Name;
             }
-            Err(text) => {
-                let slot = if text.starts_with("Montant") {
-                    Slot::Amount
-                } else if text.starts_with("Payeur") {
-                    Slot::Payer
-                } else {
-                    Slot::Name
+            Err(error) => {
+                let slot = match error.field {
+                    Field::Montant => Slot::Amount,
+                    Field::Payeur => Slot::Payer,
+                    _ => Slot::Name,
                 };
+                let mut text = error.to_string();
+                if slot == Slot::Amount && self.amount.value().chars().any(char::is_alphabetic) {
+                    text.push_str(&format!(
+                        " (pour le mode : {}, puis {})",
+                        keymap::key_of(Context::EnvelopeAmount, Action::NextField),
+                        keymap::key_of(Context::EnvelopeChannel, Action::SetChannel(0))
+                    ));
+                }
                 self.focus = slot;
                 self.set_error(slot, text);
             }
@@ -324,18 +332,26 @@ impl Envelope {
         })
     }
 
-    /// The books refused the envelope: every line stays; the lines the
-    /// refusal names are marked.
-    pub fn refused(&mut self, message: String) {
+    /// The books refused the envelope: every line stays; the lines whose
+    /// pupil a refusal names are marked; a wrong date takes the cursor.
+    pub fn refused(&mut self, error: &StoreError) {
+        let StoreError::Field(errors) = error else {
+            self.message = Some(error.to_string());
+            return;
+        };
         for line in &mut self.lines {
-            if line.problem.is_none() && message.contains(&line.pupil.display()) {
+            let named = errors
+                .0
+                .iter()
+                .any(|e| e.message.contains(&line.pupil.display()));
+            if line.problem.is_none() && named {
                 line.problem = Some("ligne refusée (voir ci-dessus)".into());
             }
         }
-        if message.starts_with("Date") {
+        if errors.for_field(Field::Date).is_some() {
             self.focus = Slot::Date;
         }
-        self.message = Some(message);
+        self.message = Some(errors.to_string());
     }
 
     /// Recorded: the envelope empties, ready for the next class.

@@ -32,6 +32,8 @@ pub enum Slot {
     Date,
     Name,
     Amount,
+    /// The channel: e/l/v/c or ←/→ here only (in the amount a letter is text).
+    Channel,
     Payer,
     Lines,
 }
@@ -291,6 +293,7 @@ impl Envelope {
             Slot::Campaign | Slot::Class => Some(Context::Choice),
             Slot::Name => Some(Context::EnvelopeName),
             Slot::Amount => Some(Context::EnvelopeAmount),
+            Slot::Channel => Some(Context::EnvelopeChannel),
             Slot::Lines => Some(Context::EnvelopeLines),
             Slot::Date | Slot::Payer => None,
         };
@@ -304,6 +307,7 @@ impl Envelope {
             Slot::Date,
             Slot::Name,
             Slot::Amount,
+            Slot::Channel,
         ];
         if self.channel == Channel::Cheque {
             slots.push(Slot::Payer);
@@ -391,13 +395,23 @@ impl Envelope {
             && let Some(exercice) = self.exercice
             && let Err(e) = check_date(self.date.value(), exercice)
         {
-            self.set_error(Slot::Date, e);
+            self.set_error(Slot::Date, e.to_string());
             return false;
         }
         true
     }
 
     fn cycle(&mut self, step: isize, book: &Book) {
+        if self.focus == Slot::Channel {
+            let at = Channel::ALL
+                .iter()
+                .position(|c| *c == self.channel)
+                .unwrap_or(0) as isize;
+            let len = Channel::ALL.len() as isize;
+            self.channel = Channel::ALL[(at + step).rem_euclid(len) as usize];
+            self.error = None;
+            return;
+        }
         if !self.lines.is_empty() {
             let what = if self.focus == Slot::Campaign {
                 "la campagne"

@@ -118,14 +118,20 @@ impl Envelope {
         .draw(frame, amount_area);
         let mode_x = amount_area.right() + 2;
         if mode_x < area.right() {
-            let style = if self.focus == Slot::Amount {
+            let focused = self.focus == Slot::Channel;
+            let style = if focused {
                 theme::label_focused()
             } else {
                 theme::title()
             };
+            let keys = if focused {
+                keymap::key_of(Context::EnvelopeChannel, Action::SetChannel(0))
+            } else {
+                ""
+            };
             let line = Line::from(vec![
                 Span::styled(self.channel.label(), style),
-                Span::styled("  e/l/v/c", theme::note()),
+                Span::styled(format!("  {keys}"), theme::note()),
             ]);
             let mode = Rect {
                 x: mode_x,
@@ -133,6 +139,14 @@ impl Envelope {
                 ..area
             };
             frame.render_widget(line, mode);
+            if focused {
+                let marker = Rect {
+                    x: mode_x - 2,
+                    width: 2,
+                    ..area
+                };
+                frame.render_widget(Span::styled("▸ ", theme::label_focused()), marker);
+            }
         }
         Rect {
             x: area.x + LABEL,
@@ -274,9 +288,11 @@ impl Envelope {
             }
             let help = format!(
                 "Aucune ligne : tapez quelques lettres du nom de l'élève, {enter}, \
-                 le montant ({modes} pour le mode), {enter} ; {save} enregistre l'enveloppe.",
+                 le montant, {enter} ; pour un autre mode qu'espèces : {tab} depuis le montant, \
+                 puis {modes} ; {save} enregistre l'enveloppe.",
                 enter = key(Action::Submit),
-                modes = keymap::key_of(Context::EnvelopeAmount, Action::SetChannel(0)),
+                tab = keymap::key_of(Context::EnvelopeAmount, Action::NextField),
+                modes = keymap::key_of(Context::EnvelopeChannel, Action::SetChannel(0)),
                 save = key(Action::SaveEnvelope)
             );
             for part in wrap(&help, width.saturating_sub(2)) {
