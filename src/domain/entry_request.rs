@@ -199,6 +199,18 @@ fn cheques_refused(kind: EntryKind, account: MoneyKey) -> bool {
     kind == EntryKind::Recette && account != MoneyKey::Lbp
 }
 
+/// The modes a form offers for a recette or a dépense on `account`: those
+/// the account takes, without the chèque where a recette by chèque is
+/// refused.
+pub fn modes_offered(account: MoneyKey, kind: EntryKind) -> Vec<PaymentMode> {
+    let cheque_refused = cheques_refused(kind, account);
+    PaymentMode::allowed_on(account)
+        .iter()
+        .copied()
+        .filter(|m| !(cheque_refused && *m == PaymentMode::Cheque))
+        .collect()
+}
+
 /// The mode must be one the account knows: espèces only on the Caisse and
 /// the Caisse only in espèces; carte or prélèvement on the Collectes en
 /// ligne (see [`PaymentMode::allowed_on`]). The modes offered in the
@@ -214,12 +226,7 @@ pub fn mode_fits_account(
     if allowed.contains(&mode) {
         return None;
     }
-    let cheque_refused = cheques_refused(kind, account);
-    let allowed: Vec<PaymentMode> = allowed
-        .iter()
-        .copied()
-        .filter(|m| !(cheque_refused && *m == PaymentMode::Cheque))
-        .collect();
+    let allowed = modes_offered(account, kind);
     if account == MoneyKey::Caisse {
         return Some(FieldError::new(
             Field::Mode,
@@ -479,5 +486,25 @@ pub fn parse_split(text: &str) -> SplitInput {
             code: text.trim().into(),
             amount: String::new(),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_recette_is_never_offered_the_cheque_but_on_lbp() {
+        use PaymentMode::*;
+        assert_eq!(
+            modes_offered(MoneyKey::Pro, EntryKind::Recette),
+            vec![Virement, Carte, Prelevement]
+        );
+        assert!(modes_offered(MoneyKey::Pro, EntryKind::Depense).contains(&Cheque));
+        assert!(modes_offered(MoneyKey::Lbp, EntryKind::Recette).contains(&Cheque));
+        assert_eq!(
+            modes_offered(MoneyKey::Caisse, EntryKind::Recette),
+            vec![Especes]
+        );
     }
 }

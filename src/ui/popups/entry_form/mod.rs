@@ -6,7 +6,7 @@ mod checks;
 mod ventilation;
 mod view;
 
-use crate::domain::entry_request::{EntryRequest, LineCheck, SplitInput};
+use crate::domain::entry_request::{EntryRequest, LineCheck, SplitInput, modes_offered};
 use crate::domain::{Account, AccountKind, EntryKind, Exercice, Field, MoneyKey, PaymentMode};
 use crate::ui::action::Action;
 use crate::ui::keymap::Context;
@@ -69,6 +69,14 @@ fn input(text: &str) -> Input {
 }
 
 impl EntryForm {
+    /// After the nature or the account changed: a mode no longer offered
+    /// goes back to the account's usual one.
+    fn keep_an_offered_mode(&mut self) {
+        if !modes_offered(self.account, self.kind).contains(&self.mode) {
+            self.mode = PaymentMode::default_for(self.account);
+        }
+    }
+
     /// A form for `request`; `proposals` are the next R and D numbers.
     pub fn new(
         request: EntryRequest,
@@ -355,18 +363,20 @@ impl EntryForm {
                 if !self.piece_edited {
                     self.piece = input(self.proposed_piece());
                 }
+                self.keep_an_offered_mode();
             }
             Slot::Account => {
                 self.account = next(&MoneyKey::ALL, self.account, step);
-                let allowed = PaymentMode::allowed_on(self.account);
-                if !self.mode_edited || !allowed.contains(&self.mode) {
+                if !self.mode_edited {
                     self.mode = PaymentMode::default_for(self.account);
                 }
+                self.keep_an_offered_mode();
             }
             Slot::Mode => {
-                // Only the modes the account can take (espèces on the
-                // Caisse alone, carte or prélèvement online).
-                self.mode = next(PaymentMode::allowed_on(self.account), self.mode, step);
+                // Only the modes offered (espèces on the Caisse alone,
+                // carte or prélèvement online, no chèque for a recette).
+                let offered = modes_offered(self.account, self.kind);
+                self.mode = next(&offered, self.mode, step);
                 self.mode_edited = true;
                 self.checks.check(Field::Mode);
             }
