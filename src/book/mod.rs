@@ -17,7 +17,7 @@ mod write;
 
 pub use participations::{EnvelopeReceipt, ImportSummary};
 pub use settings::SettingsRequest;
-pub use setup::{SetupRequest, check_coop_name, create_book, create_coop};
+pub use setup::{SetupRequest, check_coop_name, check_exercice_start, create_book, create_coop};
 
 use crate::domain::ledger::{LedgerPoint, LedgerRow, RowDetail};
 use crate::domain::{Account, Entry, Exercice, Money, MoneyKey};

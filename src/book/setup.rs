@@ -26,6 +26,25 @@ pub fn check_coop_name(typed: &str) -> std::result::Result<String, crate::domain
     )
 }
 
+/// An exercice that begins more than a year from now is a typing mistake
+/// (2099 for 2024): refused, naming the exercice of today and the next.
+pub fn check_exercice_start(
+    exercice: crate::domain::Exercice,
+    today: chrono::NaiveDate,
+) -> std::result::Result<(), crate::domain::FieldError> {
+    let current = crate::domain::Exercice::of(today);
+    let next = crate::domain::Exercice::new(current.start_year + 1);
+    if exercice.start_year > next.start_year {
+        return Err(crate::domain::FieldError::new(
+            Field::Exercice,
+            format!(
+                "« {exercice} » commence dans plus d'un an : l'exercice en cours est {current}, le suivant {next}"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Creates the coop in an empty database, in one transaction.
 pub fn create_book(
     mut conn: Connection,
@@ -47,6 +66,7 @@ pub fn create_coop(
     clock: Clock,
 ) -> Result<()> {
     let name = &check_coop_name(&request.coop_name)?;
+    check_exercice_start(request.exercice, clock.today())?;
     let now = clock.stamp();
     write_in(conn, &[], &now, Needs::Open(request.exercice), |w| {
         store::coop::create(w.tx, name, request.exercice, w.now)?;

@@ -268,6 +268,7 @@ fn init_new(db: &Path, args: InitArgs) -> Result<String, CliError> {
     let exercice = parse_exercice(args.exercice.as_deref(), Exercice::of(today))?;
     let openings = parse_openings(&args.opening)?;
     crate::book::check_coop_name(&args.coop).map_err(StoreError::from)?;
+    crate::book::check_exercice_start(exercice, today).map_err(StoreError::from)?;
     let (_guard, conn) = open_for_writing(db)?;
     if store::coop::load(&conn)?.is_some() {
         return Err(StoreError::Refused(format!(

@@ -328,3 +328,16 @@ fn the_full_screen_stopped_by_a_signal_exits_with_128_plus_its_number() {
         );
     }
 }
+
+#[test]
+fn an_exercice_more_than_a_year_ahead_is_a_typing_mistake() {
+    let s = Sandbox::empty();
+    let stderr = s.fails(&["init", "--coop", "École du Port", "--exercice", "2099-2100"]);
+    assert!(
+        stderr.starts_with(
+            "coopcompta : Exercice : « 2099-2100 » commence dans plus d'un an : l'exercice en cours est "
+        ),
+        "{stderr}"
+    );
+    assert!(!s.db().exists(), "no base is created");
+}
