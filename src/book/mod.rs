@@ -8,12 +8,13 @@ mod entries;
 pub mod generate;
 mod headings;
 mod participations;
+pub mod reconcile;
 mod restore;
 mod settings;
 mod setup;
 mod views;
 mod warnings;
-mod write;
+pub(crate) mod write;
 
 pub use participations::{EnvelopeReceipt, ImportSummary};
 pub use settings::SettingsRequest;

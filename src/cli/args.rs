@@ -7,6 +7,9 @@ use std::path::PathBuf;
 pub use super::participations_args::{
     CampaignAction, ChequeAction, ContributionArgs, ImportWhat, PupilsAction, RegieAction,
 };
+pub use super::reconcile_args::{
+    BankAction, PaymentsAction, PaymentsArgs, ReconcileAction, ReconcileArgs, StatementArgs,
+};
 pub use super::usage::french_usage_error;
 
 #[derive(Debug, Parser)]
@@ -75,7 +78,7 @@ pub enum Command {
     Check,
     /// Étapes de la migration vers AssoConnect et le Compte Pro (clé<TAB>état<TAB>titre)
     Checklist(ChecklistArgs),
-    /// Importe des données (liste des élèves)
+    /// Importe des données (élèves, relevé bancaire, paiements AssoConnect) ou défait un import
     Import {
         #[command(subcommand)]
         what: ImportWhat,
@@ -102,6 +105,21 @@ pub enum Command {
         #[command(subcommand)]
         action: PupilsAction,
     },
+    /// Liste les imports (import<TAB>date<TAB>type<TAB>fichier<TAB>lignes)
+    Imports,
+    /// Lignes des relevés bancaires importés
+    Bank {
+        #[command(subcommand)]
+        action: BankAction,
+    },
+    /// Rapproche les lignes du relevé des écritures
+    Reconcile(ReconcileArgs),
+    /// Versements AssoConnect (réf<TAB>paiements<TAB>brut<TAB>frais<TAB>net<TAB>état)
+    Payouts,
+    /// Paiements AssoConnect importés, et leur attribution aux élèves
+    Payments(PaymentsArgs),
+    /// Pointe le solde d'un relevé à une date (livres, rapproché, relevé, écart)
+    Statement(StatementArgs),
     /// Liste les copies du dossier sauvegardes (date, taille, écritures)
     Backups,
     /// Remet une copie à la place de la base (la base actuelle est d'abord copiée)

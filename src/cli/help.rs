@@ -151,6 +151,11 @@ mod tests {
         "RUBRIQUE",
         "SHELL",
         "ÉLÈVE",
+        "N",
+        "MODÈLE",
+        "IMPORT",
+        "ID",
+        "TEXTE",
     ];
 
     fn walk(command: &clap::Command, path: &str, problems: &mut Vec<String>) {

@@ -3,12 +3,15 @@
 
 pub mod args;
 mod backups;
+mod bank;
 mod checklist;
 mod corrections;
 mod help;
+mod online;
 mod output;
 mod participations;
 pub mod participations_args;
+pub mod reconcile_args;
 mod usage;
 
 use crate::book::{Book, Clock, SetupRequest, create_book};
@@ -19,7 +22,7 @@ use crate::domain::{
 };
 use crate::io::export::{CsvFormat, write_ledger};
 use crate::store::{self, StoreError, lock};
-use args::{AddArgs, Command, ExportWhat, InitArgs, TransferArgs};
+use args::{AddArgs, Command, ExportWhat, ImportWhat, InitArgs, TransferArgs};
 use std::io::Write;
 use std::path::Path;
 
@@ -226,6 +229,18 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
             Ok(())
         }
         Command::Restore { file } => print(out, backups::restore(db, &file)?),
+        command @ (Command::Imports
+        | Command::Bank { .. }
+        | Command::Reconcile(_)
+        | Command::Statement(_)
+        | Command::Import {
+            what: ImportWhat::Bank(_) | ImportWhat::Undo { .. },
+        }) => bank::run(db, command, out),
+        command @ (Command::Payouts
+        | Command::Payments(_)
+        | Command::Import {
+            what: ImportWhat::Assoconnect(_),
+        }) => online::run(db, command, out),
         command @ (Command::Import { .. }
         | Command::Campaign { .. }
         | Command::Contribution(_)

@@ -12,6 +12,16 @@ pub enum ImportWhat {
         #[arg(value_name = "FICHIER")]
         file: PathBuf,
     },
+    /// Relevé bancaire du Compte Pro ou de La Banque Postale (CSV)
+    Bank(super::reconcile_args::BankImportArgs),
+    /// Export des paiements AssoConnect (CSV)
+    Assoconnect(super::reconcile_args::PaymentImportArgs),
+    /// Défait un import (ses lignes, et les écritures et rapprochements qu'il a créés)
+    Undo {
+        /// N° de l'import (première colonne de « coopcompta imports »)
+        #[arg(value_name = "IMPORT")]
+        batch: i64,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -186,7 +186,7 @@ mod tests {
     fn suggestions_come_best_first() {
         assert_eq!(
             error_of(&["coopcompta", "balnce"]),
-            "commande inconnue : balnce (vouliez-vous dire balance ou cancel ?) (voir coopcompta --help)"
+            "commande inconnue : balnce (vouliez-vous dire balance ou cancel ou bank ?) (voir coopcompta --help)"
         );
     }
 

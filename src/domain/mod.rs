@@ -1,6 +1,7 @@
 //! The bookkeeping rules, pure Rust: no database, no terminal.
 
 pub mod accounts;
+pub mod bank;
 pub mod dates;
 pub mod entry;
 pub mod entry_prefill;
@@ -8,9 +9,11 @@ pub mod entry_request;
 pub mod field;
 pub mod ledger;
 pub mod money;
+pub mod online;
 pub mod opening;
 pub mod participation;
 pub mod piece;
+pub mod reconcile;
 pub mod warning;
 
 pub use accounts::{Account, AccountKind, ChartRow, MoneyKey};

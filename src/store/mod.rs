@@ -14,6 +14,7 @@ pub mod ledger;
 pub mod lock;
 pub mod open;
 pub mod participations;
+pub mod reconcile;
 pub mod restore;
 pub mod schema;
 

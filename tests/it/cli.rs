@@ -694,6 +694,6 @@ fn help_is_french_and_a_mistyped_command_is_named() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "coopcompta : commande inconnue : balanse (vouliez-vous dire balance ?) (voir coopcompta --help)\n"
+        "coopcompta : commande inconnue : balanse (vouliez-vous dire balance ou bank ?) (voir coopcompta --help)\n"
     );
 }

@@ -175,7 +175,7 @@ fn help_command_shows_the_help_of_a_command() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "coopcompta : commande inconnue : balnce (vouliez-vous dire balance ou cancel ?) (voir coopcompta --help)\n"
+        "coopcompta : commande inconnue : balnce (vouliez-vous dire balance ou cancel ou bank ?) (voir coopcompta --help)\n"
     );
 }
 
@@ -186,7 +186,7 @@ fn the_best_suggestion_comes_first() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "coopcompta : commande inconnue : balnce (vouliez-vous dire balance ou cancel ?) (voir coopcompta --help)\n"
+        "coopcompta : commande inconnue : balnce (vouliez-vous dire balance ou cancel ou bank ?) (voir coopcompta --help)\n"
     );
 }
 

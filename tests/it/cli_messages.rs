@@ -139,7 +139,7 @@ fn the_help_pointed_to_is_the_one_of_the_command_at_fault() {
     let s = Sandbox::empty();
     assert_eq!(
         usage_error(&s, &["balnce"]),
-        "coopcompta : commande inconnue : balnce (vouliez-vous dire balance ou cancel ?) (voir coopcompta --help)\n"
+        "coopcompta : commande inconnue : balnce (vouliez-vous dire balance ou cancel ou bank ?) (voir coopcompta --help)\n"
     );
     assert_eq!(
         usage_error(&s, &["help", "export", "ledgr"]),

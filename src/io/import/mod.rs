@@ -2,6 +2,8 @@
 //! the pupils list; `sniff` decodes a file's text before any of them parses it,
 //! `quotes` refuses a quote left open.
 
+pub mod assoconnect;
+pub mod bank;
 pub mod chart;
 pub mod checklist;
 pub mod pupils;

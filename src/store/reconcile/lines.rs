@@ -1,0 +1,102 @@
+//! Bank lines and the entry lines they are matched to.
+
+use crate::domain::bank::{BankLine, BookLine, LineState};
+use crate::domain::{Account, Exercice, Money, MoneyKey};
+use crate::store::Result;
+use crate::store::entries::parse_iso_date;
+use rusqlite::{Connection, params};
+use std::collections::HashMap;
+
+/// The bank lines of a money account dated in the exercice, oldest first,
+/// each with the pièces it is matched to.
+pub fn bank_lines(
+    conn: &Connection,
+    exercice: Exercice,
+    account: &Account,
+) -> Result<Vec<BankLine>> {
+    let key = account.money_key.unwrap_or(MoneyKey::Pro);
+    let mut pieces: HashMap<i64, Vec<String>> = HashMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT m.bank_line_id, e.piece FROM bank_match m
+         JOIN bank_line b ON b.id = m.bank_line_id
+         JOIN entry e ON e.id = m.entry_id
+         WHERE b.account_id = ?1 AND b.date BETWEEN ?2 AND ?3
+         ORDER BY m.bank_line_id, e.piece",
+    )?;
+    let mut rows = stmt.query(params![
+        account.id,
+        exercice.first_day().to_string(),
+        exercice.last_day().to_string()
+    ])?;
+    while let Some(row) = rows.next()? {
+        pieces.entry(row.get(0)?).or_default().push(row.get(1)?);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, batch_id, date, amount_cents, label, reference, counterparty, bank_id
+         FROM bank_line WHERE account_id = ?1 AND date BETWEEN ?2 AND ?3
+         ORDER BY date, id",
+    )?;
+    let mut rows = stmt.query(params![
+        account.id,
+        exercice.first_day().to_string(),
+        exercice.last_day().to_string()
+    ])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        let date: String = row.get(2)?;
+        out.push(BankLine {
+            id,
+            account: key,
+            batch_id: row.get(1)?,
+            date: parse_iso_date(&date)?,
+            amount: Money::from_cents(row.get(3)?),
+            label: row.get(4)?,
+            reference: row.get(5)?,
+            counterparty: row.get(6)?,
+            bank_id: row.get(7)?,
+            state: match pieces.remove(&id) {
+                Some(p) => LineState::Matched(p),
+                None => LineState::ToMatch,
+            },
+        });
+    }
+    Ok(out)
+}
+
+/// The entries' lines on a money account in the exercice that a bank
+/// statement can show: not the opening, not a cancelled entry nor its
+/// reversal; oldest first, each with the bank line it is matched to.
+pub fn book_lines(
+    conn: &Connection,
+    exercice: Exercice,
+    account: &Account,
+) -> Result<Vec<BookLine>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.id, e.piece, e.date, SUM(l.amount_cents), e.label, e.cheque_no,
+                (SELECT m.bank_line_id FROM bank_match m
+                  WHERE m.entry_id = e.id AND m.account_id = ?1)
+         FROM entry_line l JOIN entry e ON e.id = l.entry_id
+         WHERE l.account_id = ?1 AND l.exercice = ?2
+           AND e.kind <> 'ouverture' AND e.reverses IS NULL
+           AND NOT EXISTS (SELECT 1 FROM entry r WHERE r.reverses = e.id)
+         GROUP BY e.id
+         HAVING SUM(l.amount_cents) <> 0
+         ORDER BY e.date, e.id",
+    )?;
+    let mut rows = stmt.query(params![account.id, exercice.start_year])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        let date: String = row.get(2)?;
+        out.push(BookLine {
+            entry_id: row.get(0)?,
+            piece: row.get(1)?,
+            date: parse_iso_date(&date)?,
+            amount: Money::from_cents(row.get(3)?),
+            label: row.get(4)?,
+            cheque_no: row.get(5)?,
+            matched_to: row.get(6)?,
+        });
+    }
+    Ok(out)
+}
