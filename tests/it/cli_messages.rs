@@ -77,7 +77,7 @@ fn a_command_group_without_its_command_lists_them() {
         ("regie", "advance, expense, return ou list"),
         ("pupils", "list, add ou anonymise"),
         ("campaign", "add, list ou show"),
-        ("import", "pupils"),
+        ("import", "pupils, bank, assoconnect ou undo"),
     ] {
         assert_eq!(
             usage_error(&s, &[group]),
