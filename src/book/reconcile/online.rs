@@ -59,3 +59,13 @@ impl Book {
 pub(crate) fn settle_payouts(_w: &crate::book::write::Writing<'_>) -> Result<usize> {
     Ok(0)
 }
+
+/// Inside `undo_batch`'s transaction, before the batch's entries and bank
+/// lines are deleted: removes the batch's payments and payouts, restores
+/// what it changed on payments known before, and clears the payouts'
+/// references to the batch's entries and bank lines. Refuses when a later
+/// import depends on them. Returns how many payments were removed.
+#[allow(dead_code)] // called by undo_batch
+pub(crate) fn undo_online(_tx: &rusqlite::Transaction<'_>, _batch: i64) -> Result<usize> {
+    Ok(0)
+}
