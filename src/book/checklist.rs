@@ -33,6 +33,12 @@ impl Book {
         Ok(BookFacts {
             lbp_transfer_on: transfer(MoneyKey::Lbp, MoneyKey::Pro)?,
             lbp_balance,
+            lbp_transfer_matched: match (id(MoneyKey::Lbp), id(MoneyKey::Pro)) {
+                (Some(f), Some(t)) => {
+                    store::checklist::transfer_matched_both_sides(&self.conn, f, t)?
+                }
+                _ => None,
+            },
             cheques_to_return: self.cheques_to_return()?,
             cheques_received: store::participations::contributions::cheques_received(&self.conn)?,
             first_payout_on: transfer(MoneyKey::EnLigne, MoneyKey::Pro)?,

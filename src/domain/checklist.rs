@@ -122,6 +122,10 @@ pub struct BookFacts {
     /// Date of the first LBP → Compte Pro transfer, if any.
     pub lbp_transfer_on: Option<NaiveDate>,
     pub lbp_balance: Money,
+    /// Once statements are imported: whether that transfer is matched on
+    /// both statements (LBP debit and Compte Pro credit). `None`: no
+    /// statement imported, the books alone decide.
+    pub lbp_transfer_matched: Option<bool>,
     pub cheques_to_return: usize,
     /// Cheques ever recorded (given back or not).
     pub cheques_received: usize,
@@ -187,6 +191,10 @@ fn derived_status(
 ) -> (Option<(StepStatus, Option<NaiveDate>)>, String) {
     match derive {
         Derive::SoldeLbp => match facts.lbp_transfer_on {
+            Some(_) if facts.lbp_balance.is_zero() && facts.lbp_transfer_matched == Some(false) => (
+                Some((StepStatus::EnCours, None)),
+                "virement saisi, ancien compte à 0,00 € ; reste à le pointer sur les deux relevés (Rapprochement)".into(),
+            ),
             Some(date) if facts.lbp_balance.is_zero() => (
                 Some((StepStatus::Fait, Some(date))),
                 "solde reçu, ancien compte à 0,00 €".into(),

@@ -145,6 +145,36 @@ pub fn first_transfer(
     date.as_deref().map(parse_iso_date).transpose()
 }
 
+/// Whether the LBP → Compte Pro transfer is on both statements: `None` when
+/// no statement line was imported on either account (the books alone
+/// decide), else whether some such transfer is matched on both sides.
+pub fn transfer_matched_both_sides(
+    conn: &Connection,
+    from_account: i64,
+    to_account: i64,
+) -> Result<Option<bool>> {
+    let imported: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM bank_line WHERE account_id IN (?1, ?2))",
+        params![from_account, to_account],
+        |r| r.get(0),
+    )?;
+    if !imported {
+        return Ok(None);
+    }
+    let matched: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM entry e
+             JOIN entry_line a ON a.entry_id = e.id AND a.account_id = ?1 AND a.amount_cents < 0
+             JOIN entry_line b ON b.entry_id = e.id AND b.account_id = ?2 AND b.amount_cents > 0
+             WHERE e.kind = 'virement' AND e.reverses IS NULL
+               AND NOT EXISTS (SELECT 1 FROM entry r WHERE r.reverses = e.id)
+               AND EXISTS (SELECT 1 FROM bank_match m WHERE m.entry_id = e.id AND m.account_id = ?1)
+               AND EXISTS (SELECT 1 FROM bank_match m WHERE m.entry_id = e.id AND m.account_id = ?2))",
+        params![from_account, to_account],
+        |r| r.get(0),
+    )?;
+    Ok(Some(matched))
+}
+
 /// Credits and debits on one account over all exercices, in cents, with the
 /// date of the last debit: (credited, debited, last debit date). Cancelled
 /// entries and their reversals are left out. Cancelled

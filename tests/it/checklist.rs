@@ -113,6 +113,70 @@ fn the_lbp_step_follows_the_books() {
     assert_eq!(lbp.status, StepStatus::EnCours);
 }
 
+/// A bank line on `account` (SQL: the statement import has its own tests),
+/// matched to `entry` when given.
+fn statement_line(book: &Book, key: MoneyKey, date: &str, cents: i64, entry: Option<i64>) {
+    let account = book.account(key).expect("account").id;
+    let conn = book.conn();
+    conn.execute(
+        "INSERT INTO import_batch (kind, account_id, file_name, sha256, imported_at)
+         VALUES ('banque', ?1, 'releve.csv', 'x', '2024-10-30T10:00:00')",
+        [account],
+    )
+    .expect("batch");
+    let batch = conn.last_insert_rowid();
+    conn.execute(
+        "INSERT INTO bank_line (batch_id, account_id, date, amount_cents, label, content_key)
+         VALUES (?1, ?2, ?3, ?4, 'VIREMENT', ?3)",
+        rusqlite::params![batch, account, date, cents],
+    )
+    .expect("line");
+    let line = conn.last_insert_rowid();
+    if let Some(entry) = entry {
+        conn.execute(
+            "INSERT INTO bank_match (bank_line_id, entry_id, account_id, created_at)
+             VALUES (?1, ?2, ?3, '2024-10-30T10:00:00')",
+            rusqlite::params![line, entry, account],
+        )
+        .expect("match");
+    }
+}
+
+#[test]
+fn once_statements_are_imported_the_lbp_step_waits_for_both_sides_to_be_matched() {
+    let mut book = book();
+    let id = transfer(
+        &mut book,
+        MoneyKey::Lbp,
+        MoneyKey::Pro,
+        "24/10/2024",
+        "1843,20",
+    );
+    assert_eq!(
+        step(&book.checklist().expect("checklist"), "solde-lbp-recu").status_text(),
+        "fait le 24/10/2024"
+    );
+    // The Compte Pro statement shows the credit, not yet matched.
+    statement_line(&book, MoneyKey::Pro, "2024-10-25", 184_320, None);
+    let lbp = step(&book.checklist().expect("checklist"), "solde-lbp-recu").clone();
+    assert_eq!(lbp.status, StepStatus::EnCours);
+    assert_eq!(
+        lbp.detail.as_deref(),
+        Some(
+            "virement saisi, ancien compte à 0,00 € ; reste à le pointer sur les deux relevés (Rapprochement)"
+        )
+    );
+    // Matched on the Compte Pro only: still waiting for the LBP side.
+    statement_line(&book, MoneyKey::Pro, "2024-10-25", 184_320, Some(id));
+    let lbp = step(&book.checklist().expect("checklist"), "solde-lbp-recu").clone();
+    assert_eq!(lbp.status, StepStatus::EnCours);
+    statement_line(&book, MoneyKey::Lbp, "2024-10-24", -184_320, Some(id));
+    assert_eq!(
+        step(&book.checklist().expect("checklist"), "solde-lbp-recu").status_text(),
+        "fait le 24/10/2024"
+    );
+}
+
 #[test]
 fn a_derived_step_can_be_overridden_then_reset() {
     let mut book = book();
