@@ -124,12 +124,22 @@ fn check_suggestions(
         if s.unambiguous {
             for other in books.iter().filter(|b| b.entry_id != s.entry_id) {
                 if let Some(x) = score(line, other) {
-                    prop_assert!(x < s.score, "line {} has {} at {x}", line.id, other.entry_id);
+                    prop_assert!(
+                        x < s.score,
+                        "line {} has {} at {x}",
+                        line.id,
+                        other.entry_id
+                    );
                 }
             }
             for other in lines.iter().filter(|l| l.id != s.line_id) {
                 if let Some(x) = score(other, book) {
-                    prop_assert!(x < s.score, "entry {} has {} at {x}", book.entry_id, other.id);
+                    prop_assert!(
+                        x < s.score,
+                        "entry {} has {} at {x}",
+                        book.entry_id,
+                        other.id
+                    );
                 }
             }
         }

@@ -264,9 +264,7 @@ mod tests {
     #[test]
     fn many_identical_amounts_are_bounded_and_stay_one_to_one() {
         let lines: Vec<BankItem> = (0..200).map(|i| line(i, i % 20, 500, "VIR")).collect();
-        let books: Vec<BookItem> = (0..300)
-            .map(|i| book(1000 + i, i % 25, 500, "R"))
-            .collect();
+        let books: Vec<BookItem> = (0..300).map(|i| book(1000 + i, i % 25, 500, "R")).collect();
         let s = suggest(&lines, &books);
         assert_eq!(s.len(), 200);
         let mut entries: Vec<i64> = s.iter().map(|s| s.entry_id).collect();
@@ -274,6 +272,19 @@ mod tests {
         entries.dedup();
         assert_eq!(entries.len(), 200);
         assert!(s.iter().all(|s| !s.unambiguous));
+    }
+
+    #[test]
+    fn an_entry_a_crowded_line_did_not_score_is_never_unambiguous() {
+        // Line 2 has 40 entries within 2 days: it scores its 32 nearest and
+        // never sees entry 10, 5 days away (75). Line 1 has entry 10 alone,
+        // 10 days away (50): its pair is not the entry's best.
+        let lines = [line(1, 0, 500, "VIR"), line(2, 15, 500, "VIR")];
+        let mut books = vec![book(10, 10, 500, "R")];
+        books.extend((0..40).map(|i| book(100 + i, 15 + i % 3, 500, "R")));
+        let s = suggest(&lines, &books);
+        assert_eq!(pairs(&s)[0], (1, 10, 50, false));
+        assert_eq!(s.len(), 2);
     }
 
     #[test]

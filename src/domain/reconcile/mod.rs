@@ -20,8 +20,8 @@ use chrono::NaiveDate;
 pub use assign::{MAX_CANDIDATES, suggest};
 pub use payout::{PendingPayment, propose_payout};
 pub use score::{
-    BASE_POINTS, Candidate, DAY_POINTS, NUMBER_POINTS, WORD_POINTS, candidate_days,
-    candidates_for, score,
+    BASE_POINTS, Candidate, DAY_POINTS, NUMBER_POINTS, WORD_POINTS, candidate_days, candidates_for,
+    score,
 };
 pub use words::{MIN_NUMBER_DIGITS, MIN_WORD_CHARS, label_words, long_numbers};
 

@@ -244,7 +244,10 @@ mod tests {
             Vec::<String>::new()
         );
         // Three-digit numbers are words; 1–2 digits and years are not.
-        assert_eq!(label_words("Sortie 12 car 123 2026"), ["123", "car", "sortie"]);
+        assert_eq!(
+            label_words("Sortie 12 car 123 2026"),
+            ["123", "car", "sortie"]
+        );
         // Numbers without their leading zeros.
         assert_eq!(label_words("N° 0001234 007"), ["1234"]);
         // Repeats count once.
