@@ -6,8 +6,8 @@ use chrono::{Duration, NaiveDate};
 use coopcompta::domain::Money;
 use coopcompta::domain::online::{card_fee, payout_totals};
 use coopcompta::domain::reconcile::{
-    BankItem, BookItem, MAX_CANDIDATES, PendingPayment, Suggestion, WINDOW_DAYS, propose_payout,
-    score, suggest,
+    BankItem, BookItem, MAX_CANDIDATES, PendingPayment, Suggestion, WINDOW_DAYS, candidates_for,
+    propose_payout, score, suggest,
 };
 use proptest::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
@@ -207,6 +207,21 @@ proptest! {
         let mut reversed_books = books.clone();
         reversed_books.reverse();
         prop_assert_eq!(&suggest(&reversed_lines, &reversed_books), &out);
+    }
+
+    #[test]
+    fn a_lines_alternatives_are_its_candidates_best_first(
+        (lines, books, _seed) in inputs(FEW, 28, 40)
+    ) {
+        for line in &lines {
+            let listed = candidates_for(line, &books);
+            let expected = books.iter().filter(|b| score(line, b).is_some()).count();
+            prop_assert_eq!(listed.len(), expected);
+            for c in &listed {
+                prop_assert_eq!(score(line, book_by_id(&books, c.entry_id)), Some(c.score));
+            }
+            prop_assert!(listed.windows(2).all(|w| w[0].score >= w[1].score));
+        }
     }
 
     #[test]

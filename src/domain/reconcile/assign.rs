@@ -167,13 +167,12 @@ pub fn suggest(lines: &[BankItem], books: &[BookItem]) -> Vec<Suggestion> {
         let unambiguous = line_complete[li]
             && line_top[li].strictly_best(score)
             && book_top[bi].strictly_best(score)
-            && {
-                // Every line that has this entry as a candidate was scored
-                // against it.
-                let bucket = &line_buckets[&book_cents[bi]];
+            // Every line that has this entry as a candidate was scored
+            // against it.
+            && line_buckets.get(&book_cents[bi]).is_some_and(|bucket| {
                 let (lo, hi) = window(bucket, &line_days, book_days[bi]);
                 hi - lo == book_edges[bi]
-            };
+            });
         out.push((
             l,
             Suggestion {
