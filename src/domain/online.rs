@@ -72,6 +72,14 @@ pub fn card_fee(amount: Money) -> Money {
     Money::from_cents((cents * 18 + 500) / 1000 + 25)
 }
 
+/// A payout's totals from its payments' (amount, fee): gross, fees and
+/// net = gross − fees, exact.
+pub fn payout_totals(payments: &[(Money, Money)]) -> (Money, Money, Money) {
+    let gross: Money = payments.iter().map(|(amount, _)| *amount).sum();
+    let fees: Money = payments.iter().map(|(_, fee)| *fee).sum();
+    (gross, fees, gross - fees)
+}
+
 /// A stored payment with its path through the books.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Payment {
@@ -165,5 +173,23 @@ mod tests {
     fn card_fee_is_rate_plus_fixed_part() {
         assert_eq!(card_fee(Money::from_cents(1000)), Money::from_cents(43));
         assert_eq!(card_fee(Money::from_cents(2500)), Money::from_cents(70));
+    }
+
+    #[test]
+    fn payout_totals_are_gross_fees_and_net() {
+        let payments = [
+            (Money::from_cents(2500), Money::from_cents(70)),
+            (Money::from_cents(1000), Money::from_cents(43)),
+            (Money::from_cents(800), Money::ZERO),
+        ];
+        assert_eq!(
+            payout_totals(&payments),
+            (
+                Money::from_cents(4300),
+                Money::from_cents(113),
+                Money::from_cents(4187)
+            )
+        );
+        assert_eq!(payout_totals(&[]), (Money::ZERO, Money::ZERO, Money::ZERO));
     }
 }

@@ -3,14 +3,33 @@
 //! unambiguous ones accepted in one keypress; the running total of a
 //! selection of entries against one bank line; payments proposed for an
 //! unexplained AssoConnect credit.
+//!
+//! - `words`: the words and long numbers of a label that count;
+//! - `score`: the score of one pair, the candidates of one line;
+//! - `assign`: the one-to-one suggestions over whole lists;
+//! - `payout`: the payments an AssoConnect credit carries.
+
+mod assign;
+mod payout;
+mod score;
+mod words;
 
 use super::Money;
 use chrono::NaiveDate;
 
+pub use assign::{MAX_CANDIDATES, suggest};
+pub use payout::{PendingPayment, propose_payout};
+pub use score::{
+    BASE_POINTS, Candidate, DAY_POINTS, NUMBER_POINTS, WORD_POINTS, candidate_days, candidates_for,
+    score,
+};
+pub use words::{MIN_NUMBER_DIGITS, MIN_WORD_CHARS, label_words, long_numbers};
+
 /// How many days apart a bank line and an entry may be to be suggested.
 pub const WINDOW_DAYS: i64 = 10;
 
-/// A bank line not yet matched, as the matcher sees it.
+/// A bank line not yet matched, as the matcher sees it. Ids are unique
+/// (database ids).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BankItem {
     pub id: i64,
@@ -20,7 +39,8 @@ pub struct BankItem {
     pub text: String,
 }
 
-/// An entry line on the same account not yet matched.
+/// An entry line on the same account not yet matched. Entry ids are
+/// unique.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BookItem {
     pub entry_id: i64,
@@ -40,56 +60,31 @@ pub struct Suggestion {
     pub unambiguous: bool,
 }
 
-/// The best one-to-one suggestions: each line and each entry in at most
-/// one suggestion. (Placeholder: same amount and same date only.)
-pub fn suggest(lines: &[BankItem], books: &[BookItem]) -> Vec<Suggestion> {
-    let mut taken = std::collections::HashSet::new();
-    let mut out = Vec::new();
-    for line in lines {
-        if let Some(book) = books.iter().find(|b| {
-            b.amount == line.amount && b.date == line.date && !taken.contains(&b.entry_id)
-        }) {
-            taken.insert(book.entry_id);
-            out.push(Suggestion {
-                line_id: line.id,
-                entry_id: book.entry_id,
-                score: 100,
-                unambiguous: true,
-            });
-        }
-    }
-    out
-}
-
 /// What is left to find when `selected` entries are matched to a bank line
 /// of `line_amount`: zero when the selection pays it exactly.
 pub fn selection_gap(line_amount: Money, selected: &[Money]) -> Money {
     line_amount - selected.iter().copied().sum::<Money>()
 }
 
-/// A payment not yet paid out, for a payout proposal.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PendingPayment {
-    pub id: i64,
-    pub date: NaiveDate,
-    pub amount: Money,
-    pub fee: Money,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// The payments whose sum minus fees equals `credit`, taken in date order
-/// from the oldest (the payments since the previous payout first).
-/// (Placeholder: the shortest prefix only.)
-pub fn propose_payout(credit: Money, pending: &[PendingPayment]) -> Option<Vec<i64>> {
-    let mut sorted: Vec<&PendingPayment> = pending.iter().collect();
-    sorted.sort_by_key(|p| (p.date, p.id));
-    let mut total = Money::from_cents(0);
-    let mut ids = Vec::new();
-    for p in sorted {
-        total = total + p.amount - p.fee;
-        ids.push(p.id);
-        if total == credit {
-            return Some(ids);
-        }
+    #[test]
+    fn the_gap_is_what_the_selection_still_lacks() {
+        let line = Money::from_cents(-4550);
+        assert_eq!(selection_gap(line, &[]), line);
+        assert_eq!(
+            selection_gap(line, &[Money::from_cents(-3000)]),
+            Money::from_cents(-1550)
+        );
+        assert_eq!(
+            selection_gap(line, &[Money::from_cents(-3000), Money::from_cents(-1550)]),
+            Money::ZERO
+        );
+        assert_eq!(
+            selection_gap(line, &[Money::from_cents(-5000)]),
+            Money::from_cents(450)
+        );
     }
-    None
 }
