@@ -122,6 +122,8 @@ pub struct HeaderRule<'a> {
 /// Reads `text` as a table (see the module's doc). Quote errors are
 /// returned as their French message; a missing header as [`NoHeader`].
 pub fn read_table(text: &str, rule: &HeaderRule) -> Result<Result<Table, NoHeader>, String> {
+    // One line ending, so that the reader's line numbers are the file's.
+    let text = &text.replace("\r\n", "\n").replace('\r', "\n");
     let lines: Vec<&str> = text.split('\n').collect();
     let Some((index, delimiter)) = find_header(&lines, rule) else {
         return Ok(Err(no_header(&lines, rule)));
