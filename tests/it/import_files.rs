@@ -3,9 +3,9 @@
 //! (listed in `tests/fixtures/bank/README.md`): every good file gives its
 //! exact rows, every bad one its exact French error.
 
+use coopcompta::domain::Money;
 use coopcompta::domain::bank::{BankFile, StatementBalance};
 use coopcompta::domain::online::PaymentFile;
-use coopcompta::domain::Money;
 use coopcompta::io::import::assoconnect::{PaymentColumns, read_payments};
 use coopcompta::io::import::bank::{BankColumns, BankOptions, BankPreset, read_bank};
 use coopcompta::io::import::sniff::{BINARY_REFUSED, UTF16_REFUSED};
@@ -190,7 +190,9 @@ fn thousands_separators() {
     let amounts: Vec<String> = file.rows.iter().map(|r| r.amount.std()).collect();
     assert_eq!(
         amounts,
-        ["1234.56", "1500.00", "-2000.00", "1234.56", "12345.67", "7.00"]
+        [
+            "1234.56", "1500.00", "-2000.00", "1234.56", "12345.67", "7.00"
+        ]
     );
 }
 

@@ -24,8 +24,14 @@ pub enum Kind {
 /// The column a header cell names.
 pub fn classify(name: &str) -> Option<Kind> {
     Some(match header_key(name).as_str() {
-        "identifiant" | "id" | "reference du paiement" | "n de paiement" | "numero de paiement"
-        | "id du paiement" | "identifiant du paiement" | "payment id" => Kind::Id,
+        "identifiant"
+        | "id"
+        | "reference du paiement"
+        | "n de paiement"
+        | "numero de paiement"
+        | "id du paiement"
+        | "identifiant du paiement"
+        | "payment id" => Kind::Id,
         "date" | "date du paiement" | "date de paiement" | "payment date" => Kind::Date,
         "payeur" | "nom du payeur" | "payer" | "payer name" => Kind::Payer,
         "nom" | "nom de famille" | "last name" => Kind::LastName,
@@ -35,7 +41,11 @@ pub fn classify(name: &str) -> Option<Kind> {
         "frais" | "fees" | "fee" | "commission" => Kind::Fee,
         "net" | "montant net" | "net amount" => Kind::Net,
         "statut" | "status" | "etat" => Kind::Status,
-        "versement" | "payout" | "reference du versement" | "id du versement" | "payout id"
+        "versement"
+        | "payout"
+        | "reference du versement"
+        | "id du versement"
+        | "payout id"
         | "payout reference" => Kind::Payout,
         _ => return None,
     })

@@ -112,7 +112,8 @@ pub struct Columns {
     pub side: Option<usize>,
 }
 
-pub const DATE_NAMES: &str = "Date, Date d'opération, Booking date, Date comptable ou Date de valeur";
+pub const DATE_NAMES: &str =
+    "Date, Date d'opération, Booking date, Date comptable ou Date de valeur";
 pub const AMOUNT_NAMES: &str = "Montant, Amount, ou Débit et Crédit";
 
 /// The message when the header row has no date column.
@@ -229,10 +230,22 @@ mod tests {
     #[test]
     fn names_in_french_or_english() {
         let auto = BankPreset::Auto;
-        assert_eq!(classify("Date d'opération", auto).map(|c| c.0), Some(Kind::Date));
-        assert_eq!(classify("BOOKING DATE", auto).map(|c| c.0), Some(Kind::Date));
-        assert_eq!(classify("Montant(EUROS)", auto).map(|c| c.0), Some(Kind::Amount));
-        assert_eq!(classify("Crédit (€)", auto).map(|c| c.0), Some(Kind::Credit));
+        assert_eq!(
+            classify("Date d'opération", auto).map(|c| c.0),
+            Some(Kind::Date)
+        );
+        assert_eq!(
+            classify("BOOKING DATE", auto).map(|c| c.0),
+            Some(Kind::Date)
+        );
+        assert_eq!(
+            classify("Montant(EUROS)", auto).map(|c| c.0),
+            Some(Kind::Amount)
+        );
+        assert_eq!(
+            classify("Crédit (€)", auto).map(|c| c.0),
+            Some(Kind::Credit)
+        );
         assert_eq!(classify("Libellé", auto).map(|c| c.0), Some(Kind::Label));
         assert_eq!(classify("Solde", auto), None);
     }

@@ -65,7 +65,12 @@ impl Reading<'_> {
         }
         let raw_date = self.cell(row, columns.date);
         let date = parse_date(raw_date, self.date_format).ok_or_else(|| {
-            date_message(raw_date, self.date_format, row.line, self.name(columns.date))
+            date_message(
+                raw_date,
+                self.date_format,
+                row.line,
+                self.name(columns.date),
+            )
         })?;
         let amount = match columns.amount {
             AmountColumns::Signed(i) => self.signed(row, i)?,

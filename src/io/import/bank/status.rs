@@ -18,8 +18,8 @@ pub fn classify(raw: &str) -> Option<Status> {
         "booked" | "comptabilise" | "comptabilisee" | "execute" | "executee" | "effectue"
         | "effectuee" | "valide" | "validee" => Some(Status::Booked),
         "pending" | "en attente" | "en cours" | "upcoming" | "a venir" | "released"
-        | "canceled" | "cancelled" | "annule" | "annulee" | "rejected" | "rejete"
-        | "rejetee" | "refuse" | "refusee" => Some(Status::NotBooked),
+        | "canceled" | "cancelled" | "annule" | "annulee" | "rejected" | "rejete" | "rejetee"
+        | "refuse" | "refusee" => Some(Status::NotBooked),
         _ => None,
     }
 }

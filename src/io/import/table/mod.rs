@@ -143,11 +143,15 @@ pub fn read_table(text: &str, rule: &HeaderRule) -> Result<Result<Table, NoHeade
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(text[offset..].as_bytes());
+        .from_reader(&text.as_bytes()[offset..]);
     let mut records = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| match e.position() {
-            Some(p) => format!("ligne {} : {}", p.line() as usize + index, super::french_csv(&e)),
+            Some(p) => format!(
+                "ligne {} : {}",
+                p.line() as usize + index,
+                super::french_csv(&e)
+            ),
             None => super::french_csv(&e),
         })?;
         let line = record.position().map_or(0, |p| p.line() as usize) + index;
@@ -288,9 +292,7 @@ pub fn flag_index(
 ) -> Result<Option<usize>, String> {
     match value {
         None => Ok(None),
-        Some(0) => Err(format!(
-            "{flag} 0 : les colonnes se comptent à partir de 1"
-        )),
+        Some(0) => Err(format!("{flag} 0 : les colonnes se comptent à partir de 1")),
         Some(n) if n > header.len() => Err(format!(
             "{flag} {n} : le fichier n'a que {} colonnes ({})",
             header.len(),

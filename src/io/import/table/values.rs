@@ -37,9 +37,19 @@ pub fn parse_amount(raw: &str) -> Result<Money, AmountError> {
     };
     let body: String = body
         .chars()
-        .map(|c| if matches!(c, '\u{a0}' | '\u{202f}') { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, '\u{a0}' | '\u{202f}') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
-    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || ".,' ".contains(c)) {
+    if body.is_empty()
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || ".,' ".contains(c))
+    {
         return Err(AmountError::NotANumber);
     }
     // The decimal mark is the last `.` or `,` unless that kind of mark
@@ -157,7 +167,11 @@ pub fn parse_date(raw: &str, format: Option<DateFormat>) -> Option<NaiveDate> {
         return None;
     }
     let separator = date.chars().find(|c| !c.is_ascii_digit())?;
-    if date.chars().filter(|c| !c.is_ascii_digit()).any(|c| c != separator) {
+    if date
+        .chars()
+        .filter(|c| !c.is_ascii_digit())
+        .any(|c| c != separator)
+    {
         return None;
     }
     let number = |s: &str| s.parse::<u32>().ok();
@@ -167,9 +181,7 @@ pub fn parse_date(raw: &str, format: Option<DateFormat>) -> Option<NaiveDate> {
     let dmy_short = short(a) && short(b) && c.len() == 2 && separator == '/';
     let (year, month, day) = match format {
         None | Some(DateFormat::Iso) if iso => (number(a)? as i32, number(b)?, number(c)?),
-        None | Some(DateFormat::DayMonthYear) if dmy => {
-            (number(c)? as i32, number(b)?, number(a)?)
-        }
+        None | Some(DateFormat::DayMonthYear) if dmy => (number(c)? as i32, number(b)?, number(a)?),
         None | Some(DateFormat::DayMonthShortYear) if dmy_short => {
             (2000 + number(c)? as i32, number(b)?, number(a)?)
         }
@@ -277,7 +289,10 @@ mod tests {
         assert_eq!(parse_date("31/02/2025", None), None);
         assert_eq!(parse_date("2025/10/03", None), None);
         assert_eq!(parse_date("03/10/2025", Some(DateFormat::Iso)), None);
-        assert_eq!(parse_date("03/10/25", Some(DateFormat::DayMonthShortYear)), d);
+        assert_eq!(
+            parse_date("03/10/25", Some(DateFormat::DayMonthShortYear)),
+            d
+        );
         assert_eq!(parse_date("03/10/25", Some(DateFormat::DayMonthYear)), None);
         assert_eq!(parse_date("03/10/2025x", None), None);
     }
