@@ -90,3 +90,32 @@ pub fn read_payments(bytes: &[u8], flags: &PaymentColumns) -> Result<PaymentFile
     }
     Ok(file)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Result<PaymentFile, String> {
+        read_payments(text.as_bytes(), &PaymentColumns::default())
+    }
+
+    #[test]
+    fn a_net_above_the_amount_or_an_empty_status_is_refused() {
+        assert_eq!(
+            read("ID;Date;Montant;Net\nP1;03/10/2025;10,00;10,50\n").unwrap_err(),
+            "ligne 2 : montant net « 10,50 » hors de 0 à 10,00 € (colonne « Net ») : le net est le montant moins les frais"
+        );
+        assert_eq!(
+            read("ID;Date;Montant;Statut\nP1;03/10/2025;10,00;\n").unwrap_err(),
+            "ligne 2 : statut vide (colonne « Statut ») : attendu Payé, Remboursé, En attente, Échoué ou Annulé (ou Paid, Refunded, Pending, Failed, Canceled)"
+        );
+    }
+
+    #[test]
+    fn a_fee_written_negative_is_a_cost_and_an_empty_one_is_zero() {
+        let file = read("ID;Date;Montant;Frais\nP1;03/10/2025;10,00;-0,43\nP2;03/10/2025;10,00;\n")
+            .unwrap();
+        let fees: Vec<i64> = file.rows.iter().map(|p| p.fee.cents()).collect();
+        assert_eq!(fees, [43, 0]);
+    }
+}

@@ -75,12 +75,14 @@ impl Reading<'_> {
                     return Ok(Outcome::Left(self.cell(row, i).to_string()));
                 }
                 None => {
+                    let status = match self.cell(row, i) {
+                        "" => "statut vide".to_string(),
+                        raw => format!("statut « {} » inconnu", shown(raw)),
+                    };
                     return Err(format!(
-                        "ligne {} : statut « {} » inconnu (colonne « {} ») : attendu Payé, \
-                         Remboursé, En attente, Échoué ou Annulé (ou Paid, Refunded, Pending, \
-                         Failed, Canceled)",
+                        "ligne {} : {status} (colonne « {} ») : attendu Payé, Remboursé, En \
+                         attente, Échoué ou Annulé (ou Paid, Refunded, Pending, Failed, Canceled)",
                         row.line,
-                        shown(self.cell(row, i)),
                         shown(self.name(i))
                     ));
                 }

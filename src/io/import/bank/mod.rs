@@ -113,3 +113,71 @@ pub fn read_bank(bytes: &[u8], options: &BankOptions) -> Result<BankFile, String
     }
     Ok(file)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Money;
+
+    fn read(text: &str) -> Result<BankFile, String> {
+        read_bank(text.as_bytes(), &BankOptions::default())
+    }
+
+    fn amounts(file: &BankFile) -> Vec<i64> {
+        file.rows.iter().map(|r| r.amount.cents()).collect()
+    }
+
+    #[test]
+    fn the_separator_is_the_header_rows_not_the_preamble() {
+        let text = "Compte courant, n° 1, euros\nRelevé du 01/10, édité le 16/10, page 1\n\
+                    Solde au 15/10/2025;-1 000,00\nDate;Libellé;Montant\n03/10/2025;CARTE, X;-8,00\n";
+        let file = read(text).unwrap();
+        assert_eq!(file.rows[0].label, "CARTE, X");
+        assert_eq!(file.rows[0].line_no, 5);
+        let stated = file.statement.unwrap();
+        assert_eq!(stated.date.to_string(), "2025-10-15");
+        assert_eq!(stated.balance, Money::from_cents(-100000));
+    }
+
+    #[test]
+    fn an_unsigned_amount_takes_its_side() {
+        let text =
+            "Date,Amount,Side,Currency\n2025-10-03,12.50,Debit,EUR\n2025-10-04,3.00,Credit,EUR\n";
+        assert_eq!(amounts(&read(text).unwrap()), [-1250, 300]);
+        assert_eq!(
+            read("Date;Montant;Devise\n03/10/2025;12,50;USD\n").unwrap_err(),
+            "ligne 2 : devise « USD » (colonne « Devise ») : seuls les montants en euros sont acceptés"
+        );
+    }
+
+    #[test]
+    fn debit_and_credit_both_filled_or_a_negative_credit_are_refused() {
+        assert_eq!(
+            read("Date;Débit;Crédit\n03/10/2025;12,50;3,00\n").unwrap_err(),
+            "ligne 2 : débit « 12,50 » et crédit « 3,00 » remplis tous les deux : une seule des deux colonnes est attendue par ligne"
+        );
+        assert_eq!(
+            read("Date;Débit;Crédit\n03/10/2025;;-3,00\n").unwrap_err(),
+            "ligne 2 : crédit « -3,00 » négatif (colonne « Crédit ») : un crédit est une somme reçue, écrite sans signe"
+        );
+    }
+
+    #[test]
+    fn cells_beyond_the_header_must_be_empty() {
+        let trailing = "Date;Montant;\n03/10/2025;-8,00;\n04/10/2025;-3,00\n";
+        assert_eq!(amounts(&read(trailing).unwrap()), [-800, -300]);
+        assert_eq!(
+            read("Date;Montant;Libellé\n03/10/2025;-8,00;CARTE;X\n").unwrap_err(),
+            "ligne 2 : 4 cellules au lieu de 3 (un « ; » en trop ? mettez le libellé entre guillemets)"
+        );
+    }
+
+    #[test]
+    fn an_empty_status_is_refused_and_a_header_alone_reads_nothing() {
+        assert_eq!(
+            read("Date;Montant;Status\n03/10/2025;-8,00;\n").unwrap_err(),
+            "ligne 2 : statut vide (colonne « Status ») : attendu Booked, Pending, Upcoming, Released, Canceled ou Rejected (ou comptabilisé, exécuté, en attente, à venir, annulé, rejeté, refusé)"
+        );
+        assert_eq!(read("Date;Montant\n"), Ok(BankFile::default()));
+    }
+}

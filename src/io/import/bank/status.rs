@@ -26,11 +26,14 @@ pub fn classify(raw: &str) -> Option<Status> {
 
 /// The refusal of an unknown status.
 pub fn unknown(raw: &str, line: usize, column: &str) -> String {
+    let status = match raw.trim() {
+        "" => "statut vide".to_string(),
+        raw => format!("statut « {} » inconnu", shown(raw)),
+    };
     format!(
-        "ligne {line} : statut « {} » inconnu (colonne « {} ») : attendu Booked, Pending, \
+        "ligne {line} : {status} (colonne « {} ») : attendu Booked, Pending, \
          Upcoming, Released, Canceled ou Rejected (ou comptabilisé, exécuté, en attente, à venir, \
          annulé, rejeté, refusé)",
-        shown(raw.trim()),
         shown(column)
     )
 }
