@@ -46,8 +46,9 @@ pub fn read_payments(bytes: &[u8], flags: &PaymentColumns) -> Result<PaymentFile
             }
             return Err(if known == 0 {
                 format!(
-                    "aucune ligne d'en-tête trouvée : il faut au moins les colonnes Identifiant, \
-                     {} et {} ; colonnes lues ligne {} : {}",
+                    "aucune ligne d'en-tête trouvée : il faut au moins une colonne d'identifiant \
+                     (Identifiant, ID, Référence du paiement ou N° de paiement), de date ({}) et \
+                     de montant ({}) ; colonnes lues ligne {} : {}",
                     columns::DATE_NAMES,
                     columns::AMOUNT_NAMES,
                     best.line,
@@ -108,6 +109,14 @@ mod tests {
         assert_eq!(
             read("ID;Date;Montant;Statut\nP1;03/10/2025;10,00;\n").unwrap_err(),
             "ligne 2 : statut vide (colonne « Statut ») : attendu Payé, Remboursé, En attente, Échoué ou Annulé (ou Paid, Refunded, Pending, Failed, Canceled)"
+        );
+    }
+
+    #[test]
+    fn a_file_without_header_says_what_is_needed() {
+        assert_eq!(
+            read("PAY-001;03/10/2025;25,00\n").unwrap_err(),
+            "aucune ligne d'en-tête trouvée : il faut au moins une colonne d'identifiant (Identifiant, ID, Référence du paiement ou N° de paiement), de date (Date ou Date du paiement) et de montant (Montant, Amount ou Montant payé) ; colonnes lues ligne 1 : PAY-001, 03/10/2025, 25,00"
         );
     }
 

@@ -62,12 +62,20 @@ pub fn header_key(name: &str) -> String {
             key.truncate(open);
         }
     }
-    key.chars()
+    let key = key
+        .chars()
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    // `Montant EUR`, `Débit en euros`: the currency said in words.
+    for suffix in [" en euros", " en eur", " euros", " eur"] {
+        if let Some(name) = key.strip_suffix(suffix) {
+            return name.to_string();
+        }
+    }
+    key
 }
 
 /// Splits one physical line on `delimiter`, honouring quotes (a `"` at the
@@ -313,6 +321,8 @@ mod tests {
         assert_eq!(header_key("Date d'opération"), "date d operation");
         assert_eq!(header_key("N° de paiement"), "n de paiement");
         assert_eq!(header_key("Transaction_ID"), "transaction id");
+        assert_eq!(header_key("Montant en euros"), "montant");
+        assert_eq!(header_key("Crédit EUR"), "credit");
     }
 
     #[test]
