@@ -430,3 +430,36 @@ fn bad_assoconnect_files_are_refused() {
         "ligne 3 : identifiant « PAY-001 » déjà lu ligne 2 : un paiement ne se compte qu'une fois"
     );
 }
+
+// ---- amounts: exact whatever the grouping ------------------------------
+
+/// `1234567` cents written with `thousands` between groups and `mark`
+/// before the cents: `12{t}345,67`.
+fn written(cents: i64, thousands: &str, mark: char) -> String {
+    let units = (cents.abs() / 100).to_string();
+    let mut grouped = String::new();
+    for (i, d) in units.chars().enumerate() {
+        if i > 0 && (units.len() - i) % 3 == 0 {
+            grouped.push_str(thousands);
+        }
+        grouped.push(d);
+    }
+    let sign = if cents < 0 { "-" } else { "" };
+    format!("{sign}{grouped}{mark}{:02}", cents.abs() % 100)
+}
+
+proptest::proptest! {
+    #[test]
+    fn statement_amounts_read_back_exactly(cents in -999_999_999_999i64..=999_999_999_999) {
+        use coopcompta::io::import::table::values::parse_amount;
+        for (thousands, mark) in [
+            (" ", ','), ("\u{a0}", ','), ("\u{202f}", ','), (".", ','), ("", ','),
+            (",", '.'), ("", '.'), (" ", '.'),
+        ] {
+            let text = written(cents, thousands, mark);
+            proptest::prop_assert_eq!(parse_amount(&text).map(Money::cents), Ok(cents), "{}", text);
+            let with_euro = format!("{text} €");
+            proptest::prop_assert_eq!(parse_amount(&with_euro).map(Money::cents), Ok(cents), "{}", with_euro);
+        }
+    }
+}
