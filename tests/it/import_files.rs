@@ -439,7 +439,7 @@ fn written(cents: i64, thousands: &str, mark: char) -> String {
     let units = (cents.abs() / 100).to_string();
     let mut grouped = String::new();
     for (i, d) in units.chars().enumerate() {
-        if i > 0 && (units.len() - i) % 3 == 0 {
+        if i > 0 && (units.len() - i).is_multiple_of(3) {
             grouped.push_str(thousands);
         }
         grouped.push(d);
