@@ -14,6 +14,7 @@ mod cli_behaviour;
 mod cli_messages;
 mod crash;
 mod files_safety;
+mod import_files;
 mod ledger_props;
 mod money_props;
 mod participation_errors;

@@ -9,6 +9,7 @@ pub mod checklist;
 pub mod pupils;
 pub mod quotes;
 pub mod sniff;
+pub mod table;
 
 /// A CSV reading error in French, naming the line when it is known.
 pub fn french_csv(error: &csv::Error) -> String {
