@@ -36,3 +36,4 @@ mod ui_participations_views;
 mod ui_robustness;
 mod ui_setup;
 mod walkthrough_fixes;
+mod reconcile_bank;
