@@ -37,3 +37,4 @@ mod ui_robustness;
 mod ui_setup;
 mod walkthrough_fixes;
 mod reconcile_bank;
+mod reconcile_bank_cli;
