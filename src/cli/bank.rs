@@ -245,12 +245,8 @@ fn reconcile(db: &Path, args: ReconcileArgs) -> Result<Vec<String>, CliError> {
 fn statement(db: &Path, args: StatementArgs) -> Result<Vec<String>, CliError> {
     let (_guard, mut book) = open_book_for_writing(db)?;
     let date = date_in(&args.date, book.exercice())?;
-    let balance = Money::parse(&args.balance).map_err(|e| {
-        field_error(
-            Field::Montant,
-            format!("solde « {} » : {e}", shown(args.balance.trim())),
-        )
-    })?;
+    let balance =
+        Money::parse(&args.balance).map_err(|e| field_error(Field::Montant, e.to_string()))?;
     let check = book.check_statement(args.account.key(), date, balance)?;
     let mut lines = vec![
         format!("books\t{}", check.books.std()),

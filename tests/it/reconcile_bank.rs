@@ -631,3 +631,21 @@ proptest! {
         prop_assert_eq!(report.findings, vec![]);
     }
 }
+
+#[test]
+fn check_finds_matches_that_do_not_pay_their_line_and_rows_of_undone_imports() {
+    let mut book = book();
+    depense(&mut book, "04/10/2024", "12,50", "Papeterie");
+    import(&mut book, MoneyKey::Pro, &file(vec![row("2024-10-04", "-12.50", "PAPETERIE")]));
+    check_is_clean(&book);
+    book.conn().execute("UPDATE bank_line SET amount_cents = -1300", []).unwrap();
+    book.conn().execute("UPDATE import_batch SET undone_at = '2025-03-15T10:00:00'", []).unwrap();
+    let found: Vec<String> = integrity::check(book.conn()).unwrap().findings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        found,
+        [
+            "ligne de relevé n° 1 : la ligne (-13,00 €) est rapprochée d'écritures qui font -12,50 € sur son compte",
+            "ligne de relevé n° 1 : elle vient de l'import n° 1, qui a été défait",
+        ]
+    );
+}
