@@ -67,10 +67,7 @@ fn options(args: &BankImportArgs) -> BankOptions {
 fn import(db: &Path, args: BankImportArgs) -> Result<Vec<String>, CliError> {
     let name = printable(&args.file.display().to_string());
     let bytes = std::fs::read(&args.file).map_err(|e| {
-        CliError::Input(format!(
-            "fichier {name} : {}",
-            crate::store::french_io(&e)
-        ))
+        CliError::Input(format!("fichier {name} : {}", crate::store::french_io(&e)))
     })?;
     let file =
         read_bank(&bytes, &options(&args)).map_err(|e| CliError::Input(format!("{name} : {e}")))?;

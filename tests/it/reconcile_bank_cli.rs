@@ -9,8 +9,33 @@ use crate::support::cli::Sandbox;
 /// purchase by card on 04/10/2024 (D001).
 fn sandbox() -> Sandbox {
     let s = Sandbox::empty();
-    s.ok(&["init", "--coop", "Coopérative des Lilas", "--exercice", "2024-2025", "--opening", "caisse=50", "--opening", "pro=1000"]);
-    s.ok(&["add", "--account", "pro", "--date", "04/10/2024", "--amount", "12,50", "--depense", "--category", "606", "--label", "Papeterie", "--mode", "carte"]);
+    s.ok(&[
+        "init",
+        "--coop",
+        "Coopérative des Lilas",
+        "--exercice",
+        "2024-2025",
+        "--opening",
+        "caisse=50",
+        "--opening",
+        "pro=1000",
+    ]);
+    s.ok(&[
+        "add",
+        "--account",
+        "pro",
+        "--date",
+        "04/10/2024",
+        "--amount",
+        "12,50",
+        "--depense",
+        "--category",
+        "606",
+        "--label",
+        "Papeterie",
+        "--mode",
+        "carte",
+    ]);
     s
 }
 
@@ -26,10 +51,21 @@ const OCTOBER: &str = "date;montant;libelle\n2024-10-04;-12,50;CARTE X1234 PAPET
 /// the reconciliation writes.
 fn rows(s: &Sandbox) -> Vec<i64> {
     let conn = rusqlite::Connection::open(s.db()).unwrap();
-    ["entry", "entry_line", "audit", "import_batch", "bank_line", "bank_match", "statement_balance"]
-        .iter()
-        .map(|t| conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0)).unwrap())
-        .collect()
+    [
+        "entry",
+        "entry_line",
+        "audit",
+        "import_batch",
+        "bank_line",
+        "bank_match",
+        "statement_balance",
+    ]
+    .iter()
+    .map(|t| {
+        conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+            .unwrap()
+    })
+    .collect()
 }
 
 /// The import stamps are the wall clock's: shown as `T`.
@@ -37,7 +73,13 @@ fn stamps(text: &str) -> String {
     text.lines()
         .map(|l| {
             l.split('\t')
-                .map(|c| if c.len() == 19 && c.as_bytes().get(10) == Some(&b'T') { "T" } else { c })
+                .map(|c| {
+                    if c.len() == 19 && c.as_bytes().get(10) == Some(&b'T') {
+                        "T"
+                    } else {
+                        c
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join("\t")
         })
@@ -59,7 +101,11 @@ fn import_bank_prints_its_summary_and_never_imports_twice() {
         "batch\t-\nimported\t0\nduplicates\t3\nskipped\t0\nnote\trien de nouveau : les 3 lignes sont déjà importées\n"
     );
     assert_eq!(rows(&s), before, "nothing written");
-    let later = write(&s, "releve-novembre.csv", "date;montant;libelle\n2024-10-07;45,00;VIR MAIRIE SUBVENTION\n2024-11-02;-8,00;CARTE X1234 LIBRAIRIE\n2025-09-02;-1,00;HORS EXERCICE\n");
+    let later = write(
+        &s,
+        "releve-novembre.csv",
+        "date;montant;libelle\n2024-10-07;45,00;VIR MAIRIE SUBVENTION\n2024-11-02;-8,00;CARTE X1234 LIBRAIRIE\n2025-09-02;-1,00;HORS EXERCICE\n",
+    );
     assert_eq!(
         s.ok(&["import", "bank", &later, "--account", "pro"]),
         "batch\t2\nimported\t1\nduplicates\t1\nskipped\t0\noutside_exercice\t1\nmatched\t0\n"
@@ -86,16 +132,36 @@ fn bank_lines_reconcile_and_statement() {
         "line\t2\npiece\tD002\n"
     );
     assert_eq!(
-        s.ok(&["reconcile", "create", "--line", "3", "--category", "7443", "--label", "Subvention de la mairie"]),
+        s.ok(&[
+            "reconcile",
+            "create",
+            "--line",
+            "3",
+            "--category",
+            "7443",
+            "--label",
+            "Subvention de la mairie"
+        ]),
         "line\t3\npiece\tR001\n"
     );
-    assert_eq!(s.ok(&["reconcile", "unmatch", "--line", "1"]), "line\t1\nunmatched\tok\n");
+    assert_eq!(
+        s.ok(&["reconcile", "unmatch", "--line", "1"]),
+        "line\t1\nunmatched\tok\n"
+    );
     assert_eq!(
         s.ok(&["bank", "lines", "--account", "pro", "--unmatched"]),
         "1\t2024-10-04\t-12.50\tCARTE X1234 PAPETERIE\tà rapprocher\n"
     );
     assert_eq!(
-        s.ok(&["statement", "--account", "pro", "--date", "31/10/2024", "--balance", "1029,30"]),
+        s.ok(&[
+            "statement",
+            "--account",
+            "pro",
+            "--date",
+            "31/10/2024",
+            "--balance",
+            "1029,30"
+        ]),
         "books\t1029.30\nreconciled\t1041.80\nstatement\t1029.30\ndifference\t-12.50\n\
          not_on_statement\tD001\t2024-10-04\t-12.50\tPapeterie\n"
     );
@@ -104,9 +170,20 @@ fn bank_lines_reconcile_and_statement() {
         "matched\t1\ncreated\t0\nunmatched_lines\t0\nunmatched_entries\t0\n"
     );
     s.ok(&["reconcile", "unmatch", "--line", "1"]);
-    assert_eq!(s.ok(&["reconcile", "match", "--line", "1", "--piece", "d001"]), "line\t1\nmatched\td001\n");
     assert_eq!(
-        s.ok(&["statement", "--account", "pro", "--date", "31/10/2024", "--balance", "1029,30"]),
+        s.ok(&["reconcile", "match", "--line", "1", "--piece", "d001"]),
+        "line\t1\nmatched\td001\n"
+    );
+    assert_eq!(
+        s.ok(&[
+            "statement",
+            "--account",
+            "pro",
+            "--date",
+            "31/10/2024",
+            "--balance",
+            "1029,30"
+        ]),
         "books\t1029.30\nreconciled\t1029.30\nstatement\t1029.30\ndifference\t0.00\n"
     );
     let check = s.ok(&["check"]);
@@ -119,14 +196,23 @@ fn import_undo_takes_the_batch_away() {
     let before = s.ok(&["export", "ledger", "--out", "-"]);
     let file = write(&s, "releve.csv", OCTOBER);
     s.ok(&["import", "bank", &file, "--account", "pro"]);
-    assert_eq!(s.ok(&["import", "undo", "1"]), "undone\t1\nlines\t3\npayments\t0\nentries\t0\nmatches\t1\n");
+    assert_eq!(
+        s.ok(&["import", "undo", "1"]),
+        "undone\t1\nlines\t3\npayments\t0\nentries\t0\nmatches\t1\n"
+    );
     assert_eq!(s.ok(&["export", "ledger", "--out", "-"]), before);
     assert_eq!(s.ok(&["bank", "lines", "--account", "pro"]), "");
     let listed = s.ok(&["imports"]);
-    assert!(listed.starts_with("1\t") && listed.contains("\tbanque-pro\treleve.csv\t3\tdéfait le "), "{listed}");
+    assert!(
+        listed.starts_with("1\t") && listed.contains("\tbanque-pro\treleve.csv\t3\tdéfait le "),
+        "{listed}"
+    );
     assert!(s.ok(&["check"]).starts_with("Base saine"));
     // The same file comes back whole.
-    assert!(s.ok(&["import", "bank", &file, "--account", "pro"]).starts_with("batch\t2\nimported\t3\n"));
+    assert!(
+        s.ok(&["import", "bank", &file, "--account", "pro"])
+            .starts_with("batch\t2\nimported\t3\n")
+    );
 }
 
 #[test]
@@ -158,14 +244,24 @@ fn refusals_are_one_french_line_and_write_nothing() {
 #[test]
 fn a_bad_file_imports_nothing_and_names_its_line() {
     let s = sandbox();
-    let bad = write(&s, "abime.csv", "date;montant;libelle\n2024-10-04;-12,50;CARTE\n2024-13-45;-3,20;FRAIS\n");
+    let bad = write(
+        &s,
+        "abime.csv",
+        "date;montant;libelle\n2024-10-04;-12,50;CARTE\n2024-13-45;-3,20;FRAIS\n",
+    );
     let before = rows(&s);
     let err = s.fails(&["import", "bank", &bad, "--account", "pro"]);
-    assert!(err.starts_with(&format!("coopcompta : {bad} : ligne 3 : ")), "{err}");
+    assert!(
+        err.starts_with(&format!("coopcompta : {bad} : ligne 3 : ")),
+        "{err}"
+    );
     assert_eq!(err.lines().count(), 1, "{err}");
     assert_eq!(rows(&s), before);
     let missing = s.path("absent.csv").display().to_string();
     let err = s.fails(&["import", "bank", &missing, "--account", "pro"]);
-    assert!(err.starts_with(&format!("coopcompta : fichier {missing} : ")), "{err}");
+    assert!(
+        err.starts_with(&format!("coopcompta : fichier {missing} : ")),
+        "{err}"
+    );
     assert_eq!(rows(&s), before);
 }

@@ -205,18 +205,31 @@ fn the_v5_fixture_takes_bank_statements_once_upgraded() {
         assert!(!table_exists(&conn, "bank_line"));
     }
     let conn = store::open(&path).unwrap();
-    for table in ["import_batch", "bank_line", "bank_match", "statement_balance"] {
+    for table in [
+        "import_batch",
+        "bank_line",
+        "bank_match",
+        "statement_balance",
+    ] {
         let n: i64 = conn
             .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
             .unwrap();
         assert_eq!(n, 0, "{table}");
     }
     let with_batch: i64 = conn
-        .query_row("SELECT count(*) FROM entry WHERE batch_id IS NOT NULL", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM entry WHERE batch_id IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(with_batch, 0);
     let returned: String = conn
-        .query_row("SELECT returned_by FROM contribution WHERE returned_on IS NOT NULL", [], |r| r.get(0))
+        .query_row(
+            "SELECT returned_by FROM contribution WHERE returned_on IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(returned, "Mme Cœur", "schema 5's own column kept");
     let mut book = Book::load(conn, Clock::System).unwrap();
@@ -229,8 +242,13 @@ fn the_v5_fixture_takes_bank_statements_once_upgraded() {
         counterparty: String::new(),
         bank_id: None,
     };
-    let file = BankFile { rows: vec![row], ..BankFile::default() };
-    let summary = book.import_bank(MoneyKey::Pro, "releve.csv", b"x", &file).unwrap();
+    let file = BankFile {
+        rows: vec![row],
+        ..BankFile::default()
+    };
+    let summary = book
+        .import_bank(MoneyKey::Pro, "releve.csv", b"x", &file)
+        .unwrap();
     assert_eq!((summary.batch, summary.imported), (Some(1), 1));
     book.undo_batch(1).unwrap();
     assert_eq!(integrity::check(book.conn()).unwrap().findings, []);

@@ -24,7 +24,10 @@ pub(super) fn bank_account(chart: &[Account], key: MoneyKey) -> Result<&Account>
         .iter()
         .find(|a| a.money_key == Some(key))
         .ok_or_else(|| {
-            StoreError::Refused(format!("le compte {} manque au plan comptable", key.label()))
+            StoreError::Refused(format!(
+                "le compte {} manque au plan comptable",
+                key.label()
+            ))
         })
 }
 

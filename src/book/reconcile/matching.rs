@@ -78,10 +78,7 @@ fn refused(message: String) -> StoreError {
 }
 
 /// A stored line of the exercice, on a bank account of the chart.
-fn line_in<'c>(
-    w: &Writing<'c>,
-    line: i64,
-) -> Result<(lines::StoredLine, &'c Account)> {
+fn line_in<'c>(w: &Writing<'c>, line: i64) -> Result<(lines::StoredLine, &'c Account)> {
     let Some(stored) = lines::one(w.tx, line)? else {
         return Err(refused(format!(
             "la ligne de relevé n° {line} n'existe pas (voir « coopcompta bank lines »)"

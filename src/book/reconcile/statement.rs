@@ -44,11 +44,10 @@ impl Book {
                     .map_or(Money::from_cents(0), |e| e.amount_on(&a.code)),
                 None => Money::from_cents(0),
             };
-            let line_dates: HashMap<i64, NaiveDate> =
-                lines::bank_lines(w.tx, w.exercice, a)?
-                    .into_iter()
-                    .map(|l| (l.id, l.date))
-                    .collect();
+            let line_dates: HashMap<i64, NaiveDate> = lines::bank_lines(w.tx, w.exercice, a)?
+                .into_iter()
+                .map(|l| (l.id, l.date))
+                .collect();
             let mut reconciled = opening;
             let mut not_on_statement = Vec::new();
             for b in lines::book_lines(w.tx, w.exercice, a)? {

@@ -121,7 +121,13 @@ const CHECKS: &[(&str, &[&str], CheckFn)] = &[
     ("régies", &["entry", "regie_move"], links::regies),
     (
         "rapprochements",
-        &["entry", "entry_line", "bank_line", "bank_match", "import_batch"],
+        &[
+            "entry",
+            "entry_line",
+            "bank_line",
+            "bank_match",
+            "import_batch",
+        ],
         bank::matches,
     ),
 ];

@@ -184,7 +184,8 @@ pub fn content_count(conn: &Connection, account_id: i64, key: &str) -> Result<us
 
 /// The ids of a batch's lines.
 pub fn of_batch(conn: &Connection, batch: i64) -> Result<Vec<i64>> {
-    let mut stmt = conn.prepare_cached("SELECT id FROM bank_line WHERE batch_id = ?1 ORDER BY id")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT id FROM bank_line WHERE batch_id = ?1 ORDER BY id")?;
     let rows = stmt.query_map([batch], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

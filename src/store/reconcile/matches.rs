@@ -22,8 +22,8 @@ pub fn insert(
 
 /// The entries matched to a bank line (ids).
 pub fn entries_of_line(conn: &Connection, line: i64) -> Result<Vec<i64>> {
-    let mut stmt = conn
-        .prepare_cached("SELECT entry_id FROM bank_match WHERE bank_line_id = ?1 ORDER BY id")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT entry_id FROM bank_match WHERE bank_line_id = ?1 ORDER BY id")?;
     let rows = stmt.query_map([line], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

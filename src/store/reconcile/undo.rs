@@ -107,10 +107,7 @@ pub fn remove(tx: &Connection, batch: i64) -> Result<Removed> {
             OR entry_id IN (SELECT id FROM entry WHERE batch_id = ?1)",
         [batch],
     )?;
-    tx.execute(
-        "DELETE FROM statement_balance WHERE batch_id = ?1",
-        [batch],
-    )?;
+    tx.execute("DELETE FROM statement_balance WHERE batch_id = ?1", [batch])?;
     tx.execute(
         "DELETE FROM contribution WHERE entry_id IN (SELECT id FROM entry WHERE batch_id = ?1)",
         [batch],
@@ -125,10 +122,7 @@ pub fn remove(tx: &Connection, batch: i64) -> Result<Removed> {
         [batch],
     )?;
     tx.execute("DELETE FROM entry WHERE batch_id = ?1", [batch])?;
-    let lines = tx.execute(
-        "DELETE FROM bank_line WHERE batch_id = ?1",
-        params![batch],
-    )?;
+    let lines = tx.execute("DELETE FROM bank_line WHERE batch_id = ?1", params![batch])?;
     Ok(Removed {
         pieces: entries.into_iter().map(|e| e.piece).collect(),
         lines,
