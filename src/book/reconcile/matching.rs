@@ -239,7 +239,7 @@ impl Book {
             let matched = accept_unambiguous(w, a, None, None)?;
             Ok((
                 matched,
-                Audit::new("rapprochement automatique", "rapprochement").after(format!(
+                Audit::new("rapprochement automatique", "ligne").after(format!(
                     "{} : {} rapprochée{}",
                     account.label(),
                     counted(matched, "ligne", "lignes"),
@@ -307,7 +307,7 @@ impl Book {
             }
             Ok((
                 (),
-                Audit::new("rapprochement", "ligne de relevé")
+                Audit::new("rapprochement", "ligne")
                     .id(Some(line))
                     .after(format!(
                         "{} {} {} ↔ {}",
@@ -334,7 +334,7 @@ impl Book {
             matches::delete_for_line(w.tx, line)?;
             Ok((
                 (),
-                Audit::new("rapprochement défait", "ligne de relevé")
+                Audit::new("rapprochement defait", "ligne")
                     .id(Some(line))
                     .before(format!(
                         "{} {} {} ↔ {pieces}",

@@ -77,7 +77,7 @@ impl Book {
                 reconciled.fr(),
                 check.difference.fr()
             );
-            Ok((check, Audit::new("pointage", "relevé").after(after)))
+            Ok((check, Audit::new("pointage", "releve").after(after)))
         })
     }
 

@@ -43,3 +43,28 @@ pub fn line_of_entry(conn: &Connection, entry: i64, account_id: i64) -> Result<O
 pub fn delete_for_line(tx: &Connection, line: i64) -> Result<usize> {
     Ok(tx.execute("DELETE FROM bank_match WHERE bank_line_id = ?1", [line])?)
 }
+
+/// A cancelled entry is on no statement: the bank lines it was matched to
+/// (with their other entries) are to match again. Returns the matches removed.
+pub fn release_entry(tx: &Connection, entry: i64) -> Result<usize> {
+    Ok(tx.execute(
+        "DELETE FROM bank_match WHERE bank_line_id IN
+            (SELECT bank_line_id FROM bank_match WHERE entry_id = ?1)",
+        [entry],
+    )?)
+}
+
+/// After an edit: the bank lines matched to the entry whose entries no
+/// longer pay them exactly are to match again. Returns the matches removed.
+pub fn release_unpaid(tx: &Connection, entry: i64) -> Result<usize> {
+    Ok(tx.execute(
+        "DELETE FROM bank_match WHERE bank_line_id IN (
+            SELECT b.id FROM bank_line b
+            WHERE b.id IN (SELECT bank_line_id FROM bank_match WHERE entry_id = ?1)
+              AND b.amount_cents <> (
+                  SELECT COALESCE(SUM(l.amount_cents), 0) FROM bank_match m
+                  JOIN entry_line l ON l.entry_id = m.entry_id AND l.account_id = m.account_id
+                  WHERE m.bank_line_id = b.id))",
+        [entry],
+    )?)
+}

@@ -414,3 +414,57 @@ fn the_statement_check_tells_the_difference_and_what_is_not_on_it() {
     );
     assert_eq!(dump(&book), before);
 }
+
+#[test]
+fn a_cancelled_or_changed_entry_lets_its_bank_line_go() {
+    let mut book = book();
+    let a = depense(&mut book, "04/10/2024", "12,50", "Papeterie");
+    let b = depense(&mut book, "06/10/2024", "8,00", "Colle");
+    import(
+        &mut book,
+        MoneyKey::Pro,
+        &file(vec![
+            row("2024-10-04", "-12.50", "PAPETERIE"),
+            row("2024-10-06", "-8.00", "COLLE"),
+        ]),
+    );
+    assert!(
+        book.bank_lines(MoneyKey::Pro)
+            .unwrap()
+            .iter()
+            .all(|l| l.is_matched())
+    );
+    book.cancel_entry(a).unwrap();
+    let lines = book.bank_lines(MoneyKey::Pro).unwrap();
+    assert_eq!(
+        lines[0].state,
+        LineState::ToMatch,
+        "a cancelled entry is on no statement"
+    );
+    check_is_clean(&book);
+    // A new label keeps the match; a new amount lets the line go.
+    let request = |amount: &str, label: &str| EntryRequest {
+        date: "06/10/2024".into(),
+        kind: EntryKind::Depense,
+        account: MoneyKey::Pro,
+        amount: amount.into(),
+        label: label.into(),
+        mode: Some(PaymentMode::Carte),
+        splits: vec![SplitInput {
+            code: "606".into(),
+            amount: String::new(),
+        }],
+        piece: "D002".into(),
+        cheque_no: String::new(),
+    };
+    book.edit_entry(b, &request("8,00", "Colle et ciseaux"))
+        .unwrap();
+    assert!(book.bank_lines(MoneyKey::Pro).unwrap()[1].is_matched());
+    book.edit_entry(b, &request("9,00", "Colle et ciseaux"))
+        .unwrap();
+    assert_eq!(
+        book.bank_lines(MoneyKey::Pro).unwrap()[1].state,
+        LineState::ToMatch
+    );
+    check_is_clean(&book);
+}
