@@ -10,7 +10,7 @@ use crate::store::reconcile::{batches, lines, statements, undo};
 use crate::store::{self, Result, StoreError};
 use rusqlite::Connection;
 use sha2::{Digest, Sha256};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// The bank account a statement is imported on, or the refusal.
 pub(super) fn bank_account(chart: &[Account], key: MoneyKey) -> Result<&Account> {
@@ -56,33 +56,27 @@ fn plan(conn: &Connection, account_id: i64, exercice: Exercice, file: &BankFile)
         duplicates: 0,
         outside: 0,
     };
+    let lines::Known {
+        bank_ids,
+        mut contents,
+    } = lines::known(conn, account_id)?;
     let mut ids_seen: HashSet<&str> = HashSet::new();
-    // For each content key: how many of the file's occurrences are still
-    // known lines (the first k_db of the file are duplicates).
-    let mut known: HashMap<String, usize> = HashMap::new();
     for (index, row) in file.rows.iter().enumerate() {
         if !exercice.contains(row.date) {
             plan.outside += 1;
             continue;
         }
+        // By the bank's id when there is one; otherwise, for each content
+        // key, the first k_db occurrences of the file are the known lines.
         let duplicate = match row.bank_id.as_deref().filter(|id| !id.is_empty()) {
-            Some(id) => !ids_seen.insert(id) || lines::has_bank_id(conn, account_id, id)?,
-            None => {
-                let key = content_key(row);
-                let left = match known.get_mut(&key) {
-                    Some(left) => left,
-                    None => {
-                        let n = lines::content_count(conn, account_id, &key)?;
-                        known.entry(key).or_insert(n)
-                    }
-                };
-                if *left > 0 {
+            Some(id) => !ids_seen.insert(id) || bank_ids.contains(id),
+            None => match contents.get_mut(&content_key(row)) {
+                Some(left) if *left > 0 => {
                     *left -= 1;
                     true
-                } else {
-                    false
                 }
-            }
+                _ => false,
+            },
         };
         if duplicate {
             plan.duplicates += 1;

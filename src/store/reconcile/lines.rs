@@ -158,28 +158,10 @@ pub fn insert(tx: &Connection, line: &NewLine<'_>) -> Result<i64> {
         line.row.label,
         line.row.reference,
         line.row.counterparty,
-        line.row.bank_id,
+        line.row.bank_id.as_deref().filter(|id| !id.is_empty()),
         line.content_key
     ])?;
     Ok(tx.last_insert_rowid())
-}
-
-/// Whether the account already has a line with this bank id.
-pub fn has_bank_id(conn: &Connection, account_id: i64, bank_id: &str) -> Result<bool> {
-    let n: i64 = conn
-        .prepare_cached("SELECT count(*) FROM bank_line WHERE account_id = ?1 AND bank_id = ?2")?
-        .query_row(params![account_id, bank_id], |r| r.get(0))?;
-    Ok(n > 0)
-}
-
-/// How many lines of the account have this content key.
-pub fn content_count(conn: &Connection, account_id: i64, key: &str) -> Result<usize> {
-    let n: i64 = conn
-        .prepare_cached(
-            "SELECT count(*) FROM bank_line WHERE account_id = ?1 AND content_key = ?2",
-        )?
-        .query_row(params![account_id, key], |r| r.get(0))?;
-    Ok(n.max(0) as usize)
 }
 
 /// The ids of a batch's lines.
@@ -188,4 +170,26 @@ pub fn of_batch(conn: &Connection, batch: i64) -> Result<Vec<i64>> {
         conn.prepare_cached("SELECT id FROM bank_line WHERE batch_id = ?1 ORDER BY id")?;
     let rows = stmt.query_map([batch], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// What an account's lines already are, for de-duplication: the bank ids,
+/// and how many lines have each content key (one scan of the account).
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    pub bank_ids: std::collections::HashSet<String>,
+    pub contents: HashMap<String, usize>,
+}
+
+pub fn known(conn: &Connection, account_id: i64) -> Result<Known> {
+    let mut known = Known::default();
+    let mut stmt =
+        conn.prepare_cached("SELECT bank_id, content_key FROM bank_line WHERE account_id = ?1")?;
+    let mut rows = stmt.query([account_id])?;
+    while let Some(row) = rows.next()? {
+        if let Some(id) = row.get::<_, Option<String>>(0)? {
+            known.bank_ids.insert(id);
+        }
+        *known.contents.entry(row.get(1)?).or_default() += 1;
+    }
+    Ok(known)
 }

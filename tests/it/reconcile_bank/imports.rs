@@ -241,3 +241,20 @@ fn an_import_matches_what_is_unambiguous_and_records_the_stated_balance() {
         .unwrap();
     assert_eq!(carried, 1, "the import's match carries its batch");
 }
+
+#[test]
+fn an_empty_bank_id_is_no_id() {
+    let mut book = book();
+    let card = || with_id(row("2024-10-04", "-2.40", "CARTE"), "");
+    let s = import(&mut book, MoneyKey::Pro, &file(vec![card(), card()]));
+    assert_eq!((s.imported, s.duplicates), (2, 0), "two payments, counted by content");
+    let s = import(&mut book, MoneyKey::Pro, &file(vec![card(), card()]));
+    assert_eq!((s.batch, s.duplicates), (None, 2));
+    let ids: Vec<Option<String>> = book
+        .bank_lines(MoneyKey::Pro)
+        .unwrap()
+        .into_iter()
+        .map(|l| l.bank_id)
+        .collect();
+    assert_eq!(ids, [None, None]);
+}
