@@ -76,7 +76,7 @@ pub fn refuse_if_used(conn: &Connection, batch: i64) -> Result<()> {
             "SELECT e.batch_id, e.piece FROM bank_match m
              JOIN bank_line b ON b.id = m.bank_line_id
              JOIN entry e ON e.id = m.entry_id
-             WHERE b.batch_id = ?1 AND e.batch_id IS NOT NULL AND e.batch_id <> ?1
+             WHERE b.batch_id = ?1 AND e.batch_id > ?1
              ORDER BY e.batch_id DESC LIMIT 1",
         )?
         .query_map([batch], |r| Ok((r.get(0)?, r.get(1)?)))?

@@ -247,7 +247,11 @@ fn an_empty_bank_id_is_no_id() {
     let mut book = book();
     let card = || with_id(row("2024-10-04", "-2.40", "CARTE"), "");
     let s = import(&mut book, MoneyKey::Pro, &file(vec![card(), card()]));
-    assert_eq!((s.imported, s.duplicates), (2, 0), "two payments, counted by content");
+    assert_eq!(
+        (s.imported, s.duplicates),
+        (2, 0),
+        "two payments, counted by content"
+    );
     let s = import(&mut book, MoneyKey::Pro, &file(vec![card(), card()]));
     assert_eq!((s.batch, s.duplicates), (None, 2));
     let ids: Vec<Option<String>> = book

@@ -221,3 +221,39 @@ fn check_finds_matches_that_do_not_pay_their_line_and_rows_of_undone_imports() {
         ]
     );
 }
+
+#[test]
+fn undo_keeps_an_earlier_import_s_entry_matched_to_its_line() {
+    let mut book = book();
+    import(
+        &mut book,
+        MoneyKey::Pro,
+        &file(vec![row("2024-10-01", "-1.00", "FRAIS")]),
+    );
+    let earlier = entry(
+        &mut book,
+        "07/10/2024",
+        EntryKind::Recette,
+        MoneyKey::Pro,
+        "120",
+        "7062",
+        "Versement",
+    );
+    as_if_imported(&book, earlier, 1);
+    // The statement of import 2 brings the line the entry of import 1 pays.
+    import(
+        &mut book,
+        MoneyKey::Pro,
+        &file(vec![row("2024-10-07", "120.00", "VIR PO-1")]),
+    );
+    assert!(book.bank_lines(MoneyKey::Pro).unwrap()[1].is_matched());
+    let undone = book.undo_batch(2).unwrap();
+    assert_eq!((undone.lines, undone.entries, undone.matches), (1, 0, 1));
+    assert!(
+        book.entry(earlier).unwrap().is_some(),
+        "import 1's entry stays"
+    );
+    check_is_clean(&book);
+    assert_eq!(book.undo_batch(1).unwrap().entries, 1);
+    check_is_clean(&book);
+}
