@@ -180,6 +180,7 @@ impl Book {
         let reversal = NewEntry::reversal_of(&original, date, piece);
         self.write(self.coop.current, |w| {
             let rid = store::entries::insert(w.tx, w.exercice, &reversal, w.now)?;
+            store::reconcile::matches::release_entry(w.tx, id)?;
             super::refuse_negative_caisse(
                 w.tx,
                 w.exercice,
@@ -309,6 +310,7 @@ pub(super) fn replace_in(
 ) -> Result<((), Audit)> {
     store::entries::check_piece_free(w.tx, before.exercice, &after.piece, Some(before.id))?;
     store::entries::replace(w.tx, before.id, after)?;
+    store::reconcile::matches::release_unpaid(w.tx, before.id)?;
     super::refuse_negative_caisse(
         w.tx,
         before.exercice,

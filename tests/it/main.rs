@@ -23,6 +23,8 @@ mod participations_cli;
 mod participations_import;
 mod participations_props;
 mod participations_regie;
+mod reconcile_bank;
+mod reconcile_bank_cli;
 mod reconcile_props;
 mod store;
 mod store_upgrades;

@@ -81,7 +81,7 @@ fn checklist_rows(conn: &Connection) -> Vec<Vec<rusqlite::types::Value>> {
 #[test]
 fn every_schema_fixture_upgrades_to_the_latest_and_passes_check() {
     let versions = fixture_versions();
-    for wanted in 1..=3 {
+    for wanted in [1, 2, 3, 5] {
         assert!(versions.contains(&wanted), "v{wanted}.sql fixture missing");
     }
     for version in versions {
@@ -186,6 +186,72 @@ fn the_v3_fixture_keeps_its_pupils_and_cheques_with_refolded_keys() {
         )
         .unwrap();
     assert_eq!(cheques, (3, 1, 1));
+}
+
+/// Schema 5 to 6: the bank reconciliation tables arrive empty, every entry
+/// keeps no batch, and the upgraded base takes a statement.
+#[test]
+fn the_v5_fixture_takes_bank_statements_once_upgraded() {
+    use coopcompta::book::{Book, Clock};
+    use coopcompta::domain::bank::{BankFile, BankRow};
+    use coopcompta::domain::{Money, MoneyKey};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v5.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(&std::fs::read_to_string(fixture(5)).unwrap())
+            .unwrap();
+        conn.pragma_update(None, "user_version", 5).unwrap();
+        assert!(!table_exists(&conn, "bank_line"));
+    }
+    let conn = store::open(&path).unwrap();
+    for table in [
+        "import_batch",
+        "bank_line",
+        "bank_match",
+        "statement_balance",
+    ] {
+        let n: i64 = conn
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 0, "{table}");
+    }
+    let with_batch: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM entry WHERE batch_id IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(with_batch, 0);
+    let returned: String = conn
+        .query_row(
+            "SELECT returned_by FROM contribution WHERE returned_on IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(returned, "Mme Cœur", "schema 5's own column kept");
+    let mut book = Book::load(conn, Clock::System).unwrap();
+    let row = BankRow {
+        line_no: 2,
+        date: chrono::NaiveDate::from_ymd_opt(2025, 3, 3).unwrap(),
+        amount: Money::parse("-4.20").unwrap(),
+        label: "FRAIS".into(),
+        reference: String::new(),
+        counterparty: String::new(),
+        bank_id: None,
+    };
+    let file = BankFile {
+        rows: vec![row],
+        ..BankFile::default()
+    };
+    let summary = book
+        .import_bank(MoneyKey::Pro, "releve.csv", b"x", &file)
+        .unwrap();
+    assert_eq!((summary.batch, summary.imported), (Some(1), 1));
+    book.undo_batch(1).unwrap();
+    assert_eq!(integrity::check(book.conn()).unwrap().findings, []);
 }
 
 /// The default steps migration 2 writes are frozen in its SQL file; they

@@ -3,11 +3,199 @@
 //! from a bank line, the automatic pass.
 
 use super::AutoSummary;
+use super::batches::bank_account;
 use crate::book::Book;
-use crate::domain::MoneyKey;
+use crate::book::write::{Audit, Writing};
 use crate::domain::bank::{BankLine, BookLine};
-use crate::domain::reconcile::{BankItem, BookItem, Suggestion, suggest};
+use crate::domain::entry_request::{EntryRequest, SplitInput, build_entry, category_error};
+use crate::domain::reconcile::{BankItem, BookItem, Suggestion, selection_gap, suggest};
+use crate::domain::text::{counted, fold, shown};
+use crate::domain::{
+    Account, AccountKind, Entry, EntryKind, Exercice, Field, FieldError, Money, MoneyKey,
+    PaymentMode, format_date,
+};
+use crate::store::reconcile::{lines, matches};
 use crate::store::{self, Result, StoreError};
+use rusqlite::Connection;
+use std::collections::HashSet;
+
+/// The suggestions for the unmatched lines of an account, read on `conn`.
+pub(super) fn suggestions_in(
+    conn: &Connection,
+    exercice: Exercice,
+    account: &Account,
+) -> Result<Vec<Suggestion>> {
+    let lines: Vec<BankItem> = lines::bank_lines(conn, exercice, account)?
+        .into_iter()
+        .filter(|l| !l.is_matched())
+        .map(|l| BankItem {
+            id: l.id,
+            date: l.date,
+            amount: l.amount,
+            text: format!("{} {} {}", l.label, l.reference, l.counterparty),
+        })
+        .collect();
+    let books: Vec<BookItem> = lines::book_lines(conn, exercice, account)?
+        .into_iter()
+        .filter(|b| b.matched_to.is_none())
+        .map(|b| BookItem {
+            entry_id: b.entry_id,
+            date: b.date,
+            amount: b.amount,
+            text: format!(
+                "{} {} {}",
+                b.piece,
+                b.label,
+                b.cheque_no.unwrap_or_default()
+            ),
+        })
+        .collect();
+    Ok(suggest(&lines, &books))
+}
+
+/// Inside a transaction: accepts every unambiguous suggestion (of the
+/// lines in `only`, when given); the matches carry `batch`. Returns how
+/// many lines were matched.
+pub(super) fn accept_unambiguous(
+    w: &Writing<'_>,
+    account: &Account,
+    batch: Option<i64>,
+    only: Option<&HashSet<i64>>,
+) -> Result<usize> {
+    let mut matched = 0;
+    for s in suggestions_in(w.tx, w.exercice, account)? {
+        if !s.unambiguous || only.is_some_and(|ids| !ids.contains(&s.line_id)) {
+            continue;
+        }
+        matches::insert(w.tx, s.line_id, s.entry_id, account.id, batch, w.now)?;
+        matched += 1;
+    }
+    Ok(matched)
+}
+
+fn refused(message: String) -> StoreError {
+    StoreError::Refused(message)
+}
+
+/// A stored line of the exercice, on a bank account of the chart.
+fn line_in<'c>(w: &Writing<'c>, line: i64) -> Result<(lines::StoredLine, &'c Account)> {
+    let Some(stored) = lines::one(w.tx, line)? else {
+        return Err(refused(format!(
+            "la ligne de relevé n° {line} n'existe pas (voir « coopcompta bank lines »)"
+        )));
+    };
+    let Some(account) = w.chart.iter().find(|a| a.id == stored.account_id) else {
+        return Err(StoreError::Corrupt(format!(
+            "la ligne de relevé n° {line} est sur un compte inconnu"
+        )));
+    };
+    if !w.exercice.contains(stored.date) {
+        return Err(refused(format!(
+            "la ligne de relevé n° {line} du {} est hors de l'exercice {}",
+            format_date(stored.date),
+            w.exercice
+        )));
+    }
+    Ok((stored, account))
+}
+
+fn pieces_of(conn: &Connection, ids: &[i64]) -> Result<String> {
+    let mut pieces = Vec::new();
+    for id in ids {
+        if let Some(e) = store::entries::load_one(conn, *id)? {
+            pieces.push(e.piece);
+        }
+    }
+    Ok(pieces.join(" "))
+}
+
+fn refuse_if_line_matched(conn: &Connection, line: i64) -> Result<()> {
+    let already = matches::entries_of_line(conn, line)?;
+    if already.is_empty() {
+        return Ok(());
+    }
+    Err(refused(format!(
+        "la ligne de relevé n° {line} est déjà rapprochée ({}) : défaites d'abord ce rapprochement",
+        pieces_of(conn, &already)?
+    )))
+}
+
+/// An entry a bank line of `account` may be matched to.
+fn matchable(w: &Writing<'_>, id: i64, account: &Account) -> Result<Entry> {
+    let Some(entry) = store::entries::load_one(w.tx, id)? else {
+        return Err(refused(format!("l'écriture n° {id} n'existe pas")));
+    };
+    let piece = &entry.piece;
+    if entry.exercice != w.exercice {
+        return Err(refused(format!(
+            "l'écriture {piece} est de l'exercice {}, pas de l'exercice {}",
+            entry.exercice, w.exercice
+        )));
+    }
+    if entry.is_cancelled() || entry.reverses.is_some() {
+        return Err(refused(format!(
+            "l'écriture {piece} est annulée : elle ne se rapproche pas d'un relevé"
+        )));
+    }
+    if entry.kind == EntryKind::Ouverture {
+        return Err(refused(format!(
+            "l'écriture {piece} est l'ouverture de l'exercice : elle ne se rapproche pas d'un relevé"
+        )));
+    }
+    if entry.amount_on(&account.code).is_zero() {
+        return Err(refused(format!(
+            "l'écriture {piece} ne passe pas par {}",
+            account.display()
+        )));
+    }
+    if let Some(other) = matches::line_of_entry(w.tx, id, account.id)? {
+        return Err(refused(format!(
+            "l'écriture {piece} est déjà rapprochée de la ligne de relevé n° {other}"
+        )));
+    }
+    Ok(entry)
+}
+
+/// The mode of an entry created from a bank line: a card payment by its
+/// label, a direct debit, else a transfer.
+fn mode_of(label: &str, account: MoneyKey, amount: Money) -> Option<PaymentMode> {
+    let folded = fold(label);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |w: &str| words.contains(&w);
+    let wanted = if has("carte") || has("cb") || has("card") {
+        PaymentMode::Carte
+    } else if amount.is_negative()
+        && (has("prlv") || has("prelevement") || has("prel") || has("sepa") && has("dd"))
+    {
+        PaymentMode::Prelevement
+    } else {
+        PaymentMode::Virement
+    };
+    let allowed = PaymentMode::allowed_on(account);
+    if allowed.contains(&wanted) {
+        Some(wanted)
+    } else {
+        allowed.first().copied()
+    }
+}
+
+/// The bank label, cut to what a label holds, controls replaced.
+fn proposed_label(bank: &str) -> String {
+    let clean: String = bank
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let clean = clean.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cut: String = clean.chars().take(crate::domain::text::MAX_LABEL).collect();
+    if cut.is_empty() {
+        "Opération du relevé".into()
+    } else {
+        cut
+    }
+}
 
 impl Book {
     /// The account's bank lines (current exercice), oldest first.
@@ -29,67 +217,183 @@ impl Book {
 
     /// Suggestions for the unmatched lines, one-to-one.
     pub fn suggestions(&self, account: MoneyKey) -> Result<Vec<Suggestion>> {
-        let lines: Vec<BankItem> = self
-            .bank_lines(account)?
-            .into_iter()
-            .filter(|l| !l.is_matched())
-            .map(|l| BankItem {
-                id: l.id,
-                date: l.date,
-                amount: l.amount,
-                text: format!("{} {} {}", l.label, l.reference, l.counterparty),
-            })
-            .collect();
-        let books: Vec<BookItem> = self
-            .book_lines(account)?
-            .into_iter()
-            .filter(|b| b.matched_to.is_none())
-            .map(|b| BookItem {
-                entry_id: b.entry_id,
-                date: b.date,
-                amount: b.amount,
-                text: format!(
-                    "{} {} {}",
-                    b.piece,
-                    b.label,
-                    b.cheque_no.unwrap_or_default()
-                ),
-            })
-            .collect();
-        Ok(suggest(&lines, &books))
+        match self.account(account) {
+            Some(a) => suggestions_in(&self.conn, self.exercice(), a),
+            None => Ok(Vec::new()),
+        }
     }
 
     /// Accepts every unambiguous suggestion (one transaction).
-    pub fn reconcile_auto(&mut self, _account: MoneyKey) -> Result<AutoSummary> {
-        Err(StoreError::Refused(
-            "rapprochement pas encore disponible".into(),
-        ))
+    pub fn reconcile_auto(&mut self, account: MoneyKey) -> Result<AutoSummary> {
+        let pending = {
+            let a = bank_account(&self.chart, account)?;
+            suggestions_in(&self.conn, self.exercice(), a)?
+                .iter()
+                .any(|s| s.unambiguous)
+        };
+        if !pending {
+            return self.auto_summary(account, 0);
+        }
+        let matched = self.write(self.exercice(), |w| {
+            let a = bank_account(w.chart, account)?;
+            let matched = accept_unambiguous(w, a, None, None)?;
+            Ok((
+                matched,
+                Audit::new("rapprochement automatique", "ligne").after(format!(
+                    "{} : {} rapprochée{}",
+                    account.label(),
+                    counted(matched, "ligne", "lignes"),
+                    if matched > 1 { "s" } else { "" }
+                )),
+            ))
+        })?;
+        self.auto_summary(account, matched)
+    }
+
+    fn auto_summary(&self, account: MoneyKey, matched: usize) -> Result<AutoSummary> {
+        Ok(AutoSummary {
+            matched,
+            created: 0,
+            unmatched_lines: self
+                .bank_lines(account)?
+                .iter()
+                .filter(|l| !l.is_matched())
+                .count(),
+            unmatched_entries: self
+                .book_lines(account)?
+                .iter()
+                .filter(|b| b.matched_to.is_none())
+                .count(),
+        })
     }
 
     /// Matches entries (by id) to one bank line: their total must equal it.
-    pub fn match_line(&mut self, _line: i64, _entries: &[i64]) -> Result<()> {
-        Err(StoreError::Refused(
-            "rapprochement pas encore disponible".into(),
-        ))
+    pub fn match_line(&mut self, line: i64, entries: &[i64]) -> Result<()> {
+        self.write(self.exercice(), |w| {
+            let (stored, account) = line_in(w, line)?;
+            refuse_if_line_matched(w.tx, line)?;
+            if entries.is_empty() {
+                return Err(refused(
+                    "choisissez au moins une écriture à rapprocher de la ligne".into(),
+                ));
+            }
+            let mut seen = HashSet::new();
+            let mut amounts = Vec::new();
+            let mut pieces = Vec::new();
+            for id in entries {
+                let entry = matchable(w, *id, account)?;
+                if !seen.insert(*id) {
+                    return Err(refused(format!(
+                        "l'écriture {} est choisie deux fois",
+                        entry.piece
+                    )));
+                }
+                amounts.push(entry.amount_on(&account.code));
+                pieces.push(entry.piece);
+            }
+            let gap = selection_gap(stored.amount, &amounts);
+            if !gap.is_zero() {
+                let total: Money = amounts.iter().copied().sum();
+                return Err(refused(format!(
+                    "les écritures choisies ({}) font {}, la ligne de relevé n° {line} fait {} : écart de {}",
+                    pieces.join(" "),
+                    total.fr(),
+                    stored.amount.fr(),
+                    gap.fr()
+                )));
+            }
+            for id in entries {
+                matches::insert(w.tx, line, *id, account.id, None, w.now)?;
+            }
+            Ok((
+                (),
+                Audit::new("rapprochement", "ligne")
+                    .id(Some(line))
+                    .after(format!(
+                        "{} {} {} ↔ {}",
+                        format_date(stored.date),
+                        stored.amount.fr(),
+                        shown(&stored.label),
+                        pieces.join(" ")
+                    )),
+            ))
+        })
     }
 
     /// Takes a bank line's matches away.
-    pub fn unmatch_line(&mut self, _line: i64) -> Result<()> {
-        Err(StoreError::Refused(
-            "rapprochement pas encore disponible".into(),
-        ))
+    pub fn unmatch_line(&mut self, line: i64) -> Result<()> {
+        self.write(self.exercice(), |w| {
+            let (stored, _) = line_in(w, line)?;
+            let entries = matches::entries_of_line(w.tx, line)?;
+            if entries.is_empty() {
+                return Err(refused(format!(
+                    "la ligne de relevé n° {line} n'est pas rapprochée"
+                )));
+            }
+            let pieces = pieces_of(w.tx, &entries)?;
+            matches::delete_for_line(w.tx, line)?;
+            Ok((
+                (),
+                Audit::new("rapprochement defait", "ligne")
+                    .id(Some(line))
+                    .before(format!(
+                        "{} {} {} ↔ {pieces}",
+                        format_date(stored.date),
+                        stored.amount.fr(),
+                        shown(&stored.label)
+                    )),
+            ))
+        })
     }
 
     /// Records the entry a bank line shows (a card purchase, bank fees) on
     /// `category`, numbered, and matches it; returns the entry id.
     pub fn create_from_line(
         &mut self,
-        _line: i64,
-        _category: &str,
-        _label: Option<&str>,
+        line: i64,
+        category: &str,
+        label: Option<&str>,
     ) -> Result<i64> {
-        Err(StoreError::Refused(
-            "rapprochement pas encore disponible".into(),
-        ))
+        self.write(self.exercice(), |w| {
+            let (stored, account) = line_in(w, line)?;
+            refuse_if_line_matched(w.tx, line)?;
+            let key = account.money_key.unwrap_or(MoneyKey::Pro);
+            let kind = if stored.amount.is_positive() {
+                EntryKind::Recette
+            } else {
+                EntryKind::Depense
+            };
+            let wanted = if kind == EntryKind::Recette {
+                AccountKind::Produit
+            } else {
+                AccountKind::Charge
+            };
+            let code = category.trim();
+            if let Some(message) = category_error(code, w.chart, wanted) {
+                return Err(FieldError::new(Field::Categorie, message).into());
+            }
+            let request = EntryRequest {
+                date: format_date(stored.date),
+                kind,
+                account: key,
+                amount: stored.amount.abs().std(),
+                label: label.map_or_else(|| proposed_label(&stored.label), str::to_string),
+                mode: mode_of(&stored.label, key, stored.amount),
+                splits: vec![SplitInput {
+                    code: code.to_string(),
+                    amount: String::new(),
+                }],
+                piece: store::entries::next_piece(w.tx, w.exercice, kind)?,
+                cheque_no: String::new(),
+            };
+            let entry = build_entry(&request, w.chart, w.exercice)?;
+            let (id, audit) = crate::book::insert_checked(w, &entry, "ecriture")?;
+            matches::insert(w.tx, line, id, account.id, None, w.now)?;
+            let after = format!(
+                "{} ; rapprochée de la ligne de relevé n° {line}",
+                audit.after.clone().unwrap_or_default()
+            );
+            Ok((id, audit.after(after)))
+        })
     }
 }

@@ -28,6 +28,10 @@ pub struct BankImportSummary {
     /// first line), and the books' balance on that day.
     pub implied_opening: Option<Money>,
     pub books_opening: Option<Money>,
+    /// Lines dated outside the current exercice, not imported.
+    pub outside_exercice: usize,
+    /// When nothing was imported: why, for the user.
+    pub note: Option<String>,
 }
 
 /// What an AssoConnect import did.

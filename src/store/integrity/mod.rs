@@ -2,6 +2,7 @@
 //! per kind of damage (a 100,000-entry year is checked without loading its
 //! entries). The file is opened as it is: no migration, nothing written.
 
+mod bank;
 mod entries;
 mod links;
 mod types;
@@ -33,6 +34,8 @@ pub enum FindingKind {
     DeletedEntry,
     ParticipationMismatch,
     RegieMismatch,
+    /// A bank line's matches do not pay it, or hang on an undone import.
+    MatchMismatch,
     NoCoop,
 }
 
@@ -116,6 +119,17 @@ const CHECKS: &[(&str, &[&str], CheckFn)] = &[
         links::contributions,
     ),
     ("régies", &["entry", "regie_move"], links::regies),
+    (
+        "rapprochements",
+        &[
+            "entry",
+            "entry_line",
+            "bank_line",
+            "bank_match",
+            "import_batch",
+        ],
+        bank::matches,
+    ),
 ];
 
 /// Runs every check on an open file. A file SQLite cannot read at all (not

@@ -44,3 +44,58 @@ pub fn all(conn: &Connection) -> Result<Vec<Batch>> {
     }
     Ok(out)
 }
+
+/// What a new batch row holds.
+pub struct NewBatch<'a> {
+    pub kind: &'static str,
+    pub account_id: Option<i64>,
+    pub file_name: &'a str,
+    pub sha256: &'a str,
+    pub lines_read: usize,
+}
+
+/// Writes a batch row (counts zero but lines read); returns its id.
+pub fn insert(tx: &Connection, batch: &NewBatch<'_>, now: &str) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO import_batch (kind, account_id, file_name, sha256, imported_at, lines_read)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(rusqlite::params![
+        batch.kind,
+        batch.account_id,
+        batch.file_name,
+        batch.sha256,
+        now,
+        batch.lines_read as i64
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Sets a batch's counts once its rows are written.
+pub fn set_counts(
+    tx: &Connection,
+    id: i64,
+    imported: usize,
+    duplicates: usize,
+    skipped: usize,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE import_batch SET imported = ?2, duplicates = ?3, skipped = ?4 WHERE id = ?1",
+        rusqlite::params![id, imported as i64, duplicates as i64, skipped as i64],
+    )?;
+    Ok(())
+}
+
+/// One batch by id.
+pub fn one(conn: &Connection, id: i64) -> Result<Option<Batch>> {
+    Ok(all(conn)?.into_iter().find(|b| b.id == id))
+}
+
+/// Marks a batch undone.
+pub fn set_undone(tx: &Connection, id: i64, now: &str) -> Result<()> {
+    tx.execute(
+        "UPDATE import_batch SET undone_at = ?2 WHERE id = ?1",
+        rusqlite::params![id, now],
+    )?;
+    Ok(())
+}

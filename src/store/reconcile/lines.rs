@@ -100,3 +100,96 @@ pub fn book_lines(
     }
     Ok(out)
 }
+
+/// A stored bank line as it is kept (for the actions on one line).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredLine {
+    pub id: i64,
+    pub batch_id: i64,
+    pub account_id: i64,
+    pub date: chrono::NaiveDate,
+    pub amount: Money,
+    pub label: String,
+}
+
+/// One bank line by id, whatever its exercice.
+pub fn one(conn: &Connection, id: i64) -> Result<Option<StoredLine>> {
+    use rusqlite::OptionalExtension;
+    let row: Option<(i64, i64, String, i64, String)> = conn
+        .query_row(
+            "SELECT batch_id, account_id, date, amount_cents, label FROM bank_line WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?;
+    match row {
+        None => Ok(None),
+        Some((batch_id, account_id, date, cents, label)) => Ok(Some(StoredLine {
+            id,
+            batch_id,
+            account_id,
+            date: parse_iso_date(&date)?,
+            amount: Money::from_cents(cents),
+            label,
+        })),
+    }
+}
+
+/// A line to store.
+pub struct NewLine<'a> {
+    pub batch_id: i64,
+    pub account_id: i64,
+    pub row: &'a crate::domain::bank::BankRow,
+    pub content_key: &'a str,
+}
+
+/// Stores a bank line; returns its id.
+pub fn insert(tx: &Connection, line: &NewLine<'_>) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO bank_line (batch_id, account_id, date, amount_cents, label, reference,
+                                counterparty, bank_id, content_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        line.batch_id,
+        line.account_id,
+        line.row.date.to_string(),
+        line.row.amount.cents(),
+        line.row.label,
+        line.row.reference,
+        line.row.counterparty,
+        line.row.bank_id.as_deref().filter(|id| !id.is_empty()),
+        line.content_key
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// The ids of a batch's lines.
+pub fn of_batch(conn: &Connection, batch: i64) -> Result<Vec<i64>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id FROM bank_line WHERE batch_id = ?1 ORDER BY id")?;
+    let rows = stmt.query_map([batch], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// What an account's lines already are, for de-duplication: the bank ids,
+/// and how many lines have each content key (one scan of the account).
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    pub bank_ids: std::collections::HashSet<String>,
+    pub contents: HashMap<String, usize>,
+}
+
+pub fn known(conn: &Connection, account_id: i64) -> Result<Known> {
+    let mut known = Known::default();
+    let mut stmt =
+        conn.prepare_cached("SELECT bank_id, content_key FROM bank_line WHERE account_id = ?1")?;
+    let mut rows = stmt.query([account_id])?;
+    while let Some(row) = rows.next()? {
+        if let Some(id) = row.get::<_, Option<String>>(0)? {
+            known.bank_ids.insert(id);
+        }
+        *known.contents.entry(row.get(1)?).or_default() += 1;
+    }
+    Ok(known)
+}
