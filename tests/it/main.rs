@@ -22,6 +22,7 @@ mod participations_cli;
 mod participations_import;
 mod participations_props;
 mod participations_regie;
+mod reconcile_online;
 mod store;
 mod store_upgrades;
 mod text_input;
