@@ -133,3 +133,66 @@ fn a_payment_outside_the_exercice_is_refused_and_nothing_is_written() {
     assert_eq!(count(&book, "import_batch"), 0);
     assert_eq!(count(&book, "online_payment"), 0);
 }
+
+#[test]
+fn fees_need_the_bank_services_category_and_a_refusal_writes_nothing() {
+    let chart: Vec<_> = coopcompta::io::import::chart::default_chart()
+        .into_iter()
+        .filter(|row| row.code != "627")
+        .collect();
+    let mut book = coopcompta::book::create_book(
+        coopcompta::store::open_in_memory().unwrap(),
+        &coopcompta::book::SetupRequest {
+            coop_name: "Coopérative scolaire".into(),
+            exercice: EX,
+            openings: Vec::new(),
+        },
+        &chart,
+        clock(),
+    )
+    .unwrap();
+    let before = state(&book);
+    let rows = file(vec![paid(
+        "PAY-085",
+        "01/10/2024",
+        "Durand Zoé",
+        1_000,
+        43,
+        None,
+    )]);
+    assert_eq!(
+        refusal(book.import_payments("p.csv", b"x", &rows)),
+        "la catégorie 627 « Services bancaires » est absente du plan comptable : ajoutez-la (charge) pour que les frais AssoConnect soient comptabilisés"
+    );
+    assert_eq!(state(&book), before);
+    assert_eq!(count(&book, "import_batch"), 0);
+    // Without fees, nothing needs it.
+    let rows = file(vec![paid(
+        "PAY-086",
+        "01/10/2024",
+        "Durand Zoé",
+        1_000,
+        0,
+        None,
+    )]);
+    assert_eq!(
+        book.import_payments("p.csv", b"y", &rows).unwrap().recorded,
+        1
+    );
+}
+
+#[test]
+fn a_form_whose_campaign_cannot_be_created_is_refused_naming_the_line() {
+    let mut book = book();
+    let before = state(&book);
+    let mut row = paid("PAY-087", "01/10/2024", "Durand Zoé", 1_000, 43, None);
+    row.form = "x".repeat(81);
+    let shown = format!("{}…", "x".repeat(40));
+    assert_eq!(
+        refusal(book.import_payments("p.csv", b"x", &file(vec![row]))),
+        format!(
+            "ligne 2 : aucune campagne pour le formulaire « {shown} », et elle ne peut pas être créée : Nom de la campagne : trop long : 80 caractères au plus, 81 reçus (« {shown} »)"
+        )
+    );
+    assert_eq!(state(&book), before);
+}

@@ -135,7 +135,14 @@ pub(super) fn new_payment(
         payments::insert(w.tx, batch, row, &booked, w.now)?;
         return Ok(Outcome::Linked);
     }
-    let campaign = context.campaign(w, &row.form)?;
+    let campaign = context.campaign(w, &row.form).map_err(|e| match e {
+        StoreError::Field(errors) => StoreError::Refused(format!(
+            "ligne {} : aucune campagne pour le formulaire « {} », et elle ne peut pas être créée : {errors}",
+            row.line_no,
+            crate::domain::text::shown(&row.form)
+        )),
+        other => other,
+    })?;
     let entry = NewEntry::new(
         row.date,
         next_piece(w, EntryKind::Recette)?,
