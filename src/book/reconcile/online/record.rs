@@ -256,3 +256,21 @@ pub(super) fn refund(
     payments::set_refunded(w.tx, known.id, refund_entry, fee_refund)?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::names_family;
+
+    #[test]
+    fn the_family_name_is_among_the_payers_words_folded() {
+        assert!(names_family("LEFEVRE Sophie", "Lefèvre"));
+        assert!(names_family("Le Goff Marc", "LE GOFF"));
+        assert!(names_family("Œuvray-Dupont Anne", "oeuvray"));
+        assert!(!names_family("Dupontel Anne", "Dupont"), "whole words only");
+        assert!(
+            !names_family("Goff Marc", "Le Goff"),
+            "every word of the name"
+        );
+        assert!(!names_family("Marc", ""));
+    }
+}
