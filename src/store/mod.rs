@@ -12,6 +12,7 @@ pub mod entries;
 pub mod integrity;
 pub mod ledger;
 pub mod lock;
+pub mod online;
 pub mod open;
 pub mod participations;
 pub mod reconcile;

@@ -12,6 +12,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_name_keys.sql"),
     include_str!("migrations/0005_cheque_history_restored.sql"),
     include_str!("migrations/0006_bank_reconciliation.sql"),
+    include_str!("migrations/0007_online_payments.sql"),
 ];
 
 /// The schema version this build writes.

@@ -25,6 +25,8 @@ mod participations_props;
 mod participations_regie;
 mod reconcile_bank;
 mod reconcile_bank_cli;
+mod reconcile_online;
+mod reconcile_online_cli;
 mod reconcile_props;
 mod store;
 mod store_upgrades;

@@ -48,6 +48,8 @@ pub struct PaymentImportSummary {
     pub fees: Money,
     pub duplicates: usize,
     pub not_counted: Vec<(String, usize)>,
+    /// Campaigns created for forms no campaign was named after.
+    pub campaigns_created: usize,
 }
 
 /// What undoing a batch took away.
