@@ -58,7 +58,7 @@ fn refuse_later(tx: &Transaction, batch: i64) -> Result<()> {
     )?;
     if let Some(later) = later.or(settled) {
         return Err(StoreError::Refused(format!(
-            "l'import n° {later} a modifié des paiements de cet import : annulez d'abord l'import n° {later}"
+            "l'import n° {later} a modifié des paiements de cet import : défaites d'abord l'import n° {later}"
         )));
     }
     let used: Option<String> = tx

@@ -5,7 +5,6 @@ use coopcompta::domain::online::{PaymentStatus, PayoutState};
 
 /// Needs the bank side's `undo_batch` (it calls `undo_online` first).
 #[test]
-#[ignore = "undo_batch comes with the bank part"]
 fn undoing_an_assoconnect_import_restores_the_ledger_and_balances_exactly() {
     let mut book = book();
     let row = paid(
@@ -54,7 +53,6 @@ fn undoing_an_assoconnect_import_restores_the_ledger_and_balances_exactly() {
 
 /// Needs the bank side's `undo_batch` (it calls `undo_online` first).
 #[test]
-#[ignore = "undo_batch comes with the bank part"]
 fn undoing_the_import_that_settled_a_payout_unsettles_it_and_an_earlier_one_waits() {
     let mut book = book();
     let row = paid(
@@ -106,7 +104,7 @@ fn undoing_the_import_that_settled_a_payout_unsettles_it_and_an_earlier_one_wait
     assert_eq!(
         refusal(book.undo_batch(first.batch.unwrap())),
         format!(
-            "l'import n° {third} a modifié des paiements de cet import : annulez d'abord l'import n° {third}"
+            "l'import n° {third} a annulé l'écriture R001 de cet import : défaites d'abord l'import n° {third}"
         )
     );
     book.undo_batch(third).unwrap();
