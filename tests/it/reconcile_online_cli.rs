@@ -62,7 +62,10 @@ fn an_export_is_recorded_with_its_fees_and_payouts() {
 fn the_same_export_twice_adds_nothing() {
     let s = coop();
     import(&s);
-    assert_eq!(import(&s), "rien de nouveau : les 4 paiements sont déjà importés\n");
+    assert_eq!(
+        import(&s),
+        "rien de nouveau : les 4 paiements sont déjà importés\n"
+    );
     assert_eq!(s.ok(&["imports"]).lines().count(), 1);
 }
 
@@ -70,7 +73,10 @@ fn the_same_export_twice_adds_nothing() {
 fn a_payment_to_assign_is_given_its_pupil() {
     let s = coop();
     import(&s);
-    assert!(s.ok(&["payments", "--to-assign"]).starts_with("2\t2024-10-04\t12.00"));
+    assert!(
+        s.ok(&["payments", "--to-assign"])
+            .starts_with("2\t2024-10-04\t12.00")
+    );
     assert_eq!(
         s.ok(&["payments", "assign", "--id", "2", "--pupil", "DUPONT Tom"]),
         "paiement n° 2 attribué à DUPONT Tom (CP-A)\n"

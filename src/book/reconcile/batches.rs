@@ -9,7 +9,6 @@ use crate::domain::{Account, Exercice, Money, MoneyKey};
 use crate::store::reconcile::{batches, lines, statements, undo};
 use crate::store::{self, Result, StoreError};
 use rusqlite::Connection;
-use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 
 /// The bank account a statement is imported on, or the refusal.
@@ -106,11 +105,6 @@ fn nothing_new(plan: &Plan) -> String {
 }
 
 /// The base name of the file, as the batch keeps it.
-fn base_name(file_name: &str) -> String {
-    let name = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
-    crate::domain::text::printable(name)
-}
-
 impl Book {
     /// Imports a statement's booked lines on `account` as one batch: lines
     /// already known (by the bank's id, or by counting identical lines) are
@@ -138,8 +132,8 @@ impl Book {
             summary.note = Some(nothing_new(&known));
             return Ok(summary);
         }
-        let sha = hex(&Sha256::digest(bytes));
-        let name = base_name(file_name);
+        let sha = batches::fingerprint(bytes);
+        let name = batches::base_name(file_name);
         self.write(exercice, |w| {
             let a = bank_account(w.chart, account)?;
             let plan = plan(w.tx, a.id, w.exercice, file)?;
@@ -175,7 +169,7 @@ impl Book {
             batches::set_counts(w.tx, batch, plan.new.len(), plan.duplicates, file.skipped())?;
             let mut matched = 0;
             if account == MoneyKey::Pro {
-                matched += online::settle_payouts(w)?;
+                matched += online::settle_payouts(w, Some(batch))?;
             }
             matched += matching::accept_unambiguous(w, a, Some(batch), Some(&new_ids))?;
             let mut summary = BankImportSummary {
@@ -262,10 +256,6 @@ impl Book {
 
 fn plural(n: usize) -> &'static str {
     if n > 1 { "s" } else { "" }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A batch whose entries or lines belong to a closed exercice stays.

@@ -168,24 +168,6 @@ pub fn open_transfer(
         .optional()?)
 }
 
-/// Ties a bank line to an entry on `account` (what the bank side calls a
-/// match), carrying the batch that made it.
-pub fn insert_match(
-    tx: &Transaction,
-    line: i64,
-    entry: i64,
-    account: i64,
-    batch: Option<i64>,
-    now: &str,
-) -> Result<()> {
-    tx.execute(
-        "INSERT INTO bank_match (bank_line_id, entry_id, account_id, batch_id, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![line, entry, account, batch, now],
-    )?;
-    Ok(())
-}
-
 /// The date and pièce of a payout's arrival: its bank line's date and its
 /// transfer's pièce.
 pub fn arrival(conn: &Connection, payout: &StoredPayout) -> Result<Option<(NaiveDate, String)>> {

@@ -45,6 +45,21 @@ pub fn all(conn: &Connection) -> Result<Vec<Batch>> {
     Ok(out)
 }
 
+/// The SHA-256 of a file's bytes, in hex: what tells one file from another.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The name a batch keeps of the file: its base name, printable.
+pub fn base_name(file_name: &str) -> String {
+    let name = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    crate::domain::text::printable(name)
+}
+
 /// What a new batch row holds.
 pub struct NewBatch<'a> {
     pub kind: &'static str,

@@ -36,7 +36,11 @@ fn a_new_payment_is_a_recette_on_collectes_en_ligne_with_its_pupil() {
     assert_eq!(payment.pupil.as_deref(), Some("LEFÈVRE Théo (CE1-B)"));
     assert!(!payment.to_assign && !payment.linked);
     let recette = entry_by_piece(&book, "R001");
-    assert_eq!(recette.label, "AssoConnect PAY-001 Lefèvre Sophie");
+    // The payer's name is not written in the accounts.
+    assert_eq!(
+        recette.label,
+        "Paiement en ligne AssoConnect PAY-001 – Sortie zoo"
+    );
     assert_eq!(recette.mode, Some(PaymentMode::Carte));
     assert_eq!(
         lines_of(&recette),

@@ -10,9 +10,8 @@ use crate::book::write::Audit;
 use crate::domain::online::{PaymentFile, PaymentRow, PaymentStatus};
 use crate::domain::{Exercice, format_date};
 use crate::store::online::{changes, payments};
+use crate::store::reconcile::batches;
 use crate::store::{Result, StoreError};
-use rusqlite::params;
-use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashSet};
 
 /// What a row of the file is to the books.
@@ -100,25 +99,21 @@ impl Book {
             return Ok(summary);
         }
         let refund_date = self.default_date();
-        let sha = Sha256::digest(bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>();
+        let sha = batches::fingerprint(bytes);
+        let name = batches::base_name(file_name);
         let skipped: usize = file.not_counted.iter().map(|(_, n)| n).sum();
         self.write(exercice, |w| {
-            w.tx.execute(
-                "INSERT INTO import_batch (kind, file_name, sha256, imported_at, lines_read,
-                    duplicates, skipped) VALUES ('assoconnect', ?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    file_name,
-                    sha,
-                    w.now,
-                    (file.rows.len() + skipped) as i64,
-                    summary.duplicates as i64,
-                    skipped as i64
-                ],
+            let batch = batches::insert(
+                w.tx,
+                &batches::NewBatch {
+                    kind: "assoconnect",
+                    account_id: None,
+                    file_name: &name,
+                    sha256: &sha,
+                    lines_read: file.rows.len() + skipped,
+                },
+                w.now,
             )?;
-            let batch = w.tx.last_insert_rowid();
             summary.batch = Some(batch);
             let mut context = record::Context::load(w, batch)?;
             for (row, kind) in &plan {
@@ -164,13 +159,10 @@ impl Book {
             for (reference, date) in latest {
                 payouts::ensure_payout(w, batch, reference, date)?;
             }
-            payouts::settle_payouts(w)?;
-            w.tx.execute(
-                "UPDATE import_batch SET imported = ?2 WHERE id = ?1",
-                params![batch, summary.payments as i64],
-            )?;
+            payouts::settle_payouts(w, Some(batch))?;
+            batches::set_counts(w.tx, batch, summary.payments, summary.duplicates, skipped)?;
             let audit = Audit::new("import", "lot").id(Some(batch)).after(format!(
-                "AssoConnect {file_name} : {} paiements ({} enregistrés, {} liés, {} remboursés, {} à attribuer), {} doublons, frais {}",
+                "AssoConnect {name} : {} paiements ({} enregistrés, {} liés, {} remboursés, {} à attribuer), {} doublons, frais {}",
                 summary.payments,
                 summary.recorded,
                 summary.linked,

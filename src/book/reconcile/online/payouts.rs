@@ -74,21 +74,15 @@ fn settle_one(
                 insert_entry(w, batch, &entry)?
             }
         };
-    payouts::insert_match(w.tx, line, transfer, pro_id, batch, w.now)?;
+    crate::store::reconcile::matches::insert(w.tx, line, transfer, pro_id, batch, w.now)?;
     payouts::settle(w.tx, payout.id, transfer, line, batch)?;
     Ok(transfer)
 }
 
 /// Inside an import's transaction: recognises the payouts whose Compte Pro
 /// line has arrived, and matches or records their transfers (carrying the
-/// running import's batch, the newest one). Returns how many bank lines
-/// were matched.
-pub(crate) fn settle_payouts(w: &Writing<'_>) -> Result<usize> {
-    let batch: Option<i64> = w.tx.query_row(
-        "SELECT max(id) FROM import_batch WHERE undone_at IS NULL",
-        [],
-        |r| r.get(0),
-    )?;
+/// running import's `batch`). Returns how many bank lines were matched.
+pub(crate) fn settle_payouts(w: &Writing<'_>, batch: Option<i64>) -> Result<usize> {
     let Some(pro_id) = w
         .chart
         .iter()

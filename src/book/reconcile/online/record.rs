@@ -147,7 +147,12 @@ pub(super) fn new_payment(
         row.date,
         next_piece(w, EntryKind::Recette)?,
         EntryKind::Recette,
-        clip(format!("AssoConnect {} {}", row.ext_id, row.payer)),
+        // The payer's name stays out of the accounts (pupils are anonymised
+        // at year end; the payment row keeps it).
+        clip(format!(
+            "Paiement en ligne AssoConnect {} – {}",
+            row.ext_id, row.form
+        )),
         Some(PaymentMode::Carte),
         vec![
             Line {
