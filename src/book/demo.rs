@@ -13,6 +13,10 @@ use rusqlite::Connection;
 
 pub const DEMO_YEAR: &str = include_str!("../../sample-data/annee-demo-2024-2025.csv");
 pub const DEMO_PUPILS: &str = include_str!("../../sample-data/eleves-demo.csv");
+pub const DEMO_PAYMENTS: &[u8] = include_bytes!("../../sample-data/demo-paiements-assoconnect.csv");
+pub const DEMO_PRO_STATEMENT: &[u8] =
+    include_bytes!("../../sample-data/demo-releve-compte-pro.csv");
+pub const DEMO_LBP_STATEMENT: &[u8] = include_bytes!("../../sample-data/demo-releve-lbp.csv");
 pub const DEMO_COOP: &str = "Coopérative scolaire OCCE de l'école des Tilleuls";
 pub const DEMO_EXERCICE: Exercice = Exercice { start_year: 2024 };
 
@@ -100,7 +104,34 @@ pub fn load_demo(conn: Connection, clock: Clock) -> Result<Book, StoreError> {
         })?;
     }
     load_demo_participations(&mut book)?;
+    load_demo_statements(&mut book)?;
     Ok(book)
+}
+
+/// The files a mandataire downloads at the end of August, imported as the
+/// Rapprochement tab would: the AssoConnect payments (late payments, one to
+/// attribute, a refund, a payout announced), then the two bank statements,
+/// matched where the suggestions are unambiguous.
+fn load_demo_statements(book: &mut Book) -> Result<(), StoreError> {
+    use crate::io::import::{assoconnect, bank};
+    let refused =
+        |file: &str, e: String| StoreError::Refused(format!("démonstration, {file} : {e}"));
+    let name = "demo-paiements-assoconnect.csv";
+    let payments = assoconnect::read_payments(DEMO_PAYMENTS, &Default::default())
+        .map_err(|e| refused(name, e))?;
+    book.import_payments(name, DEMO_PAYMENTS, &payments)?;
+    for (key, name, bytes) in [
+        (MoneyKey::Lbp, "demo-releve-lbp.csv", DEMO_LBP_STATEMENT),
+        (
+            MoneyKey::Pro,
+            "demo-releve-compte-pro.csv",
+            DEMO_PRO_STATEMENT,
+        ),
+    ] {
+        let file = bank::read_bank(bytes, &Default::default()).map_err(|e| refused(name, e))?;
+        book.import_bank(key, name, bytes, &file)?;
+    }
+    Ok(())
 }
 
 /// The school's pupils, a trip paid by envelope, online and by a cheque to

@@ -626,9 +626,9 @@ fn demo_builds_a_balanced_year() {
     assert_eq!(printed.trim(), s.db().display().to_string());
     assert_eq!(
         s.ok(&["balance"]),
-        "caisse\t518.60\npro\t2091.46\nen-ligne\t28.00\nlbp\t0.00\n"
+        "caisse\t518.60\npro\t2091.46\nen-ligne\t80.87\nlbp\t0.00\n"
     );
-    assert!(s.ok(&["check"]).starts_with("Base saine : 152 écritures"));
+    assert!(s.ok(&["check"]).starts_with("Base saine : 157 écritures"));
     let err = s.fails(&["demo", "--no-tui"]);
     assert!(err.contains("existe déjà"), "{err}");
 }
