@@ -385,3 +385,52 @@ impl Component for LineForm {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::bank::BookLine;
+    use chrono::NaiveDate;
+
+    fn text(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(|l| l.to_string().trim_end().to_string()).collect()
+    }
+
+    #[test]
+    fn a_statement_check_shows_its_balances_and_the_entries_missing() {
+        let date = NaiveDate::from_ymd_opt(2024, 9, 30).unwrap();
+        let mut check = StatementCheck {
+            account: MoneyKey::Pro,
+            date,
+            statement: Money::from_cents(115_510),
+            books: Money::from_cents(115_060),
+            reconciled: Money::from_cents(115_510),
+            difference: Money::ZERO,
+            not_on_statement: vec![BookLine {
+                entry_id: 4,
+                piece: "D003".into(),
+                date,
+                amount: Money::from_cents(-450),
+                label: "Frais de tenue de compte".into(),
+                cheque_no: None,
+                matched_to: None,
+            }],
+        };
+        let lines = check_lines(&check);
+        let shown = text(&lines);
+        assert_eq!(shown[0], "Relevé du Compte Pro au 30/09/2024");
+        assert_eq!(shown[2], "Solde des écritures à cette date      1 150,60 €");
+        assert_eq!(shown[5], "Écart (relevé − rapproché)                0,00 €");
+        assert_eq!(lines[5].style, theme::money_in(), "green at 0,00 €");
+        assert_eq!(shown[7], "Écritures absentes du relevé (1) :");
+        assert!(shown[8].contains("D003  30/09/2024 Frais de tenue de compte"));
+        check.difference = Money::from_cents(-450);
+        check.not_on_statement.clear();
+        let lines = check_lines(&check);
+        assert_eq!(lines[5].style, theme::error());
+        assert_eq!(
+            text(&lines)[7],
+            "Toutes les écritures à cette date sont sur le relevé."
+        );
+    }
+}

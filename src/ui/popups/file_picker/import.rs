@@ -317,3 +317,83 @@ impl Component for ImportKind {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Money;
+    use crate::domain::bank::StatementBalance;
+    use chrono::NaiveDate;
+
+    fn text(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn a_statement_summary_says_what_came_in_and_what_did_not() {
+        let summary = BankImportSummary {
+            batch: Some(3),
+            imported: 12,
+            duplicates: 1,
+            skipped: 3,
+            not_booked: vec![("en attente".into(), 2), ("annulée".into(), 1)],
+            matched: 4,
+            statement: Some(StatementBalance {
+                date: NaiveDate::from_ymd_opt(2024, 9, 30).unwrap(),
+                balance: Money::from_cents(123_456),
+            }),
+            implied_opening: Some(Money::from_cents(81_237)),
+            books_opening: Some(Money::from_cents(81_237)),
+        };
+        assert_eq!(
+            text(&bank_summary(MoneyKey::Lbp, "releve.csv", &summary)),
+            vec![
+                "Relevé Ancien compte LBP : releve.csv",
+                "",
+                "12 lignes importées, 1 déjà connue (doublons laissés de côté).",
+                "4 lignes rapprochées au passage.",
+                "3 lignes non comptabilisées, non importées (en attente : 2, annulée : 1).",
+                "Solde du relevé : 1 234,56 € au 30/09/2024.",
+                "Solde d'ouverture que le relevé implique : 812,37 € ; dans les comptes : 812,37 €.",
+            ]
+        );
+        let nothing = BankImportSummary {
+            duplicates: 12,
+            ..Default::default()
+        };
+        assert_eq!(
+            text(&bank_summary(MoneyKey::Pro, "releve.csv", &nothing))[2],
+            "Rien de nouveau : 12 lignes étaient déjà importées, rien n'a été écrit."
+        );
+    }
+
+    #[test]
+    fn a_payments_summary_points_to_the_payments_to_attribute() {
+        let summary = PaymentImportSummary {
+            batch: Some(4),
+            payments: 10,
+            recorded: 7,
+            linked: 2,
+            refunded: 1,
+            to_assign: 2,
+            payouts: 2,
+            fees: Money::from_cents(420),
+            ..Default::default()
+        };
+        assert_eq!(
+            text(&payments_summary("paiements.csv", &summary))[2..],
+            [
+                "10 paiements : 7 enregistrés, 2 reliés à une participation déjà saisie, 1 remboursé.",
+                "2 versements, frais AssoConnect passés : 4,20 €.",
+                "2 paiements à attribuer : a pour choisir l'élève.",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_kind_is_guessed_from_the_name() {
+        assert_eq!(FileKind::guess("export-paiements-2024.csv"), 2);
+        assert_eq!(FileKind::guess("Relevé_LBP_septembre.csv"), 1);
+        assert_eq!(FileKind::guess("releve-compte-pro.csv"), 0);
+    }
+}
