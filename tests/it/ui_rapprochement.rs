@@ -273,7 +273,7 @@ fn downloads() -> (tempfile::TempDir, PathBuf) {
         .join("coopcompta-essai-des-imports-de-releves-bancaires-et-de-paiements-en-ligne-de-la-cooperative")
         .join("Téléchargements");
     std::fs::create_dir_all(dir.join("Archives 2023")).unwrap();
-        // Noon UTC: the same day in every time zone of France and beyond.
+    // Noon UTC: the same day in every time zone of France and beyond.
     let day = |d: u64| SystemTime::UNIX_EPOCH + Duration::from_secs(1_728_043_200 + d * 86_400);
     let files = [
         (
@@ -501,11 +501,17 @@ fn matched_lines_come_last_with_their_piece_and_can_be_filtered_out() {
         "{screen}"
     );
     let at = |s: &str, what: &str| s.find(what).unwrap_or_else(|| panic!("{what}: {s}"));
-    assert!(at(&screen, "PRLV SEPA CARS") < at(&screen, "CARTE X1234"), "matched last");
+    assert!(
+        at(&screen, "PRLV SEPA CARS") < at(&screen, "CARTE X1234"),
+        "matched last"
+    );
     key(&mut app, KeyCode::Char('f'));
     let screen = render_wide(&app);
     assert!(!screen.contains("CARTE X1234"), "{screen}");
-    assert!(screen.contains("Relevé Compte Pro : 4 à rapprocher sur 5"), "{screen}");
+    assert!(
+        screen.contains("Relevé Compte Pro : 4 à rapprocher sur 5"),
+        "{screen}"
+    );
     key(&mut app, KeyCode::Char('f'));
     // The matched line: Entrée says so, x asks naming the pièce.
     key(&mut app, KeyCode::End);
@@ -518,12 +524,16 @@ fn matched_lines_come_last_with_their_piece_and_can_be_filtered_out() {
     key(&mut app, KeyCode::Char('x'));
     let screen = render_wide(&app);
     assert!(
-        app.is_asking() && screen.contains("Défaire le rapprochement de la ligne du 16/09/2024 « CARTE"),
+        app.is_asking()
+            && screen.contains("Défaire le rapprochement de la ligne du 16/09/2024 « CARTE"),
         "{screen}"
     );
     key(&mut app, KeyCode::Char('o'));
     let (text, error) = status_line(&app);
-    assert!(error && text.starts_with("Rapprochement non défait : "), "{text}");
+    assert!(
+        error && text.starts_with("Rapprochement non défait : "),
+        "{text}"
+    );
     assert_eq!(count(&app, "bank_match"), 1);
     assert_eq!(audit_rows(&app), audit);
     // A matched entry cannot be marked.
@@ -541,20 +551,61 @@ fn every_size_draws_and_the_cursor_stays_in_view() {
     let mut rows = Vec::new();
     for day in 1..=40 {
         let date = format!("2024-{:02}-{:02}", 9 + (day - 1) / 28, (day - 1) % 28 + 1);
-        rows.push((date, -(day as i64) * 100, format!("CARTE X1234 ACHAT N° {day} « LIBELLÉ TRÈS LONG » 日本")));
+        rows.push((
+            date,
+            -(day as i64) * 100,
+            format!("CARTE X1234 ACHAT N° {day} « LIBELLÉ TRÈS LONG » 日本"),
+        ));
     }
     let book = book();
-    let refs: Vec<(&str, i64, &str)> = rows.iter().map(|(d, c, l)| (d.as_str(), *c, l.as_str())).collect();
+    let refs: Vec<(&str, i64, &str)> = rows
+        .iter()
+        .map(|(d, c, l)| (d.as_str(), *c, l.as_str()))
+        .collect();
     seed_lines(&book, MoneyKey::Pro, "long.csv", &refs);
     let mut app = on_tab(book);
     key(&mut app, KeyCode::End);
-    for (w, h) in [(80, 24), (160, 48), (100, 30), (79, 23), (0, 0), (200, 60), (80, 24)] {
+    for (w, h) in [
+        (80, 24),
+        (160, 48),
+        (100, 30),
+        (79, 23),
+        (0, 0),
+        (200, 60),
+        (80, 24),
+    ] {
         let _ = draw(&app, w, h);
     }
     let screen = render_small(&app);
-    assert!(screen.contains("▸ 12/10 CARTE X1234…    -40,00 €"), "the last line shows: {screen}");
+    assert!(
+        screen.contains("▸ 12/10 CARTE X1234…    -40,00 €"),
+        "the last line shows: {screen}"
+    );
     assert!(screen.contains("Relevé Compte Pro : 40 lignes"), "{screen}");
     key(&mut app, KeyCode::PageUp);
     key(&mut app, KeyCode::Home);
     assert!(render_wide(&app).contains("ACHAT N° 1 "));
+}
+
+#[test]
+fn an_assoconnect_export_is_recognised_by_its_name() {
+    let (_root, dir) = downloads();
+    let mut app = app_with_downloads(seeded_book(), &dir);
+    let audit = audit_rows(&app);
+    key(&mut app, KeyCode::Char('i'));
+    type_text(&mut app, "paiem");
+    key(&mut app, KeyCode::Enter);
+    let screen = render_wide(&app);
+    assert!(
+        screen.contains("▸ paiements en ligne AssoConnect (export des paiements)"),
+        "{screen}"
+    );
+    // ↑ goes round to the other kinds, ↓ back.
+    key(&mut app, KeyCode::Up);
+    assert!(render_wide(&app).contains("▸ relevé de l'Ancien compte LBP"));
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    let screen = render_wide(&app);
+    assert!(screen.contains("✗ Rien n'a été importé : "), "{screen}");
+    assert_nothing_written(&app, audit, 1);
 }

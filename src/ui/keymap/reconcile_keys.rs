@@ -9,7 +9,7 @@ use ratatui::crossterm::event::KeyCode;
 /// The bank lines pane has the focus: what is done to the current line.
 #[rustfmt::skip]
 pub(super) const RECONCILE_LINE: &[Binding] = &[
-    bind(&[key(KeyCode::Enter)], "Entrée", "accepter la suggestion de la ligne (≈ pièce proposée)", Action::AcceptSuggestion, "accepter").rank(KEEP),
+    bind(&[key(KeyCode::Enter)], "Entrée", "accepter la suggestion (≈ : l'écriture, ou un versement AssoConnect)", Action::AcceptSuggestion, "accepter").rank(KEEP),
     bind(&[ch('n')], "n", "créer l'écriture de la ligne (frais, achat par carte) et la rapprocher", Action::CreateFromLine, "créer").rank(KEEP),
     bind(&[ch('x'), key(KeyCode::Delete)], "x", "défaire le rapprochement de la ligne (les écritures restent)", Action::Unmatch, "défaire"),
 ];

@@ -393,7 +393,10 @@ mod tests {
     use chrono::NaiveDate;
 
     fn text(lines: &[Line]) -> Vec<String> {
-        lines.iter().map(|l| l.to_string().trim_end().to_string()).collect()
+        lines
+            .iter()
+            .map(|l| l.to_string().trim_end().to_string())
+            .collect()
     }
 
     #[test]

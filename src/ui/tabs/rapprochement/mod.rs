@@ -28,10 +28,12 @@ use std::path::PathBuf;
 use view::draw_reconcile;
 
 /// A question asked, waiting for its yes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Asked {
     AcceptAll,
     Unmatch(i64),
+    /// These payments as the payout of that bank line.
+    Payout(i64, Vec<i64>),
 }
 
 pub struct RapprochementTab {
@@ -102,6 +104,9 @@ impl RapprochementTab {
             ));
         }
         let Some(entry) = self.reconcile.suggested_entry() else {
+            if let Some(effect) = self.ask_payout(book, &line) {
+                return effect;
+            }
             return Effect::error(format!(
                 "Pas de suggestion pour cette ligne : marquez les écritures ({}) puis {}, ou {} pour créer l'écriture",
                 Self::key(Action::ToggleMark),
@@ -214,6 +219,29 @@ impl RapprochementTab {
         })
     }
 
+    /// A Compte Pro credit with no entry: the AssoConnect payments whose
+    /// sum net of fees makes it, if any, proposed as its payout.
+    fn ask_payout(&mut self, book: &Book, line: &crate::domain::bank::BankLine) -> Option<Effect> {
+        if self.reconcile.account != crate::domain::MoneyKey::Pro || line.amount.is_negative() {
+            return None;
+        }
+        let ids = book.payout_proposal(line.id).ok().flatten()?;
+        if ids.is_empty() {
+            return None;
+        }
+        let question = format!(
+            "Aucune écriture pour la ligne du {} ({}), mais {} AssoConnect pas encore versés font ce montant, frais déduits. Les grouper en versement reçu sur cette ligne ? Le virement Collectes en ligne → Compte Pro sera passé et rapproché.",
+            format_date(line.date),
+            line.amount.fr(),
+            count(ids.len(), "paiement", "paiements")
+        );
+        self.asked = Some(Asked::Payout(line.id, ids));
+        Some(Effect::open(Confirm {
+            question,
+            enter_says_yes: false,
+        }))
+    }
+
     fn ask_unmatch(&mut self) -> Effect {
         let line = match self.need_line() {
             Ok(line) => line.clone(),
@@ -257,6 +285,16 @@ impl RapprochementTab {
                     "Rapprochement défait : la ligne est à rapprocher".into(),
                 ),
                 Err(e) => Effect::error(format!("Rapprochement non défait : {e}")),
+            },
+            Some(Asked::Payout(line, ids)) => match book.accept_payout(line, &ids) {
+                Ok(_) => self.changed(
+                    book,
+                    format!(
+                        "Versement reconnu : {} groupés, virement passé et rapproché",
+                        count(ids.len(), "paiement", "paiements")
+                    ),
+                ),
+                Err(e) => Effect::error(format!("Versement non reconnu : {e}")),
             },
             None => Effect::Done,
         }
