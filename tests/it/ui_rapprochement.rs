@@ -609,3 +609,23 @@ fn an_assoconnect_export_is_recognised_by_its_name() {
     assert!(screen.contains("✗ Rien n'a été importé : "), "{screen}");
     assert_nothing_written(&app, audit, 1);
 }
+
+#[test]
+fn a_folder_that_cannot_be_read_is_said_in_the_picker() {
+    let root = tempfile::tempdir().unwrap();
+    let missing = root.path().join("Téléchargements");
+    let mut app = app_with_downloads(book(), &missing);
+    key(&mut app, KeyCode::Char('i'));
+    let screen = render_wide(&app);
+    assert!(screen.contains("✗ Dossier illisible : "), "{screen}");
+    // ← goes to the parent, which exists.
+    key(&mut app, KeyCode::Left);
+    let screen = render_wide(&app);
+    assert!(!screen.contains("Dossier illisible"), "{screen}");
+    assert!(
+        screen.contains("Aucun fichier CSV dans ce dossier"),
+        "{screen}"
+    );
+    key(&mut app, KeyCode::Esc);
+    assert!(!app.should_quit());
+}

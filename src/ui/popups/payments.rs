@@ -285,3 +285,54 @@ impl Component for PupilPicker {
         rows(frame, inner, head, items, &self.cursor);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pupil(id: i64, nom: &str, prenom: &str, class: &str) -> Pupil {
+        Pupil {
+            id,
+            class_id: 1,
+            class_name: class.into(),
+            family_id: id,
+            nom: nom.into(),
+            prenom: prenom.into(),
+            anonymised: false,
+        }
+    }
+
+    #[test]
+    fn the_pupil_picker_offers_none_first_and_filters_without_accents() {
+        let mut picker = PupilPicker {
+            payment: 1,
+            what: String::new(),
+            pupils: vec![
+                pupil(1, "Lefèvre", "Théo", "CP-A"),
+                pupil(2, "Martin", "Jade", "CP-A"),
+                pupil(3, "Martin", "Hugo", "CE1-B"),
+            ],
+            filter: Input::default(),
+            cursor: ListCursor::default(),
+            problem: None,
+        };
+        let names = |p: &PupilPicker| -> Vec<String> {
+            p.shown()
+                .iter()
+                .map(|x| x.map_or("aucun".to_string(), |x| x.display_with_class()))
+                .collect()
+        };
+        assert_eq!(names(&picker).len(), 4);
+        assert_eq!(names(&picker)[0], "aucun");
+        picker.filter = Input::new("lefevre".into());
+        assert_eq!(names(&picker), vec!["aucun", "LEFÈVRE Théo (CP-A)"]);
+        picker.filter = Input::new("martin ce1".into());
+        assert_eq!(
+            names(&picker),
+            vec!["aucun"],
+            "one word of the name, not two"
+        );
+        picker.filter = Input::new("ce1".into());
+        assert_eq!(names(&picker), vec!["aucun", "MARTIN Hugo (CE1-B)"]);
+    }
+}
