@@ -183,15 +183,18 @@ impl PupilPicker {
         })
     }
 
-    /// `None` first ("aucun élève"), then the pupils matching the filter.
+    /// `None` first ("aucun élève"), then the pupils whose name and class
+    /// hold every word typed (accents and case aside).
     fn shown(&self) -> Vec<Option<&Pupil>> {
-        let wanted = fold(self.filter.value().trim());
+        let wanted = fold(self.filter.value());
+        let words: Vec<&str> = wanted.split_whitespace().collect();
         std::iter::once(None)
             .chain(
                 self.pupils
                     .iter()
                     .filter(|p| {
-                        wanted.is_empty() || fold(&p.display_with_class()).contains(&wanted)
+                        let name = fold(&p.display_with_class());
+                        words.iter().all(|w| name.contains(w))
                     })
                     .map(Some),
             )
@@ -329,8 +332,8 @@ mod tests {
         picker.filter = Input::new("martin ce1".into());
         assert_eq!(
             names(&picker),
-            vec!["aucun"],
-            "one word of the name, not two"
+            vec!["aucun", "MARTIN Hugo (CE1-B)"],
+            "every word typed, anywhere"
         );
         picker.filter = Input::new("ce1".into());
         assert_eq!(names(&picker), vec!["aucun", "MARTIN Hugo (CE1-B)"]);
