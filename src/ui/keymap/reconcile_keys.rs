@@ -63,12 +63,14 @@ pub(super) const IMPORT_KIND: &[Binding] = &[
     bind(&[key(KeyCode::Up), key(KeyCode::Left)], "↑", "type précédent", Action::ChoicePrev, ""),
     bind(&[key(KeyCode::Down), key(KeyCode::Right), ch(' ')], "↓", "type suivant", Action::ChoiceNext, "type"),
     bind(&[key(KeyCode::Esc)], "Échap", "revenir à la liste des fichiers", Action::Close, "retour").rank(KEEP),
+    bind(&[key(KeyCode::F(1))], "F1", "aide", Action::Help, "aide").rank(ALWAYS),
 ];
 
 #[rustfmt::skip]
 pub(super) const BATCHES: &[Binding] = &[
     bind(&[ch('x'), key(KeyCode::Delete)], "x", "annuler l'import (ses lignes, écritures et rapprochements partent)", Action::UndoBatch, "annuler l'import"),
     bind(&[key(KeyCode::Esc), ch('q')], "Échap", "fermer la liste", Action::Close, "fermer").rank(KEEP),
+    bind(&[ch('?'), key(KeyCode::F(1))], "?", "aide", Action::Help, "aide").rank(ALWAYS),
     LIST_MOVES[0], LIST_MOVES[1], LIST_MOVES[2], LIST_MOVES[3], LIST_MOVES[4], LIST_MOVES[5],
 ];
 
@@ -76,6 +78,7 @@ pub(super) const BATCHES: &[Binding] = &[
 pub(super) const PAYMENTS: &[Binding] = &[
     bind(&[key(KeyCode::Enter)], "Entrée", "attribuer le paiement à un élève (ou à aucun)", Action::Submit, "attribuer"),
     bind(&[key(KeyCode::Esc), ch('q')], "Échap", "fermer la liste", Action::Close, "fermer").rank(KEEP),
+    bind(&[ch('?'), key(KeyCode::F(1))], "?", "aide", Action::Help, "aide").rank(ALWAYS),
     LIST_MOVES[0], LIST_MOVES[1], LIST_MOVES[2], LIST_MOVES[3], LIST_MOVES[4], LIST_MOVES[5],
 ];
 

@@ -121,6 +121,7 @@ impl Component for BatchList {
         }
         match action {
             Action::Close => Effect::Close,
+            Action::Help => Effect::Help,
             Action::UndoBatch => self.ask(),
             Action::Yes => self.undo(book),
             _ => Effect::Done,

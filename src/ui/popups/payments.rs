@@ -98,6 +98,7 @@ impl Component for PaymentList {
         }
         match action {
             Action::Close => Effect::Close,
+            Action::Help => Effect::Help,
             Action::Submit => match self.payments.get(self.cursor.selected()) {
                 Some(p) => Effect::from_result(PupilPicker::load(book, p).map(Effect::open)),
                 None => Effect::Done,
