@@ -629,3 +629,43 @@ fn a_folder_that_cannot_be_read_is_said_in_the_picker() {
     key(&mut app, KeyCode::Esc);
     assert!(!app.should_quit());
 }
+
+#[test]
+fn a_credit_line_offers_the_produits_and_its_label_can_be_changed() {
+    let mut app = on_tab(seeded_book());
+    // The cash deposit of 23/09 (+200,00 €), third line.
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Char('n'));
+    let screen = render_wide(&app);
+    assert!(
+        screen.contains("Une recette sur le Compte Pro, pièce"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("R003, datée du jour de la ligne, rapprochée d'elle"),
+        "{screen}"
+    );
+    assert!(screen.contains("7… (un produit)"), "{screen}");
+    assert!(screen.contains("7070"), "{screen}");
+    assert!(
+        !screen.contains("606 Fournitures"),
+        "produits only: {screen}"
+    );
+    // The label is proposed from the bank's, and can be typed over.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Tab);
+    assert!(render_wide(&app).contains("VERSEMENT ESPECES AGENCE"));
+    chars(&mut app, " (kermesse)");
+    let screen = render_wide(&app);
+    assert!(
+        screen.contains("VERSEMENT ESPECES AGENCE (kermesse)"),
+        "{screen}"
+    );
+    // Escape asks first (something was typed), and nothing is written.
+    key(&mut app, KeyCode::Esc);
+    assert!(app.is_asking());
+    key(&mut app, KeyCode::Char('o'));
+    assert!(!render_wide(&app).contains("Créer l'écriture de la ligne"));
+    assert_eq!(count(&app, "bank_match"), 0);
+}

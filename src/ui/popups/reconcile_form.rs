@@ -79,7 +79,7 @@ impl LineForm {
             .map(|p| format!(", pièce {p}"))
             .unwrap_or_default();
         let about = format!(
-            "Ligne du {} : {} ({}). {what} sur le {}{piece}, datée du jour de la ligne, rapprochée d'elle.",
+            "Ligne du {} : {} ({}). {what} sur le {}{piece}, datée du jour de la ligne, rapprochée d'elle ; libellé proposé d'après le relevé, modifiable.",
             format_date(line.date),
             line.label,
             line.amount.fr(),
@@ -93,8 +93,7 @@ impl LineForm {
             } else {
                 "7… (un produit)"
             })
-            .field(Id::Label, "Libellé", &label, Kind::Text)
-            .note("proposé d'après le relevé, modifiable");
+            .field(Id::Label, "Libellé", &label, Kind::Text);
         LineForm {
             purpose: Purpose::Create { line: line.id },
             title: "Créer l'écriture de la ligne".into(),
