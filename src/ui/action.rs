@@ -102,4 +102,32 @@ pub enum Action {
     SaveEnvelope,
     /// Remove the selected line of the envelope.
     RemoveLine,
+
+    // Rapprochement tab.
+    /// Match the current bank line to its suggested entry.
+    AcceptSuggestion,
+    /// Accept every unambiguous suggestion of the account.
+    AcceptAll,
+    /// Match the marked entries to the current bank line.
+    MatchMarked,
+    /// Record the entry a bank line shows, and match it.
+    CreateFromLine,
+    /// Take a bank line's matches away.
+    Unmatch,
+    /// Show every bank line, or only those to match.
+    ToggleFilter,
+    /// Import a file (statement or AssoConnect payments).
+    Import,
+    /// The list of imports (to undo one).
+    Batches,
+    /// Undo the selected import.
+    UndoBatch,
+    /// The AssoConnect payouts, with their payments.
+    Payouts,
+    /// The payments "à attribuer".
+    Payments,
+    /// Check a statement's closing balance.
+    Statement,
+    /// The file picker: the folder above.
+    ParentDir,
 }

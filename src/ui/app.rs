@@ -37,8 +37,8 @@ struct Main {
 }
 
 impl Main {
-    fn open(book: Book) -> Result<Main, StoreError> {
-        let tabs = Tabs::open(&book)?;
+    fn open(book: Book, info: &RunInfo) -> Result<Main, StoreError> {
+        let tabs = Tabs::open(&book, info.import_folder())?;
         Ok(Main {
             book,
             tabs,
@@ -78,7 +78,7 @@ pub struct App {
 impl App {
     pub fn new(start: Start, info: RunInfo, clock: Clock) -> App {
         let stage = match start {
-            Start::Ready(book) => match Main::open(book) {
+            Start::Ready(book) => match Main::open(book, &info) {
                 Ok(main) => Stage::Main(Box::new(main)),
                 Err(e) => Stage::Failed(e.to_string()),
             },
@@ -197,7 +197,7 @@ impl App {
                 SetupDone::Stay => {}
                 SetupDone::Quit => self.quit = true,
                 SetupDone::Created(book) => {
-                    self.stage = match Main::open(book) {
+                    self.stage = match Main::open(book, &self.info) {
                         Ok(main) => {
                             self.status = Some(Status {
                                 text: SetupStage::created_text(),

@@ -18,4 +18,18 @@ pub struct RunInfo {
     pub backup_note: Option<String>,
     /// The demo year (fictitious data): the header says so.
     pub demo: bool,
+    /// Where the import file picker opens; `None`: the user's Downloads
+    /// folder (else the home folder).
+    pub import_dir: Option<PathBuf>,
+}
+
+impl RunInfo {
+    /// The folder the import file picker opens on.
+    pub fn import_folder(&self) -> PathBuf {
+        self.import_dir.clone().unwrap_or_else(|| {
+            directories::UserDirs::new()
+                .map(|dirs| dirs.download_dir().unwrap_or(dirs.home_dir()).to_path_buf())
+                .unwrap_or_else(|| PathBuf::from("."))
+        })
+    }
 }

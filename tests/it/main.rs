@@ -39,6 +39,8 @@ mod ui_main;
 mod ui_migration;
 mod ui_participations;
 mod ui_participations_views;
+mod ui_rapprochement;
+mod ui_rapprochement_popups;
 mod ui_robustness;
 mod ui_setup;
 mod walkthrough_fixes;

@@ -4,12 +4,14 @@
 
 mod binding;
 mod core_keys;
+mod reconcile_keys;
 mod tab_keys;
 
 use super::action::Action;
 pub use binding::{ALWAYS, Binding, Key};
 use core_keys::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use reconcile_keys::*;
 use tab_keys::*;
 
 /// Where the keyboard is: each context has its own table.
@@ -54,6 +56,14 @@ pub enum Context {
     HeadingPick,
     /// The help popup of a migration step: the step's keys.
     StepHelp,
+    /// Rapprochement: the keys of the tab, and those of the bank lines pane.
+    Reconcile,
+    ReconcileLine,
+    FilePicker,
+    ImportKind,
+    Batches,
+    Payments,
+    PupilPick,
 }
 
 impl Context {
@@ -89,6 +99,13 @@ impl Context {
             Context::HeadingList => "Rubrique du CR financier : les rubriques connues",
             Context::HeadingPick => "Rubrique du CR financier : choisir",
             Context::StepHelp => "Aide d'une étape : les touches de l'étape",
+            Context::Reconcile => "Rapprochement",
+            Context::ReconcileLine => "Rapprochement : la ligne du relevé",
+            Context::FilePicker => "Choix du fichier à importer",
+            Context::ImportKind => "Type du fichier à importer",
+            Context::Batches => "Liste des imports",
+            Context::Payments => "Paiements à attribuer",
+            Context::PupilPick => "Choix de l'élève",
         }
     }
 
@@ -123,6 +140,13 @@ impl Context {
             Context::HeadingList => HEADING_LIST,
             Context::HeadingPick => HEADING_PICK,
             Context::StepHelp => STEP_HELP,
+            Context::Reconcile => RECONCILE,
+            Context::ReconcileLine => RECONCILE_LINE,
+            Context::FilePicker => FILE_PICKER,
+            Context::ImportKind => IMPORT_KIND,
+            Context::Batches => BATCHES,
+            Context::Payments => PAYMENTS,
+            Context::PupilPick => PUPIL_PICK,
         }
     }
 }
@@ -254,6 +278,11 @@ mod tests {
             Context::Envelope,
             Context::CampaignDetail,
             Context::Chart,
+            Context::FilePicker,
+            Context::ImportKind,
+            Context::Batches,
+            Context::Payments,
+            Context::PupilPick,
         ] {
             assert!(
                 context

@@ -108,3 +108,29 @@ impl Component for Reader {
         frame.render_widget(Paragraph::new(shown).block(block), popup);
     }
 }
+
+/// A document made of lines: a line that fits stays as it is (its
+/// colours), a longer one is wrapped in the line's style.
+pub struct Lines(pub Vec<Line<'static>>);
+
+impl Document for Lines {
+    fn lines(&self, width: usize) -> Vec<Line<'static>> {
+        let mut out = Vec::new();
+        for line in &self.0 {
+            if line.width() <= width {
+                out.push(line.clone());
+                continue;
+            }
+            let style = line
+                .spans
+                .first()
+                .map_or(line.style, |s| line.style.patch(s.style));
+            out.extend(
+                crate::ui::widgets::cells::wrap(&line.to_string(), width)
+                    .into_iter()
+                    .map(|part| Line::styled(part, style)),
+            );
+        }
+        out
+    }
+}

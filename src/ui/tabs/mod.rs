@@ -6,6 +6,7 @@ pub mod ecritures;
 pub mod migration;
 pub mod participations;
 pub mod placeholder;
+pub mod rapprochement;
 mod tab;
 
 use super::component::Component;
@@ -25,13 +26,14 @@ pub struct Tabs {
 }
 
 impl Tabs {
-    pub fn open(book: &Book) -> Result<Tabs> {
+    /// `import_folder`: where the Rapprochement tab's file picker opens.
+    pub fn open(book: &Book, import_folder: std::path::PathBuf) -> Result<Tabs> {
         Ok(Tabs {
             active: Tab::Ecritures,
             ecritures: Ecritures::load(book)?,
             others: vec![
                 Box::new(participations::ParticipationsTab::default()),
-                Box::new(Placeholder(Tab::Rapprochement)),
+                Box::new(rapprochement::RapprochementTab::new(import_folder)),
                 Box::new(migration::MigrationTab::default()),
                 Box::new(Placeholder(Tab::Cloture)),
             ],

@@ -75,6 +75,36 @@ pub fn truncate(text: &str, width: usize) -> String {
     format!("{head}…")
 }
 
+/// "0 ligne", "1 ligne", "3 lignes" (French: 0 and 1 are singular).
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n <= 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// `text` cut from the left to `width` columns, with "…" first when cut
+/// (a path: its end matters most).
+pub fn truncate_left(text: &str, width: usize) -> String {
+    if self::width(text) <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut used = 1;
+    let mut start = text.len();
+    for (at, c) in text.char_indices().rev() {
+        used += char_width(c);
+        if used > width {
+            break;
+        }
+        start = at;
+    }
+    format!("…{}", &text[start..])
+}
+
 /// `text` cut or padded with spaces to exactly `width` columns.
 pub fn cell(text: &str, width: usize) -> String {
     let cut = truncate(text, width);
@@ -106,6 +136,11 @@ mod tests {
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
         assert_eq!(truncate("Sortie cinéma", 8), "Sortie …");
         assert_eq!(truncate("court", 8), "court");
+        assert_eq!(
+            truncate_left("/home/léa/Téléchargements", 16),
+            "…Téléchargements"
+        );
+        assert_eq!(truncate_left("court", 8), "court");
     }
 
     #[test]

@@ -160,6 +160,14 @@ pub struct Drawn {
     pub focused_row: Option<Rect>,
 }
 
+/// The centred box of a list popup (files, imports, payments): up to 100
+/// columns and 24 rows.
+pub fn popup_area(area: Rect) -> Rect {
+    let width = area.width.saturating_sub(4).min(100);
+    let height = area.height.saturating_sub(2).min(24);
+    area.centered(Constraint::Length(width), Constraint::Length(height))
+}
+
 /// The centred box a form takes: up to 100 columns, as high as it needs.
 pub fn form_area(area: Rect, items: &[Item]) -> Rect {
     let width = area.width.min(100);

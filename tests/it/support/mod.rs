@@ -13,6 +13,7 @@ pub mod book;
 pub mod check;
 pub mod cli;
 pub mod participations;
+pub mod reconcile;
 pub mod ui;
 
 use chrono::NaiveDate;

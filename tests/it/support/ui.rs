@@ -29,6 +29,7 @@ pub fn info() -> RunInfo {
         backup_dir: "/home/directrice/.local/share/coopcompta/sauvegardes".into(),
         backup_note: Some("Sauvegarde faite : coop-2024-10-15_10-00-00.db".into()),
         demo: false,
+        import_dir: None,
     }
 }
 
