@@ -16,7 +16,7 @@ fn a_clean_base_is_healthy() {
         "Base saine : 7 écritures, toutes équilibrées\n"
     );
     let d = demo();
-    assert!(d.ok(&["check"]).starts_with("Base saine : 152 écritures"));
+    assert!(d.ok(&["check"]).starts_with("Base saine : 157 écritures"));
 }
 
 #[test]

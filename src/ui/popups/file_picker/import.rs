@@ -106,6 +106,13 @@ pub fn bank_summary(account: MoneyKey, name: &str, s: &BankImportSummary) -> Vec
             )));
         }
     }
+    if s.outside_exercice > 0 {
+        lines.push(Line::raw(format!(
+            "{} hors de l'exercice en cours, non {}.",
+            count(s.outside_exercice, "ligne", "lignes"),
+            if s.outside_exercice == 1 { "importée" } else { "importées" }
+        )));
+    }
     if s.skipped > 0 {
         lines.push(Line::raw(format!(
             "{} non comptabilisées, non importées ({}).",
@@ -344,6 +351,8 @@ mod tests {
             }),
             implied_opening: Some(Money::from_cents(81_237)),
             books_opening: Some(Money::from_cents(81_237)),
+            outside_exercice: 2,
+            note: None,
         };
         assert_eq!(
             text(&bank_summary(MoneyKey::Lbp, "releve.csv", &summary)),
@@ -352,6 +361,7 @@ mod tests {
                 "",
                 "12 lignes importées, 1 déjà connue (doublons laissés de côté).",
                 "4 lignes rapprochées au passage.",
+                "2 lignes hors de l'exercice en cours, non importées.",
                 "3 lignes non comptabilisées, non importées (en attente : 2, annulée : 1).",
                 "Solde du relevé : 1 234,56 € au 30/09/2024.",
                 "Solde d'ouverture que le relevé implique : 812,37 € ; dans les comptes : 812,37 €.",
