@@ -140,3 +140,58 @@ pub fn generate(path: &Path, count: usize) -> Result<()> {
     tx.commit()?;
     Ok(())
 }
+
+/// Writes an exercice of `count` recettes and dépenses all on the Compte
+/// Pro (the reconciliation benchmark): amounts repeat as real ones do
+/// (many 5,00 €, 8,00 €, 12,50 €), dates spread over the year.
+pub fn generate_compte_pro(path: &Path, count: usize) -> Result<()> {
+    let conn = store::open(path)?;
+    let request = SetupRequest {
+        coop_name: "Coopérative de banc d'essai".into(),
+        exercice: Exercice::new(2024),
+        openings: vec![(MoneyKey::Pro, Money::from_cents(100_000_000))],
+    };
+    let book = create_book(conn, &request, &default_chart(), clock())?;
+    let chart = book.chart().to_vec();
+    drop(book);
+    let mut conn = store::open(path)?;
+    let tx = conn.transaction()?;
+    let exercice = Exercice::new(2024);
+    let start = exercice.first_day();
+    for i in 0..count {
+        let date = (start + Duration::days((i * 365 / count) as i64))
+            .format("%d/%m/%Y")
+            .to_string();
+        let (kind, code, piece) = if i % 3 == 0 {
+            (EntryKind::Recette, "75620008", format!("R{i:06}"))
+        } else {
+            (EntryKind::Depense, "606", format!("D{i:06}"))
+        };
+        let request = EntryRequest {
+            splits: vec![SplitInput {
+                code: code.into(),
+                amount: String::new(),
+            }],
+            piece,
+            label: format!("Opération n° {i}"),
+            amount: Money::from_cents(bench_cents(i)).fr_plain(),
+            mode: Some(crate::domain::PaymentMode::Virement),
+            ..EntryRequest::blank(kind, MoneyKey::Pro, &date, "")
+        };
+        let entry = build_entry(&request, &chart, exercice)?;
+        store::entries::insert(&tx, exercice, &entry, "2025-03-15T10:00:00")?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// The amount of the `i`-th generated Compte Pro entry, in cents: one in
+/// two is one of a few usual small amounts, the others vary.
+pub fn bench_cents(i: usize) -> i64 {
+    const USUAL: [i64; 4] = [500, 800, 1250, 2000];
+    if i.is_multiple_of(2) {
+        USUAL[(i / 2) % USUAL.len()]
+    } else {
+        100 + (i as i64 * 7919) % 50_000
+    }
+}
