@@ -51,8 +51,8 @@ fn an_export_is_recorded_with_its_fees_and_payouts() {
     );
     assert_eq!(
         s.ok(&["payments"]),
-        "1\t2024-10-03\t12.00\t0.47\tLefèvre Sophie\tSortie zoo\tenregistré R001\tpayé en ligne le 03/10 → versement PO-2024-10-07 du 04/10 → annoncé, pas encore reçu\n\
-         2\t2024-10-04\t12.00\t0.47\tDupont Marc\tSortie zoo\tà attribuer\tpayé en ligne le 04/10 → versement PO-2024-10-07 du 04/10 → annoncé, pas encore reçu\n\
+        "1\t2024-10-03\t12.00\t0.47\tLefèvre Sophie\tSortie zoo\tenregistré R001\tpayé en ligne le 03/10 → versement PO-2024-10-07 → annoncé, pas encore reçu\n\
+         2\t2024-10-04\t12.00\t0.47\tDupont Marc\tSortie zoo\tà attribuer\tpayé en ligne le 04/10 → versement PO-2024-10-07 → annoncé, pas encore reçu\n\
          3\t2024-10-05\t12.00\t0.47\tGarçon Luc\tSortie zoo\tremboursé\tpayé en ligne le 05/10 → remboursé\n\
          4\t2024-10-08\t10.00\t0.43\tGarcon Luc\tSortie zoo\tenregistré R003\tpayé en ligne le 08/10 → pas encore versé\n"
     );

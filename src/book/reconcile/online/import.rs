@@ -12,7 +12,7 @@ use crate::domain::{Exercice, format_date};
 use crate::store::online::{changes, payments};
 use crate::store::reconcile::batches;
 use crate::store::{Result, StoreError};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
 /// What a row of the file is to the books.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,16 +148,11 @@ impl Book {
             }
             summary.campaigns_created = context.campaigns_created;
             summary.fees = fees::book_fees(w, batch)?;
-            let mut latest: BTreeMap<&str, chrono::NaiveDate> = BTreeMap::new();
-            for row in &file.rows {
-                if let Some(reference) = row.payout.as_deref() {
-                    let day = latest.entry(reference).or_insert(row.date);
-                    *day = (*day).max(row.date);
-                }
-            }
-            summary.payouts = latest.len();
-            for (reference, date) in latest {
-                payouts::ensure_payout(w, batch, reference, date)?;
+            let references: BTreeSet<&str> =
+                file.rows.iter().filter_map(|row| row.payout.as_deref()).collect();
+            summary.payouts = references.len();
+            for reference in references {
+                payouts::ensure_payout(w, batch, reference)?;
             }
             payouts::settle_payouts(w, Some(batch))?;
             batches::set_counts(w.tx, batch, summary.payments, summary.duplicates, skipped)?;

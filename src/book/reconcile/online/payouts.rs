@@ -29,10 +29,11 @@ pub(super) fn ensure_payout(
     w: &Writing<'_>,
     batch: i64,
     reference: &str,
-    date: NaiveDate,
 ) -> Result<()> {
+    // The export gives no payout date: none is made up (the path then
+    // says "versement PO-…" and the bank line's date once it arrives).
     if payouts::by_ref(w.tx, reference)?.is_none() {
-        payouts::insert(w.tx, reference, Some(batch), Some(date))?;
+        payouts::insert(w.tx, reference, Some(batch), None)?;
     }
     Ok(())
 }
