@@ -7,8 +7,8 @@
 use chrono::Duration;
 use coopcompta::book::Book;
 use coopcompta::book::generate::{self, bench_cents, generate_compte_pro};
-use coopcompta::domain::bank::{BankFile, BankRow};
 use coopcompta::domain::MoneyKey;
+use coopcompta::domain::bank::{BankFile, BankRow};
 use coopcompta::store;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use std::path::Path;

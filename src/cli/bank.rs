@@ -197,7 +197,7 @@ fn reconcile(db: &Path, args: ReconcileArgs) -> Result<Vec<String>, CliError> {
         None => {
             let (Some(account), true) = (args.account, args.auto) else {
                 return Err(CliError::Input(
-                    "précisez « --account pro|lbp --auto », ou une action : match, unmatch, create"
+                    "précisez « --account pro|lbp --auto », ou une action : match, unmatch, create, payout"
                         .into(),
                 ));
             };
@@ -220,6 +220,7 @@ fn reconcile(db: &Path, args: ReconcileArgs) -> Result<Vec<String>, CliError> {
                 format!("matched\t{}", pieces.join(" ")),
             ])
         }
+        Some(ReconcileAction::Payout { line, accept }) => payout(&mut book, line, accept),
         Some(ReconcileAction::Unmatch { line }) => {
             book.unmatch_line(line)?;
             Ok(vec![format!("line\t{line}"), "unmatched\tok".to_string()])
@@ -237,6 +238,41 @@ fn reconcile(db: &Path, args: ReconcileArgs) -> Result<Vec<String>, CliError> {
             Ok(vec![format!("line\t{line}"), format!("piece\t{piece}")])
         }
     }
+}
+
+/// The payments proposed for an unexplained AssoConnect credit, one line
+/// each (`payment<TAB>id<TAB>date<TAB>amount<TAB>fee<TAB>payer`), then, with
+/// `accept`, the transfer recorded and matched.
+fn payout(book: &mut Book, line: i64, accept: bool) -> Result<Vec<String>, CliError> {
+    let Some(ids) = book.payout_proposal(line)? else {
+        return Err(StoreError::Refused(format!(
+            "ligne de relevé n° {line} : aucun ensemble de paiements AssoConnect pas encore versés ne fait ce montant (brut − frais)"
+        ))
+        .into());
+    };
+    let payments = book.payments()?;
+    let mut out = vec![format!("line\t{line}")];
+    for id in &ids {
+        if let Some(p) = payments.iter().find(|p| p.id == *id) {
+            out.push(format!(
+                "payment\t{}\t{}\t{}\t{}\t{}",
+                p.id,
+                p.date,
+                p.amount.std(),
+                p.fee.std(),
+                one_cell(&p.payer)
+            ));
+        }
+    }
+    if accept {
+        let transfer = book.accept_payout(line, &ids)?;
+        let piece = book
+            .entry(transfer)?
+            .map(|e| e.piece)
+            .ok_or_else(|| StoreError::Corrupt("écriture introuvable".into()))?;
+        out.push(format!("piece\t{piece}"));
+    }
+    Ok(out)
 }
 
 fn statement(db: &Path, args: StatementArgs) -> Result<Vec<String>, CliError> {

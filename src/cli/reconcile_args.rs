@@ -149,6 +149,15 @@ pub enum ReconcileAction {
         #[arg(long, value_name = "ID")]
         line: i64,
     },
+    /// Propose les paiements AssoConnect qui font un crédit du Compte Pro (brut − frais), et avec --accept en fait le versement
+    Payout {
+        /// Id de la ligne (un crédit du Compte Pro)
+        #[arg(long, value_name = "ID")]
+        line: i64,
+        /// Enregistre le versement proposé et le rapproche de la ligne
+        #[arg(long)]
+        accept: bool,
+    },
     /// Crée l'écriture d'une ligne du relevé (achat par carte, frais bancaires) et la rapproche
     Create {
         /// Id de la ligne

@@ -1,7 +1,6 @@
 //! The AssoConnect commands, run as the built binary on a temporary
 //! database: import of an export in AssoConnect's shape, payouts, payments
 //! and their attribution, the same file twice.
-//! (Declared in main.rs once the AssoConnect parser is in.)
 
 use crate::support::cli::Sandbox;
 use crate::support::fixture_arg;
@@ -89,5 +88,82 @@ fn a_payment_to_assign_is_given_its_pupil() {
     assert_eq!(
         s.fails(&["payments", "assign", "--id", "3", "--none"]),
         "coopcompta : Paiement : PAY-003 a été remboursé : il n'est attribué à personne\n"
+    );
+}
+
+#[test]
+fn a_credit_without_payout_reference_is_explained_by_the_payments_it_carries() {
+    let s = coop();
+    let export = s.path("sans-versement.csv");
+    std::fs::write(
+        &export,
+        "Identifiant;Date;Payeur;Formulaire;Montant;Frais;Statut\n\
+         PAY-101;01/10/2024;Lefèvre Sophie;Sortie zoo;12,00;0,47;Payé\n\
+         PAY-102;02/10/2024;Dupont Marc;Sortie zoo;12,00;0,47;Payé\n\
+         PAY-103;09/10/2024;Garçon Luc;Sortie zoo;12,00;0,47;Payé\n",
+    )
+    .unwrap();
+    s.ok(&["import", "assoconnect", &export.display().to_string()]);
+    // The bank credits 23,06 € = the two oldest payments net of their fees.
+    let statement = s.path("releve.csv");
+    std::fs::write(
+        &statement,
+        "date;montant;libelle\n2024-10-05;23,06;VIR SEPA ASSOCONNECT\n",
+    )
+    .unwrap();
+    s.ok(&[
+        "import",
+        "bank",
+        &statement.display().to_string(),
+        "--account",
+        "pro",
+    ]);
+    let line = s.ok(&["bank", "lines", "--account", "pro"]);
+    let id = line.split('\t').next().unwrap().to_string();
+    assert_eq!(
+        s.ok(&["reconcile", "payout", "--line", &id]),
+        format!(
+            "line\t{id}\npayment\t1\t2024-10-01\t12.00\t0.47\tLefèvre Sophie\npayment\t2\t2024-10-02\t12.00\t0.47\tDupont Marc\n"
+        )
+    );
+    // Proposing writes nothing; accepting records and matches the transfer.
+    assert!(
+        s.ok(&["bank", "lines", "--account", "pro"])
+            .ends_with("à rapprocher\n")
+    );
+    let accepted = s.ok(&["reconcile", "payout", "--line", &id, "--accept"]);
+    assert!(accepted.ends_with("piece\tV001\n"), "{accepted}");
+    assert!(
+        s.ok(&["bank", "lines", "--account", "pro"])
+            .ends_with("rapproché V001\n")
+    );
+    assert_eq!(
+        s.ok(&["balance"])
+            .lines()
+            .find(|l| l.starts_with("en-ligne")),
+        Some("en-ligne\t11.53")
+    );
+    // A credit no set of payments makes is refused, in French.
+    let other = s.path("autre.csv");
+    std::fs::write(
+        &other,
+        "date;montant;libelle\n2024-10-12;50,00;VIR SEPA MAIRIE\n",
+    )
+    .unwrap();
+    s.ok(&[
+        "import",
+        "bank",
+        &other.display().to_string(),
+        "--account",
+        "pro",
+    ]);
+    let lines = s.ok(&["bank", "lines", "--account", "pro", "--unmatched"]);
+    let other_id = lines.split('\t').next().unwrap().to_string();
+    let err = s.fails(&["reconcile", "payout", "--line", &other_id]);
+    assert_eq!(
+        err,
+        format!(
+            "coopcompta : ligne de relevé n° {other_id} : aucun ensemble de paiements AssoConnect pas encore versés ne fait ce montant (brut − frais)\n"
+        )
     );
 }

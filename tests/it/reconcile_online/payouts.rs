@@ -39,7 +39,10 @@ fn a_payout_is_announced_then_received_when_its_line_arrives() {
         ("22.00".into(), "0.90".into(), "21.10".into())
     );
     assert_eq!(po.gross - po.fees, po.net);
-    assert_eq!(po.date, None, "the export gives no payout date: none is made up");
+    assert_eq!(
+        po.date, None,
+        "the export gives no payout date: none is made up"
+    );
     assert_eq!(po.state, PayoutState::Announced);
     assert_eq!(
         book.payments().unwrap()[0].path(),

@@ -25,11 +25,7 @@ pub(super) fn net_of(payments: &[StoredPayment]) -> (usize, Money, Money) {
 }
 
 /// The payout row of a reference the file names (created by `batch`).
-pub(super) fn ensure_payout(
-    w: &Writing<'_>,
-    batch: i64,
-    reference: &str,
-) -> Result<()> {
+pub(super) fn ensure_payout(w: &Writing<'_>, batch: i64, reference: &str) -> Result<()> {
     // The export gives no payout date: none is made up (the path then
     // says "versement PO-…" and the bank line's date once it arrives).
     if payouts::by_ref(w.tx, reference)?.is_none() {
