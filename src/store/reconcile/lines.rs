@@ -67,6 +67,8 @@ pub fn bank_lines(
 /// The entries' lines on a money account in the exercice that a bank
 /// statement can show: not the opening, not a cancelled entry nor its
 /// reversal; oldest first, each with the bank line it is matched to.
+/// (CROSS JOIN: the account's lines drive the join; led by the entries,
+/// SQLite would scan the account's lines once per entry.)
 pub fn book_lines(
     conn: &Connection,
     exercice: Exercice,
@@ -76,7 +78,7 @@ pub fn book_lines(
         "SELECT e.id, e.piece, e.date, SUM(l.amount_cents), e.label, e.cheque_no,
                 (SELECT m.bank_line_id FROM bank_match m
                   WHERE m.entry_id = e.id AND m.account_id = ?1)
-         FROM entry_line l JOIN entry e ON e.id = l.entry_id
+         FROM entry_line l CROSS JOIN entry e ON e.id = l.entry_id
          WHERE l.account_id = ?1 AND l.exercice = ?2
            AND e.kind <> 'ouverture' AND e.reverses IS NULL
            AND NOT EXISTS (SELECT 1 FROM entry r WHERE r.reverses = e.id)
