@@ -111,7 +111,8 @@ pub fn load_demo(conn: Connection, clock: Clock) -> Result<Book, StoreError> {
 /// The files a mandataire downloads at the end of August, imported as the
 /// Rapprochement tab would: the AssoConnect payments (late payments, one to
 /// attribute, a refund, a payout announced), then the two bank statements,
-/// matched where the suggestions are unambiguous.
+/// matched where the suggestions are unambiguous, and the Compte Pro
+/// statement's balance at 31 August pointed.
 fn load_demo_statements(book: &mut Book) -> Result<(), StoreError> {
     use crate::io::import::{assoconnect, bank};
     let refused =
@@ -131,6 +132,11 @@ fn load_demo_statements(book: &mut Book) -> Result<(), StoreError> {
         let file = bank::read_bank(bytes, &Default::default()).map_err(|e| refused(name, e))?;
         book.import_bank(key, name, bytes, &file)?;
     }
+    // The Compte Pro statement's closing balance, as printed: the card fee
+    // abroad is the 1,20 € left to explain.
+    let closing = chrono::NaiveDate::from_ymd_opt(2025, 8, 31)
+        .ok_or_else(|| StoreError::Refused("démonstration : date du relevé".into()))?;
+    book.check_statement(MoneyKey::Pro, closing, Money::from_cents(209_226))?;
     Ok(())
 }
 
