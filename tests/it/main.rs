@@ -15,6 +15,7 @@ mod cli_messages;
 mod crash;
 mod files_safety;
 mod import_files;
+mod import_refusals_cli;
 mod ledger_props;
 mod money_props;
 mod participation_errors;
