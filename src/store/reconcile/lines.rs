@@ -67,39 +67,46 @@ pub fn bank_lines(
 /// The entries' lines on a money account in the exercice that a bank
 /// statement can show: not the opening, not a cancelled entry nor its
 /// reversal; oldest first, each with the bank line it is matched to.
-/// (CROSS JOIN: the account's lines drive the join; led by the entries,
-/// SQLite would scan the account's lines once per entry.)
+/// The account's lines are read in the order of the covering index
+/// `entry_line_ledger` (date, entry): no sort, and an entry's lines on the
+/// account come together, summed here.
 pub fn book_lines(
     conn: &Connection,
     exercice: Exercice,
     account: &Account,
 ) -> Result<Vec<BookLine>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT e.id, e.piece, e.date, SUM(l.amount_cents), e.label, e.cheque_no,
-                (SELECT m.bank_line_id FROM bank_match m
-                  WHERE m.entry_id = e.id AND m.account_id = ?1)
-         FROM entry_line l CROSS JOIN entry e ON e.id = l.entry_id
+        "SELECT l.entry_id, e.piece, l.date, l.amount_cents, e.label, e.cheque_no, m.bank_line_id
+         FROM entry_line l
+         CROSS JOIN entry e ON e.id = l.entry_id
+         LEFT JOIN bank_match m ON m.entry_id = l.entry_id AND m.account_id = l.account_id
          WHERE l.account_id = ?1 AND l.exercice = ?2
            AND e.kind <> 'ouverture' AND e.reverses IS NULL
            AND NOT EXISTS (SELECT 1 FROM entry r WHERE r.reverses = e.id)
-         GROUP BY e.id
-         HAVING SUM(l.amount_cents) <> 0
-         ORDER BY e.date, e.id",
+         ORDER BY l.account_id, l.exercice, l.date, l.entry_id",
     )?;
     let mut rows = stmt.query(params![account.id, exercice.start_year])?;
-    let mut out = Vec::new();
+    let mut out: Vec<BookLine> = Vec::new();
     while let Some(row) = rows.next()? {
+        let entry_id: i64 = row.get(0)?;
+        let cents: i64 = row.get(3)?;
+        if let Some(last) = out.last_mut().filter(|l| l.entry_id == entry_id) {
+            last.amount = last.amount + Money::from_cents(cents);
+            continue;
+        }
         let date: String = row.get(2)?;
         out.push(BookLine {
-            entry_id: row.get(0)?,
+            entry_id,
             piece: row.get(1)?,
             date: parse_iso_date(&date)?,
-            amount: Money::from_cents(row.get(3)?),
+            amount: Money::from_cents(cents),
             label: row.get(4)?,
             cheque_no: row.get(5)?,
             matched_to: row.get(6)?,
         });
     }
+    // An entry whose lines on the account cancel out moves no money there.
+    out.retain(|l| !l.amount.is_zero());
     Ok(out)
 }
 
