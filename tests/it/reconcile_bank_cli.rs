@@ -229,7 +229,7 @@ fn refusals_are_one_french_line_and_write_nothing() {
         (vec!["reconcile", "match", "--line", "9", "--piece", "D001"], "coopcompta : la ligne de relevé n° 9 n'existe pas (voir « coopcompta bank lines »)\n".into()),
         (vec!["reconcile", "unmatch", "--line", "2"], "coopcompta : la ligne de relevé n° 2 n'est pas rapprochée\n".into()),
         (vec!["reconcile", "create", "--line", "2", "--category", "7062"], "coopcompta : Catégorie : « 7062 Participation des familles aux sorties et voyages » n'est pas un compte de charges (6…) pour une dépense\n".into()),
-        (vec!["reconcile", "--account", "pro"], "coopcompta : précisez « --account pro|lbp --auto », ou une action : match, unmatch, create\n".into()),
+        (vec!["reconcile", "--account", "pro"], "coopcompta : précisez « --account pro|lbp --auto », ou une action : match, unmatch, create, payout\n".into()),
         (vec!["statement", "--account", "pro", "--date", "31/10/2024", "--balance", "12,3x"], "coopcompta : Montant : « 12,3x » n'est pas un montant : chiffres attendus, par exemple 12,50\n".into()),
         (vec!["statement", "--account", "pro", "--date", "31/10/2030", "--balance", "1"], "coopcompta : Date : « 31/10/2030 » est hors de l'exercice 2024-2025 (du 01/09/2024 au 31/08/2025)\n".into()),
     ];
