@@ -463,3 +463,19 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_status_written_in_two_cases_is_counted_once() {
+    let file = read_bank(
+        "date;montant;libelle;statut\n\
+         2025-10-01;-5,00;CARTE A;Booked\n\
+         2025-10-02;-6,00;CARTE B;Pending\n\
+         2025-10-03;-7,00;CARTE C;pending\n\
+         2025-10-04;-8,00;CARTE D;PENDING\n"
+            .as_bytes(),
+        &BankOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(file.rows.len(), 1);
+    assert_eq!(file.not_booked, counts(&[("Pending", 3)]));
+}

@@ -82,7 +82,11 @@ pub fn read_payments(bytes: &[u8], flags: &PaymentColumns) -> Result<PaymentFile
                 file.rows.push(payment);
             }
             rows::Outcome::Left(key) => {
-                match file.not_counted.iter_mut().find(|(k, _)| *k == key) {
+                match file
+                    .not_counted
+                    .iter_mut()
+                    .find(|(k, _)| crate::domain::text::fold(k) == crate::domain::text::fold(&key))
+                {
                     Some((_, n)) => *n += 1,
                     None => file.not_counted.push((key, 1)),
                 }

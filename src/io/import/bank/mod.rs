@@ -105,7 +105,11 @@ pub fn read_bank(bytes: &[u8], options: &BankOptions) -> Result<BankFile, String
     for row in &table.rows {
         match reading.read(row)? {
             rows::Outcome::Booked(row) => file.rows.push(row),
-            rows::Outcome::Left(key) => match file.not_booked.iter_mut().find(|(k, _)| *k == key) {
+            rows::Outcome::Left(key) => match file
+                .not_booked
+                .iter_mut()
+                .find(|(k, _)| crate::domain::text::fold(k) == crate::domain::text::fold(&key))
+            {
                 Some((_, n)) => *n += 1,
                 None => file.not_booked.push((key, 1)),
             },
