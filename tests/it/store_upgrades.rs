@@ -81,7 +81,7 @@ fn checklist_rows(conn: &Connection) -> Vec<Vec<rusqlite::types::Value>> {
 #[test]
 fn every_schema_fixture_upgrades_to_the_latest_and_passes_check() {
     let versions = fixture_versions();
-    for wanted in [1, 2, 3, 5] {
+    for wanted in [1, 2, 3, 5, 6] {
         assert!(versions.contains(&wanted), "v{wanted}.sql fixture missing");
     }
     for version in versions {
@@ -252,6 +252,46 @@ fn the_v5_fixture_takes_bank_statements_once_upgraded() {
     assert_eq!((summary.batch, summary.imported), (Some(1), 1));
     book.undo_batch(1).unwrap();
     assert_eq!(integrity::check(book.conn()).unwrap().findings, []);
+}
+
+#[test]
+fn the_v6_fixture_keeps_its_statement_and_matches_and_takes_payments() {
+    use coopcompta::book::{Book, Clock};
+    use coopcompta::domain::MoneyKey;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v6.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(&std::fs::read_to_string(fixture(6)).unwrap())
+            .unwrap();
+        conn.pragma_update(None, "user_version", 6).unwrap();
+        assert!(!table_exists(&conn, "online_payment"));
+    }
+    let conn = store::open(&path).unwrap();
+    assert_eq!(integrity::check(&conn).unwrap().findings, []);
+    let book = Book::load(conn, Clock::System).unwrap();
+    let states: Vec<String> = book
+        .bank_lines(MoneyKey::Pro)
+        .unwrap()
+        .iter()
+        .map(|l| format!("{} {} {:?}", l.date, l.amount.std(), l.state))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            "2024-09-21 -100.00 Matched([\"D001\"])",
+            "2024-10-26 2431.17 Matched([\"V001\"])"
+        ]
+    );
+    let (date, balance) = book.last_statement(MoneyKey::Pro).unwrap().unwrap();
+    assert_eq!(
+        (date.to_string(), balance.std()),
+        ("2024-10-31".into(), "2331.17".into())
+    );
+    assert_eq!(book.batches().unwrap().len(), 1);
+    // Schema 7's tables are there, empty.
+    assert_eq!(book.payments().unwrap(), []);
+    assert_eq!(book.payouts().unwrap(), []);
 }
 
 /// The default steps migration 2 writes are frozen in its SQL file; they
