@@ -8,7 +8,7 @@ use crate::book::Book;
 use crate::book::write::{Audit, Writing};
 use crate::domain::bank::{BankLine, BookLine};
 use crate::domain::entry_request::{EntryRequest, SplitInput, build_entry, category_error};
-use crate::domain::reconcile::{BankItem, BookItem, Suggestion, selection_gap, suggest};
+use crate::domain::reconcile::{Suggestion, selection_gap, suggest};
 use crate::domain::text::{counted, fold, shown};
 use crate::domain::{
     Account, AccountKind, Entry, EntryKind, Exercice, Field, FieldError, Money, MoneyKey,
@@ -25,31 +25,8 @@ pub(super) fn suggestions_in(
     exercice: Exercice,
     account: &Account,
 ) -> Result<Vec<Suggestion>> {
-    let lines: Vec<BankItem> = lines::bank_lines(conn, exercice, account)?
-        .into_iter()
-        .filter(|l| !l.is_matched())
-        .map(|l| BankItem {
-            id: l.id,
-            date: l.date,
-            amount: l.amount,
-            text: format!("{} {} {}", l.label, l.reference, l.counterparty),
-        })
-        .collect();
-    let books: Vec<BookItem> = lines::book_lines(conn, exercice, account)?
-        .into_iter()
-        .filter(|b| b.matched_to.is_none())
-        .map(|b| BookItem {
-            entry_id: b.entry_id,
-            date: b.date,
-            amount: b.amount,
-            text: format!(
-                "{} {} {}",
-                b.piece,
-                b.label,
-                b.cheque_no.unwrap_or_default()
-            ),
-        })
-        .collect();
+    let lines = lines::unmatched_bank_items(conn, exercice, account)?;
+    let books = lines::unmatched_book_items(conn, exercice, account)?;
     Ok(suggest(&lines, &books))
 }
 

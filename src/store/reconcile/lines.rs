@@ -1,6 +1,7 @@
 //! Bank lines and the entry lines they are matched to.
 
 use crate::domain::bank::{BankLine, BookLine, LineState};
+use crate::domain::reconcile::{BankItem, BookItem};
 use crate::domain::{Account, Exercice, Money, MoneyKey};
 use crate::store::Result;
 use crate::store::entries::parse_iso_date;
@@ -201,4 +202,56 @@ pub fn known(conn: &Connection, account_id: i64) -> Result<Known> {
         *known.contents.entry(row.get(1)?).or_default() += 1;
     }
     Ok(known)
+}
+
+/// The account's bank lines of the exercice not matched yet, as the
+/// matcher reads them (one lean scan: the suggestions of an import of
+/// 100,000 lines read them all).
+pub fn unmatched_bank_items(
+    conn: &Connection,
+    exercice: Exercice,
+    account: &Account,
+) -> Result<Vec<BankItem>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT b.id, b.date, b.amount_cents, b.label || ' ' || b.reference || ' ' || b.counterparty
+         FROM bank_line b
+         WHERE b.account_id = ?1 AND b.date BETWEEN ?2 AND ?3
+           AND NOT EXISTS (SELECT 1 FROM bank_match m WHERE m.bank_line_id = b.id)
+         ORDER BY b.date, b.id",
+    )?;
+    let mut rows = stmt.query(params![
+        account.id,
+        exercice.first_day().to_string(),
+        exercice.last_day().to_string()
+    ])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        let date: String = row.get(1)?;
+        out.push(BankItem {
+            id: row.get(0)?,
+            date: parse_iso_date(&date)?,
+            amount: Money::from_cents(row.get(2)?),
+            text: row.get(3)?,
+        });
+    }
+    Ok(out)
+}
+
+/// The entries' lines on the account not matched yet, as the matcher
+/// reads them (pièce, label and cheque number as its text).
+pub fn unmatched_book_items(
+    conn: &Connection,
+    exercice: Exercice,
+    account: &Account,
+) -> Result<Vec<BookItem>> {
+    Ok(book_lines(conn, exercice, account)?
+        .into_iter()
+        .filter(|b| b.matched_to.is_none())
+        .map(|b| BookItem {
+            entry_id: b.entry_id,
+            date: b.date,
+            amount: b.amount,
+            text: format!("{} {} {}", b.piece, b.label, b.cheque_no.unwrap_or_default()),
+        })
+        .collect())
 }
