@@ -92,7 +92,7 @@ pub fn book_lines(
         let entry_id: i64 = row.get(0)?;
         let cents: i64 = row.get(3)?;
         if let Some(last) = out.last_mut().filter(|l| l.entry_id == entry_id) {
-            last.amount = last.amount + Money::from_cents(cents);
+            last.amount += Money::from_cents(cents);
             continue;
         }
         let date: String = row.get(2)?;
