@@ -91,16 +91,23 @@ impl BatchList {
                 if let Err(e) = self.reload(book) {
                     return Effect::error(e.to_string());
                 }
-                Effect::Batch(vec![
-                    Effect::info(format!(
-                        "Import n° {id} annulé, retirés : {}, {}, {}, {}",
-                        count(s.lines, "ligne", "lignes"),
-                        count(s.payments, "paiement", "paiements"),
-                        count(s.entries, "écriture", "écritures"),
-                        count(s.matches, "rapprochement", "rapprochements")
-                    )),
-                    Effect::Changed,
-                ])
+                // Only what the import had brought is named.
+                let removed: Vec<String> = [
+                    (s.lines, "ligne", "lignes"),
+                    (s.payments, "paiement", "paiements"),
+                    (s.entries, "écriture", "écritures"),
+                    (s.matches, "rapprochement", "rapprochements"),
+                ]
+                .into_iter()
+                .filter(|(n, _, _)| *n > 0)
+                .map(|(n, one, many)| count(n, one, many))
+                .collect();
+                let text = if removed.is_empty() {
+                    format!("Import n° {id} annulé (il n'avait rien laissé dans les comptes)")
+                } else {
+                    format!("Import n° {id} annulé, retirés : {}", removed.join(", "))
+                };
+                Effect::Batch(vec![Effect::info(text), Effect::Changed])
             }
             Err(e) => {
                 self.problem = Some(format!("Import n° {id} non annulé : {e}"));

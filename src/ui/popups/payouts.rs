@@ -9,6 +9,7 @@ use crate::domain::online::{Payment, PayoutState};
 use crate::store::Result;
 use crate::ui::action::Action;
 use crate::ui::keymap::{self, Context};
+use crate::ui::widgets::cells::count;
 use crate::ui::widgets::theme;
 use ratatui::text::Line;
 
@@ -47,9 +48,9 @@ pub fn payouts_lines(book: &Book) -> Result<Vec<Line<'static>>> {
         };
         lines.push(Line::styled(
             format!(
-                "{} du {date} : {} paiements, brut {}, frais {}, net {} — {}",
+                "{} du {date} : {}, brut {}, frais {}, net {} — {}",
                 payout.reference,
-                payout.payments,
+                count(payout.payments, "paiement", "paiements"),
                 payout.gross.fr(),
                 payout.fees.fr(),
                 payout.net.fr(),

@@ -110,7 +110,11 @@ pub fn bank_summary(account: MoneyKey, name: &str, s: &BankImportSummary) -> Vec
         lines.push(Line::raw(format!(
             "{} hors de l'exercice en cours, non {}.",
             count(s.outside_exercice, "ligne", "lignes"),
-            if s.outside_exercice == 1 { "importée" } else { "importées" }
+            if s.outside_exercice == 1 {
+                "importée"
+            } else {
+                "importées"
+            }
         )));
     }
     if s.skipped > 0 {

@@ -16,6 +16,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 const AMOUNT: usize = 11;
 const STATE: usize = 7;
@@ -149,17 +150,26 @@ pub fn draw_lines(frame: &mut Frame, area: Rect, r: &Reconcile) {
         return;
     }
     let width = inner.width as usize;
-    let label_width = width.saturating_sub(2 + 5 + 1 + 1 + AMOUNT + 1 + STATE);
+    let states: Vec<(String, Style)> = shown.iter().map(|line| line_state(r, line)).collect();
+    // Wide enough for "✓ D001+D002" when the pane has room; a quarter of
+    // it at most, so the label keeps the rest.
+    let state_width = states
+        .iter()
+        .map(|(s, _)| UnicodeWidthStr::width(s.as_str()))
+        .max()
+        .unwrap_or(0)
+        .clamp(STATE, (width / 4).max(STATE));
+    let label_width = width.saturating_sub(2 + 5 + 1 + 1 + AMOUNT + 1 + state_width);
     let rows = shown
         .iter()
+        .zip(states)
         .enumerate()
-        .map(|(i, line)| {
+        .map(|(i, (line, (state, state_style)))| {
             let marker = match (i == r.line_cursor.selected(), focused) {
                 (true, true) => "▸ ",
                 (true, false) => "› ",
                 _ => "  ",
             };
-            let (state, state_style) = line_state(r, line);
             let text = [line.label.as_str(), line.reference.as_str()]
                 .iter()
                 .filter(|t| !t.is_empty())
@@ -174,7 +184,7 @@ pub fn draw_lines(frame: &mut Frame, area: Rect, r: &Reconcile) {
                 )),
                 Span::styled(amount_cell(line.amount, AMOUNT), amount_style(line.amount)),
                 Span::raw(" "),
-                Span::styled(cell(&state, STATE), state_style),
+                Span::styled(cell(&state, state_width), state_style),
             ])
         })
         .collect();

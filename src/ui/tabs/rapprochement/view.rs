@@ -73,6 +73,16 @@ fn footer(r: &Reconcile) -> Line<'static> {
         r.marked_total().fr()
     ))];
     match (r.current_line(), r.gap()) {
+        (Some(line), _) if line.is_matched() => {
+            let pieces = match &line.state {
+                crate::domain::bank::LineState::Matched(p) => p.join(", "),
+                _ => String::new(),
+            };
+            spans.push(Span::styled(
+                format!(" — ligne {} déjà rapprochée ({pieces})", line.amount.fr()),
+                theme::note(),
+            ));
+        }
         (Some(line), Some(gap)) => {
             spans.push(Span::raw(format!(" — ligne {} — écart ", line.amount.fr())));
             let style = if gap == Money::ZERO {
