@@ -216,7 +216,7 @@ fn enter_accepts_the_suggestion_and_the_book_has_the_match() {
     assert_eq!(
         status_line(&app),
         (
-            "Pas de suggestion pour cette ligne : marquez les écritures (Espace) puis m, ou n pour créer l'écriture".to_string(),
+            "Pas de suggestion : marquez (Espace) puis m, ou n pour créer l'écriture".to_string(),
             true
         )
     );
@@ -264,7 +264,7 @@ fn accepting_all_asks_how_many_first() {
     assert!(!app.is_asking());
     assert_eq!(
         status_text(&app),
-        "Aucune suggestion sûre sur le Compte Pro : acceptez-les une à une (Entrée) ou marquez les écritures"
+        "Aucune suggestion sur le Compte Pro : rien à accepter"
     );
 }
 

@@ -193,8 +193,11 @@ fn a_payment_to_attribute_gets_its_pupil_and_leaves_the_list() {
     let screen = render_wide(&app);
     assert!(screen.contains("MARTIN Hugo (CE1-B)"), "{screen}");
     assert!(!screen.contains("MARTIN Jade"), "{screen}");
+    assert!(
+        screen.contains("▸ MARTIN Hugo (CE1-B)"),
+        "the pupil found under the cursor: {screen}"
+    );
     assert_screens!("pupil_picker", app);
-    key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Enter);
     assert_eq!(
         status_line(&app),

@@ -144,7 +144,7 @@ fn creating_the_entry_of_a_line_numbers_it_and_matches_it() {
     assert_eq!(
         status_line(&app),
         (
-            "Écriture D005 « FRAIS TENUE DE COMPTE » créée et rapprochée de la ligne".to_string(),
+            "Écriture D005 créée et rapprochée de la ligne : « FRAIS TENUE DE COMPTE »".to_string(),
             false
         )
     );

@@ -5,7 +5,8 @@
 
 use super::confirm::Confirm;
 use crate::book::Book;
-use crate::domain::bank::Batch;
+use crate::domain::MoneyKey;
+use crate::domain::bank::{Batch, BatchKind};
 use crate::store::Result;
 use crate::ui::action::Action;
 use crate::ui::component::{Component, Effect, Loaded};
@@ -172,7 +173,17 @@ impl Component for BatchList {
                     .map(|l| Line::styled(l, theme::note())),
             );
         }
-        let file_width = width.saturating_sub(2 + 5 + 17 + 24 + 11 + 4);
+        // Narrow: the day without the time, the kind in short, so that
+        // the file's name can be read.
+        let narrow = width < 23 + 16 + 24 + 30;
+        let (when_width, kind_width) = if narrow { (10, 11) } else { (16, 24) };
+        let kind = |k: BatchKind| match (narrow, k) {
+            (true, BatchKind::Bank(MoneyKey::Lbp)) => "relevé LBP".to_string(),
+            (true, BatchKind::Bank(_)) => "Compte Pro".to_string(),
+            (true, BatchKind::AssoConnect) => "AssoConnect".to_string(),
+            (false, k) => k.label(),
+        };
+        let file_width = width.saturating_sub(2 + 5 + 1 + when_width + kind_width + 11 + 4);
         let height = inner.height.saturating_sub(2) as usize;
         let first = self.cursor.first_row(self.cursor.selected(), height);
         for (i, b) in self.batches.iter().enumerate().skip(first).take(height) {
@@ -185,8 +196,14 @@ impl Component for BatchList {
                 "{}n° {} {} {} {} {}",
                 if selected { "▸ " } else { "  " },
                 cell(&b.id.to_string(), 3),
-                cell(&when(&b.imported_at), 16),
-                cell(&b.kind.label(), 24),
+                cell(
+                    &when(&b.imported_at)
+                        .chars()
+                        .take(when_width)
+                        .collect::<String>(),
+                    when_width
+                ),
+                cell(&kind(b.kind), kind_width),
                 cell(&b.file_name, file_width),
                 state
             );

@@ -195,7 +195,7 @@ impl LineForm {
                         Effect::Batch(vec![
                             Effect::Close,
                             Effect::info(format!(
-                                "Écriture{piece} « {label} » créée et rapprochée de la ligne"
+                                "Écriture{piece} créée et rapprochée de la ligne : « {label} »"
                             )),
                             Effect::Changed,
                         ])
