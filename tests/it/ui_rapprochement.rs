@@ -50,6 +50,13 @@ fn seeded_lines_show_their_suggestions() {
         screen.contains("5 lignes à rapprocher, 4 écritures sans ligne · 4 suggestions sûres (A : tout accepter)"),
         "{screen}"
     );
+    // At 80 columns the label is cut in its row: the pane's bottom
+    // gives it whole (as far as it goes).
+    let small = render_small(&app);
+    assert!(
+        small.contains("└── CARTE X1234 16/09 PAPETERIE DU CENT… ┘"),
+        "{small}"
+    );
     assert_screens!("seeded_lines", app);
 }
 
