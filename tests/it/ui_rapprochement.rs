@@ -354,6 +354,8 @@ fn matched_lines_come_last_with_their_piece_and_can_be_filtered_out() {
         screen.contains("Relevé Compte Pro : 4 à rapprocher sur 5"),
         "{screen}"
     );
+    let small = render_small(&app);
+    assert!(small.contains("┌ À rapprocher : 4 sur 5 ─"), "{small}");
     key(&mut app, KeyCode::Char('f'));
     // The matched line: Entrée says so, x asks naming the pièce.
     key(&mut app, KeyCode::End);

@@ -128,12 +128,18 @@ pub fn draw_lines(frame: &mut Frame, area: Rect, r: &Reconcile) {
     let focused = r.focus == Pane::Lines;
     let shown = r.shown_lines();
     let title = if r.only_unmatched {
-        format!(
+        let long = format!(
             " Relevé {} : {} à rapprocher sur {} ",
             r.account.label(),
             shown.len(),
             r.lines.len()
-        )
+        );
+        // At 80 columns the account is in the header already.
+        if UnicodeWidthStr::width(long.as_str()) + 2 <= area.width as usize {
+            long
+        } else {
+            format!(" À rapprocher : {} sur {} ", shown.len(), r.lines.len())
+        }
     } else {
         format!(
             " Relevé {} : {} ",
