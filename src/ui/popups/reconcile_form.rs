@@ -430,8 +430,23 @@ mod tests {
         let lines = check_lines(&check);
         let shown = text(&lines);
         assert_eq!(shown[0], "Relevé du Compte Pro au 30/09/2024");
-        assert_eq!(shown[2], "Solde des écritures à cette date      1 150,60 €");
-        assert_eq!(shown[5], "Écart (relevé − rapproché)                0,00 €");
+        assert_eq!(
+            shown[2],
+            format!(
+                "{:<52} {:>13}",
+                "Solde des écritures à cette date", "1 150,60 €"
+            )
+        );
+        assert_eq!(
+            shown[5],
+            format!("{:<52} {:>13}", "Écart (relevé − rapproché)", "0,00 €")
+        );
+        // The amounts end in the column of the entries' amounts.
+        assert_eq!(
+            shown[2].chars().count(),
+            shown[8].chars().count(),
+            "{shown:?}"
+        );
         assert_eq!(lines[5].style, theme::money_in(), "green at 0,00 €");
         assert_eq!(shown[7], "Écritures absentes du relevé (1) :");
         assert!(shown[8].contains("D003  30/09/2024 Frais de tenue de compte"));
