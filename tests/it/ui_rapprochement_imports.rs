@@ -164,6 +164,25 @@ fn the_payouts_view_shows_one_received_and_one_announced() {
     assert!(screen.contains("annoncé, pas encore reçu"), "{screen}");
     assert_screens!("payouts", app);
     key(&mut app, KeyCode::Esc);
+    // The imports list counts an export's payments, a statement's lines.
+    key(&mut app, KeyCode::Char('l'));
+    let screen = render_wide(&app);
+    let row = |name: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{name}: {screen}"))
+            .to_string()
+    };
+    assert!(
+        row("paiements-assoconnect.csv").contains(" 6 paiements"),
+        "{screen}"
+    );
+    assert!(
+        row("releve-compte-pro-octobre.csv").contains(" 1 ligne"),
+        "{screen}"
+    );
+    key(&mut app, KeyCode::Esc);
     assert!(!app.should_quit());
 }
 
@@ -214,4 +233,59 @@ fn a_payment_to_attribute_gets_its_pupil_and_leaves_the_list() {
     );
     let screen = render_wide(&app);
     assert!(!screen.contains("Martin Sophie"), "left the list: {screen}");
+}
+
+#[test]
+fn a_credit_without_payout_reference_is_proposed_as_the_payout_of_its_payments() {
+    let (_root, dir) = downloads_with(&[
+        (
+            "releve-compte-pro-octobre.csv",
+            b"date;montant;libelle\n2025-10-10;21,10;VIR ASSOCONNECT\n".to_vec(),
+        ),
+        (
+            "paiements-assoconnect.csv",
+            "Identifiant;Date;Payeur;Formulaire;Montant;Frais;Statut;Versement\n\
+             PAY-070;01/10/2025;Durand Zoé;Sortie zoo;10,00;0,43;Payé;\n\
+             PAY-071;02/10/2025;Lefèvre Sophie;Sortie zoo;12,00;0,47;Payé;\n"
+                .as_bytes()
+                .to_vec(),
+        ),
+    ]);
+    let mut app = app_2025(book_2025(), &dir);
+    import_file(&mut app, "paiem");
+    key(&mut app, KeyCode::Esc);
+    import_file(&mut app, "releve");
+    key(&mut app, KeyCode::Esc);
+    let audit = audit_rows(&app);
+    key(&mut app, KeyCode::Enter);
+    assert!(app.is_asking());
+    let screen = render_wide(&app);
+    assert!(
+        screen.contains("Aucune écriture pour la ligne du 10/10/2025 (21,10 €), mais 2")
+            && screen.contains("paiements AssoConnect pas encore versés font ce montant"),
+        "{screen}"
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(audit_rows(&app), audit, "no: nothing written");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('o'));
+    assert_eq!(
+        status_line(&app),
+        (
+            "Versement reconnu : 2 paiements groupés, virement passé et rapproché".to_string(),
+            false
+        )
+    );
+    assert_eq!(audit_rows(&app), audit + 1);
+    assert!(
+        render_wide(&app).contains("21,10 € ✓ V001"),
+        "{}",
+        render_wide(&app)
+    );
+    key(&mut app, KeyCode::Char('v'));
+    let screen = render_wide(&app);
+    assert!(
+        screen.contains("VERS-2025-10-10 du ") && screen.contains("reçu le 10/10/2025 (V001)"),
+        "{screen}"
+    );
 }

@@ -30,6 +30,14 @@ pub struct BatchList {
 }
 
 /// `aaaa-mm-jjThh:mm:ss` as "jj/mm/aaaa hh:mm".
+/// What an import brought: lines of a statement, payments of an export.
+fn brought(batch: &Batch) -> String {
+    match batch.kind {
+        BatchKind::AssoConnect => count(batch.imported, "paiement", "paiements"),
+        BatchKind::Bank(_) => count(batch.imported, "ligne", "lignes"),
+    }
+}
+
 fn when(stamp: &str) -> String {
     chrono::NaiveDateTime::parse_from_str(stamp, "%Y-%m-%dT%H:%M:%S")
         .map(|t| t.format("%d/%m/%Y %H:%M").to_string())
@@ -76,7 +84,7 @@ impl BatchList {
                 batch.file_name,
                 batch.kind.label(),
                 when(&batch.imported_at),
-                count(batch.imported, "ligne", "lignes")
+                brought(batch)
             ),
             enter_says_yes: false,
         })
@@ -190,7 +198,7 @@ impl Component for BatchList {
             let selected = i == self.cursor.selected();
             let state = match &b.undone_at {
                 Some(_) => "annulé".to_string(),
-                None => count(b.imported, "ligne", "lignes"),
+                None => brought(b),
             };
             let text = format!(
                 "{}n° {} {} {} {} {}",
