@@ -445,3 +445,19 @@ fn every_size_draws_and_the_cursor_stays_in_view() {
     key(&mut app, KeyCode::Home);
     assert!(render_wide(&app).contains("ACHAT N° 1 "));
 }
+
+#[test]
+fn the_demo_mark_is_never_cut_at_80_columns() {
+    let info = coopcompta::ui::RunInfo {
+        demo: true,
+        ..info()
+    };
+    let mut app = App::new(coopcompta::ui::Start::Ready(seeded_book()), info, clock());
+    key(&mut app, KeyCode::Char('3'));
+    let small = render_small(&app);
+    assert!(
+        small.contains("exercice 2024-2025  [DÉMO]") && !small.contains("[DÉMO :"),
+        "{small}"
+    );
+    assert!(render_wide(&app).contains("[DÉMO : données fictives]"));
+}
