@@ -38,14 +38,41 @@ pub fn run(start: Start, info: RunInfo) -> anyhow::Result<()> {
     let stop = stop_on_signals()?;
     let mut app = App::new(start, info, Clock::System);
     let mut terminal = ratatui::try_init()?;
+    let waiting = Arc::new(AtomicBool::new(false));
+    watch_terminal(Arc::clone(&waiting));
     let result = event_loop(&mut app, &mut terminal, &stop, |timeout| {
-        Ok(match event::poll(timeout)? {
-            true => Some(event::read()?),
-            false => None,
-        })
+        waiting.store(true, Ordering::SeqCst);
+        let event = match event::poll(timeout) {
+            Ok(true) => event::read().map(Some),
+            Ok(false) => Ok(None),
+            Err(e) => Err(e),
+        };
+        waiting.store(false, Ordering::SeqCst);
+        event
     });
     ratatui::restore();
     result
+}
+
+/// crossterm 0.29 reads a terminal that was closed for ever (each read
+/// gives 0 bytes and its loop never breaks): the loop would then never see
+/// SIGHUP's flag, and the program would spin, holding the base's lock. A
+/// watcher ends the program when the terminal is gone while the loop waits
+/// for a key (never in the middle of an action: each one is committed or
+/// not, whole).
+fn watch_terminal(waiting: Arc<AtomicBool>) {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() {
+        return;
+    }
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(TICK);
+            if !std::io::stdin().is_terminal() && waiting.load(Ordering::SeqCst) {
+                std::process::exit(128 + signal_hook::consts::SIGHUP);
+            }
+        }
+    });
 }
 
 /// A flag raised by SIGTERM (`kill`, a shutdown) or SIGHUP (the terminal

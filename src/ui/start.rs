@@ -28,7 +28,18 @@ impl RunInfo {
     pub fn import_folder(&self) -> PathBuf {
         self.import_dir.clone().unwrap_or_else(|| {
             directories::UserDirs::new()
-                .map(|dirs| dirs.download_dir().unwrap_or(dirs.home_dir()).to_path_buf())
+                .map(|dirs| {
+                    // Without the desktop's user-dirs file, the usual
+                    // names of the Downloads folder are tried.
+                    dirs.download_dir().map(PathBuf::from).unwrap_or_else(|| {
+                        let home = dirs.home_dir();
+                        ["Téléchargements", "Downloads"]
+                            .iter()
+                            .map(|name| home.join(name))
+                            .find(|dir| dir.is_dir())
+                            .unwrap_or_else(|| home.to_path_buf())
+                    })
+                })
                 .unwrap_or_else(|| PathBuf::from("."))
         })
     }

@@ -41,6 +41,7 @@ mod ui_migration;
 mod ui_participations;
 mod ui_participations_views;
 mod ui_rapprochement;
+mod ui_rapprochement_imports;
 mod ui_rapprochement_popups;
 mod ui_robustness;
 mod ui_setup;

@@ -1,8 +1,9 @@
 //! The popups of the Rapprochement tab: the import file picker (folders,
 //! CSV files newest first, the filter, the kind of file), the statement
 //! form, the entry of a bank line, the imports list, the payouts and the
-//! payments to attribute. Where the Book still refuses, the refusal shows
-//! in the popup and nothing is written.
+//! payments to attribute (the imports of real files:
+//! `ui_rapprochement_imports`). A refusal shows in the popup and nothing
+//! is written.
 
 use crate::support::reconcile::*;
 use crate::support::ui::*;
@@ -53,30 +54,6 @@ fn the_file_picker_goes_into_folders_and_up() {
     // Retour arrière with an empty filter goes up too.
     key(&mut app, KeyCode::Backspace);
     assert!(render_wide(&app).contains("Téléchargements/"));
-}
-
-#[test]
-fn a_refused_import_says_why_in_the_popup_and_writes_nothing() {
-    let (_root, dir) = downloads();
-    let mut app = app_with_downloads(seeded_book(), &dir);
-    let audit = audit_rows(&app);
-    key(&mut app, KeyCode::Char('i'));
-    // Archives first, then the newest CSV.
-    key(&mut app, KeyCode::Down);
-    key(&mut app, KeyCode::Enter);
-    let screen = render_small(&app);
-    assert!(screen.contains("▸ relevé du Compte Pro"), "{screen}");
-    key(&mut app, KeyCode::Enter);
-    let screen = render_wide(&app);
-    assert!(screen.contains("✗ Rien n'a été importé : "), "{screen}");
-    assert_screens!("import_refused", app);
-    assert_eq!(count(&app, "bank_line"), 5);
-    assert_nothing_written(&app, audit, 1);
-    // Escape goes back to the files, then closes.
-    key(&mut app, KeyCode::Esc);
-    assert!(render_wide(&app).contains("Filtre : tapez une partie du nom"));
-    key(&mut app, KeyCode::Esc);
-    assert!(!render_wide(&app).contains("Importer un fichier"));
 }
 
 #[test]
@@ -146,7 +123,7 @@ fn the_statement_form_proposes_the_last_line_date() {
 }
 
 #[test]
-fn creating_the_entry_of_a_line_offers_the_charges() {
+fn creating_the_entry_of_a_line_numbers_it_and_matches_it() {
     let mut app = on_tab(seeded_book());
     let audit = audit_rows(&app);
     // The bank fees of 30/09.
@@ -159,39 +136,115 @@ fn creating_the_entry_of_a_line_offers_the_charges() {
         screen.contains("Ligne du 30/09/2024 : FRAIS TENUE DE COMPTE (-4,50 €)"),
         "{screen}"
     );
-    assert!(screen.contains("FRAIS TENUE DE COMPTE"), "{screen}");
     assert!(!screen.contains("7070"), "charges only: {screen}");
     assert_screens!("create_from_line", app);
     chars(&mut app, "627");
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        status_line(&app),
+        (
+            "Écriture D005 créée et rapprochée de la ligne : « FRAIS TENUE DE COMPTE »".to_string(),
+            false
+        )
+    );
+    assert_eq!(audit_rows(&app), audit + 1);
+    let (piece, date, category, cents): (String, String, String, i64) = app
+        .book()
+        .unwrap()
+        .conn()
+        .query_row(
+            "SELECT e.piece, e.date, a.code, l.amount_cents FROM bank_match m
+             JOIN entry e ON e.id = m.entry_id JOIN bank_line l ON l.id = m.bank_line_id
+             JOIN entry_line el ON el.entry_id = e.id JOIN account a ON a.id = el.account_id
+             WHERE a.code = '627'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (piece.as_str(), date.as_str(), category.as_str(), cents),
+        ("D005", "2024-09-30", "627", -450)
+    );
     let screen = render_wide(&app);
-    assert!(screen.contains("✗ "), "the refusal in the form: {screen}");
-    assert_nothing_written(&app, audit, 1);
+    assert!(screen.contains("-4,50 € ✓ D005"), "{screen}");
+    assert!(
+        screen.contains("D005 30/09 FRAIS TENUE DE COMPTE"),
+        "{screen}"
+    );
+    // The line matched: n again says so and writes nothing.
+    while !render_small(&app).contains("▸ 30/09") {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(
+        status_text(&app),
+        "Ligne du 30/09/2024 déjà rapprochée : rien à créer"
+    );
+    assert_eq!(audit_rows(&app), audit + 1);
+}
+
+/// Opens the statement form on the date it proposes (the last line's),
+/// types `balance` and checks.
+fn check_statement(app: &mut coopcompta::ui::App, balance: &str) {
+    key(app, KeyCode::Char('s'));
+    key(app, KeyCode::Tab);
+    chars(app, balance);
+    key(app, KeyCode::Enter);
+}
+
+/// A row of the check: its label, then its amount right-aligned.
+fn row(label: &str, amount: &str) -> String {
+    format!("{label:<52} {amount:>13}")
 }
 
 #[test]
-fn the_imports_list_asks_before_undoing() {
+fn the_statement_check_shows_the_gap_then_reaches_zero() {
     let mut app = on_tab(seeded_book());
-    let audit = audit_rows(&app);
-    key(&mut app, KeyCode::Char('l'));
+    // Opening 2 340,50 €, then the five lines of the statement.
+    check_statement(&mut app, "1 100,60");
     let screen = render_wide(&app);
-    assert!(screen.contains("releve-compte-pro-octobre.csv"), "{screen}");
-    key(&mut app, KeyCode::Char('x'));
-    let screen = render_wide(&app);
-    assert!(
-        screen.contains("Annuler l'import n° 1 « releve-compte-pro-octobre.csv »"),
-        "{screen}"
-    );
-    key(&mut app, KeyCode::Char('o'));
-    let screen = render_wide(&app);
-    assert!(screen.contains("✗ Import n° 1 non annulé : "), "{screen}");
-    assert_screens!("undo_refused", app);
-    assert_nothing_written(&app, audit, 1);
-    assert_eq!(count(&app, "bank_line"), 5);
+    for expected in [
+        "Relevé du Compte Pro au 09/10/2024".to_string(),
+        row("Solde des écritures à cette date", "1 105,10 €"),
+        row("Solde rapproché (lignes pointées)", "2 340,50 €"),
+        row("Solde du relevé", "1 100,60 €"),
+        row("Écart (relevé − rapproché)", "-1 239,90 €"),
+        "Écritures absentes du relevé (4) :".to_string(),
+        "D001  16/09/2024 Fournitures de rentrée                 -62,40 €".to_string(),
+        "D004  08/10/2024 Car musée                             -250,00 €".to_string(),
+    ] {
+        assert!(screen.contains(expected.as_str()), "{expected}: {screen}");
+    }
+    assert_screens!("statement_gap", app);
+    assert_eq!(count(&app, "statement_balance"), 1);
     key(&mut app, KeyCode::Esc);
-    assert!(!render_wide(&app).contains(" Imports "));
-    assert!(!app.should_quit());
+    // Every suggestion accepted, the bank fees created: the gap is 0,00 €.
+    key(&mut app, KeyCode::Char('A'));
+    key(&mut app, KeyCode::Char('o'));
+    key(&mut app, KeyCode::Home);
+    key(&mut app, KeyCode::Char('n'));
+    chars(&mut app, "627");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(count(&app, "bank_match"), 5);
+    check_statement(&mut app, "1 100,60");
+    let screen = render_wide(&app);
+    for expected in [
+        row("Solde des écritures à cette date", "1 100,60 €"),
+        row("Solde rapproché (lignes pointées)", "1 100,60 €"),
+        row("Écart (relevé − rapproché)", "0,00 €"),
+        "Toutes les écritures à cette date sont sur le relevé.".to_string(),
+    ] {
+        assert!(screen.contains(expected.as_str()), "{expected}: {screen}");
+    }
+    assert_eq!(count(&app, "statement_balance"), 2);
+    key(&mut app, KeyCode::Esc);
+    assert!(
+        render_wide(&app).contains("dernier relevé pointé : 1 100,60 € au 09/10/2024"),
+        "{}",
+        render_wide(&app)
+    );
 }
 
 #[test]

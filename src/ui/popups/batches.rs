@@ -5,7 +5,8 @@
 
 use super::confirm::Confirm;
 use crate::book::Book;
-use crate::domain::bank::Batch;
+use crate::domain::MoneyKey;
+use crate::domain::bank::{Batch, BatchKind};
 use crate::store::Result;
 use crate::ui::action::Action;
 use crate::ui::component::{Component, Effect, Loaded};
@@ -29,6 +30,14 @@ pub struct BatchList {
 }
 
 /// `aaaa-mm-jjThh:mm:ss` as "jj/mm/aaaa hh:mm".
+/// What an import brought: lines of a statement, payments of an export.
+fn brought(batch: &Batch) -> String {
+    match batch.kind {
+        BatchKind::AssoConnect => count(batch.imported, "paiement", "paiements"),
+        BatchKind::Bank(_) => count(batch.imported, "ligne", "lignes"),
+    }
+}
+
 fn when(stamp: &str) -> String {
     chrono::NaiveDateTime::parse_from_str(stamp, "%Y-%m-%dT%H:%M:%S")
         .map(|t| t.format("%d/%m/%Y %H:%M").to_string())
@@ -75,7 +84,7 @@ impl BatchList {
                 batch.file_name,
                 batch.kind.label(),
                 when(&batch.imported_at),
-                count(batch.imported, "ligne", "lignes")
+                brought(batch)
             ),
             enter_says_yes: false,
         })
@@ -91,16 +100,23 @@ impl BatchList {
                 if let Err(e) = self.reload(book) {
                     return Effect::error(e.to_string());
                 }
-                Effect::Batch(vec![
-                    Effect::info(format!(
-                        "Import n° {id} annulé, retirés : {}, {}, {}, {}",
-                        count(s.lines, "ligne", "lignes"),
-                        count(s.payments, "paiement", "paiements"),
-                        count(s.entries, "écriture", "écritures"),
-                        count(s.matches, "rapprochement", "rapprochements")
-                    )),
-                    Effect::Changed,
-                ])
+                // Only what the import had brought is named.
+                let removed: Vec<String> = [
+                    (s.lines, "ligne", "lignes"),
+                    (s.payments, "paiement", "paiements"),
+                    (s.entries, "écriture", "écritures"),
+                    (s.matches, "rapprochement", "rapprochements"),
+                ]
+                .into_iter()
+                .filter(|(n, _, _)| *n > 0)
+                .map(|(n, one, many)| count(n, one, many))
+                .collect();
+                let text = if removed.is_empty() {
+                    format!("Import n° {id} annulé (il n'avait rien laissé dans les comptes)")
+                } else {
+                    format!("Import n° {id} annulé, retirés : {}", removed.join(", "))
+                };
+                Effect::Batch(vec![Effect::info(text), Effect::Changed])
             }
             Err(e) => {
                 self.problem = Some(format!("Import n° {id} non annulé : {e}"));
@@ -165,21 +181,37 @@ impl Component for BatchList {
                     .map(|l| Line::styled(l, theme::note())),
             );
         }
-        let file_width = width.saturating_sub(2 + 5 + 17 + 24 + 11 + 4);
+        // Narrow: the day without the time, the kind in short, so that
+        // the file's name can be read.
+        let narrow = width < 23 + 16 + 24 + 30;
+        let (when_width, kind_width) = if narrow { (10, 11) } else { (16, 24) };
+        let kind = |k: BatchKind| match (narrow, k) {
+            (true, BatchKind::Bank(MoneyKey::Lbp)) => "relevé LBP".to_string(),
+            (true, BatchKind::Bank(_)) => "Compte Pro".to_string(),
+            (true, BatchKind::AssoConnect) => "AssoConnect".to_string(),
+            (false, k) => k.label(),
+        };
+        let file_width = width.saturating_sub(2 + 5 + 1 + when_width + kind_width + 11 + 4);
         let height = inner.height.saturating_sub(2) as usize;
         let first = self.cursor.first_row(self.cursor.selected(), height);
         for (i, b) in self.batches.iter().enumerate().skip(first).take(height) {
             let selected = i == self.cursor.selected();
             let state = match &b.undone_at {
                 Some(_) => "annulé".to_string(),
-                None => count(b.imported, "ligne", "lignes"),
+                None => brought(b),
             };
             let text = format!(
                 "{}n° {} {} {} {} {}",
                 if selected { "▸ " } else { "  " },
                 cell(&b.id.to_string(), 3),
-                cell(&when(&b.imported_at), 16),
-                cell(&b.kind.label(), 24),
+                cell(
+                    &when(&b.imported_at)
+                        .chars()
+                        .take(when_width)
+                        .collect::<String>(),
+                    when_width
+                ),
+                cell(&kind(b.kind), kind_width),
                 cell(&b.file_name, file_width),
                 state
             );

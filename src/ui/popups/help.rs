@@ -94,13 +94,28 @@ impl Help {
         for context in &self.contexts {
             lines.push(Line::styled(context.title().to_string(), theme::title()));
             for binding in context.bindings() {
-                lines.push(Line::from(vec![
-                    Span::styled(
-                        format!("  {:<18}", keys_text(binding)),
-                        theme::label_focused(),
-                    ),
-                    Span::raw(binding.desc.to_string()),
-                ]));
+                // A description longer than the popup (at 80 columns) goes
+                // on under itself rather than being cut.
+                let room = width.saturating_sub(20);
+                let mut parts = if room >= 20 {
+                    crate::ui::widgets::cells::wrap(binding.desc, room)
+                } else {
+                    Vec::new()
+                };
+                if parts.is_empty() {
+                    parts.push(binding.desc.to_string());
+                }
+                for (n, part) in parts.into_iter().enumerate() {
+                    let keys = if n == 0 {
+                        keys_text(binding)
+                    } else {
+                        String::new()
+                    };
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("  {keys:<18}"), theme::label_focused()),
+                        Span::raw(part),
+                    ]));
+                }
             }
         }
         lines

@@ -244,7 +244,11 @@ impl Component for PupilPicker {
             Action::Submit => self.pick(book),
             Action::Type(request) => {
                 if crate::ui::widgets::form_frame::type_into(&mut self.filter, request) {
-                    self.cursor.select(0);
+                    // A name typed: the cursor on the first pupil found, so
+                    // that Entrée gives it to them, not to "aucun élève".
+                    let typed = !self.filter.value().trim().is_empty();
+                    let found = self.shown().len() > 1;
+                    self.cursor.select(usize::from(typed && found));
                     self.problem = None;
                 }
                 Effect::Done

@@ -5,10 +5,11 @@
 use super::reader::{Lines, Reader};
 use crate::book::Book;
 use crate::domain::format_date;
-use crate::domain::online::{Payment, PayoutState};
+use crate::domain::online::{Payment, PaymentStatus, PayoutState};
 use crate::store::Result;
 use crate::ui::action::Action;
 use crate::ui::keymap::{self, Context};
+use crate::ui::widgets::cells::count;
 use crate::ui::widgets::theme;
 use ratatui::text::Line;
 
@@ -47,9 +48,9 @@ pub fn payouts_lines(book: &Book) -> Result<Vec<Line<'static>>> {
         };
         lines.push(Line::styled(
             format!(
-                "{} du {date} : {} paiements, brut {}, frais {}, net {} — {}",
+                "{} du {date} : {}, brut {}, frais {}, net {} — {}",
                 payout.reference,
-                payout.payments,
+                count(payout.payments, "paiement", "paiements"),
                 payout.gross.fr(),
                 payout.fees.fr(),
                 payout.net.fr(),
@@ -65,13 +66,19 @@ pub fn payouts_lines(book: &Book) -> Result<Vec<Line<'static>>> {
         }
         lines.push(Line::raw(""));
     }
-    let waiting: Vec<&Payment> = payments.iter().filter(|p| p.payout.is_none()).collect();
-    if !waiting.is_empty() {
-        lines.push(Line::styled(
-            format!("Pas encore versés ({}) :", waiting.len()),
-            theme::title(),
-        ));
-        lines.extend(waiting.into_iter().map(payment_line));
+    // Refunded before any payout: not waiting for one.
+    let (refunded, waiting): (Vec<&Payment>, Vec<&Payment>) = payments
+        .iter()
+        .filter(|p| p.payout.is_none())
+        .partition(|p| p.status == PaymentStatus::Refunded);
+    for (title, list) in [("Pas encore versés", waiting), ("Remboursés", refunded)] {
+        if !list.is_empty() {
+            lines.push(Line::styled(
+                format!("{title} ({}) :", list.len()),
+                theme::title(),
+            ));
+            lines.extend(list.into_iter().map(payment_line));
+        }
     }
     Ok(lines)
 }

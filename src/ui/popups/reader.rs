@@ -125,10 +125,15 @@ impl Document for Lines {
                 .spans
                 .first()
                 .map_or(line.style, |s| line.style.patch(s.style));
+            // An indented line stays indented on each of its rows.
+            let text = line.to_string();
+            let body = text.trim_start_matches(' ');
+            let indent = &text[..text.len() - body.len()];
+            let indent = if indent.len() * 2 < width { indent } else { "" };
             out.extend(
-                crate::ui::widgets::cells::wrap(&line.to_string(), width)
+                crate::ui::widgets::cells::wrap(body, width - indent.len())
                     .into_iter()
-                    .map(|part| Line::styled(part, style)),
+                    .map(|part| Line::styled(format!("{indent}{part}"), style)),
             );
         }
         out

@@ -185,13 +185,21 @@ impl LineForm {
                 let code = self.form.value(Id::Category);
                 let label = self.form.value(Id::Label);
                 match book.create_from_line(line, &code, Some(&label)) {
-                    Ok(_) => Effect::Batch(vec![
-                        Effect::Close,
-                        Effect::info(format!(
-                            "Écriture « {label} » créée et rapprochée de la ligne"
-                        )),
-                        Effect::Changed,
-                    ]),
+                    Ok(id) => {
+                        let piece = book
+                            .entry(id)
+                            .ok()
+                            .flatten()
+                            .map(|e| format!(" {}", e.piece))
+                            .unwrap_or_default();
+                        Effect::Batch(vec![
+                            Effect::Close,
+                            Effect::info(format!(
+                                "Écriture{piece} créée et rapprochée de la ligne : « {label} »"
+                            )),
+                            Effect::Changed,
+                        ])
+                    }
                     Err(e) => {
                         self.refused(&e);
                         Effect::Done
@@ -231,8 +239,9 @@ impl LineForm {
 /// The statement check as lines: the four balances, then the entries not
 /// yet on the statement (the CRF needs them).
 pub fn check_lines(c: &StatementCheck) -> Vec<Line<'static>> {
+    // The amounts in the column of the entries' amounts below.
     let row =
-        |label: &str, amount: Money| format!("{} {}", cell(label, 34), amount_cell(amount, 13));
+        |label: &str, amount: Money| format!("{} {}", cell(label, 52), amount_cell(amount, 13));
     let mut lines = vec![
         Line::styled(
             format!("Relevé du {} au {}", c.account.label(), format_date(c.date)),
@@ -421,8 +430,23 @@ mod tests {
         let lines = check_lines(&check);
         let shown = text(&lines);
         assert_eq!(shown[0], "Relevé du Compte Pro au 30/09/2024");
-        assert_eq!(shown[2], "Solde des écritures à cette date      1 150,60 €");
-        assert_eq!(shown[5], "Écart (relevé − rapproché)                0,00 €");
+        assert_eq!(
+            shown[2],
+            format!(
+                "{:<52} {:>13}",
+                "Solde des écritures à cette date", "1 150,60 €"
+            )
+        );
+        assert_eq!(
+            shown[5],
+            format!("{:<52} {:>13}", "Écart (relevé − rapproché)", "0,00 €")
+        );
+        // The amounts end in the column of the entries' amounts.
+        assert_eq!(
+            shown[2].chars().count(),
+            shown[8].chars().count(),
+            "{shown:?}"
+        );
         assert_eq!(lines[5].style, theme::money_in(), "green at 0,00 €");
         assert_eq!(shown[7], "Écritures absentes du relevé (1) :");
         assert!(shown[8].contains("D003  30/09/2024 Frais de tenue de compte"));

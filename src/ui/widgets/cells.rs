@@ -25,13 +25,33 @@ fn split_at_width(text: &str, room: usize) -> (&str, &str) {
     (text, "")
 }
 
+/// The words of `text` as a French reader wants them kept together: never
+/// a line that starts with "€", "»", ":", ";", "!" or "?", nor one that
+/// ends with "«" (their space goes with them).
+fn french_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut glue_next = false;
+    for word in text.split(' ') {
+        let glue_left = word.starts_with(['€', '»']) || matches!(word, ":" | ";" | "!" | "?");
+        match words.last_mut() {
+            Some(last) if (glue_left || glue_next) && !last.is_empty() && !word.is_empty() => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_string()),
+        }
+        glue_next = word == "«";
+    }
+    words
+}
+
 /// Splits `text` into lines of at most `width` columns, at spaces when it can.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let room = width.max(1);
     let mut lines = Vec::new();
     let mut current = String::new();
-    for word in text.split(' ') {
-        let mut word = word;
+    for word in french_words(text) {
+        let mut word = word.as_str();
         loop {
             let used = self::width(&current);
             let len = self::width(word);
@@ -164,5 +184,18 @@ mod tests {
         assert_eq!(cell("CP", 4), "CP  ");
         assert_eq!(right_cell("CP", 4), "  CP");
         assert_eq!(amount_cell(Money::from_cents(1200), 9), "  12,00 €");
+    }
+
+    #[test]
+    fn wrapping_keeps_the_euro_sign_and_the_quotes_with_their_words() {
+        assert_eq!(
+            wrap("écart 0,00 € exigé", 10),
+            vec!["écart", "0,00 €", "exigé"]
+        );
+        assert_eq!(
+            wrap("colonne « Montant » ici", 12),
+            vec!["colonne", "« Montant »", "ici"]
+        );
+        assert_eq!(wrap("rien : fini", 7), vec!["rien :", "fini"]);
     }
 }

@@ -138,3 +138,72 @@ pub fn app_with_downloads(book: Book, dir: &Path) -> App {
     key(&mut app, KeyCode::Char('3'));
     app
 }
+
+/// A Downloads folder holding `files` (name in the folder, text), the
+/// first one the newest.
+pub fn downloads_with(files: &[(&str, Vec<u8>)]) -> (tempfile::TempDir, PathBuf) {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("Téléchargements");
+    std::fs::create_dir_all(&dir).unwrap();
+    let newest = SystemTime::UNIX_EPOCH + Duration::from_secs(1_760_000_000);
+    for (n, (name, bytes)) in files.iter().enumerate() {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(newest - Duration::from_secs(3_600 * n as u64))
+            .unwrap();
+    }
+    (root, dir)
+}
+
+/// The bytes of a file of `tests/fixtures/`.
+pub fn fixture_bytes(relative: &str) -> Vec<u8> {
+    std::fs::read(crate::support::fixture(relative)).unwrap()
+}
+
+/// The exercice 2025-2026 of the fixture files (October 2025): Compte
+/// Pro 1 000,00 € at the opening, three pupils (two Martin, one Dupont).
+pub fn book_2025() -> Book {
+    use coopcompta::domain::Exercice;
+    let mut book = crate::support::new_coop(
+        coopcompta::store::open_in_memory().unwrap(),
+        "Coopérative scolaire OCCE de l'école Jules Ferry",
+        Exercice::new(2025),
+        &[(MoneyKey::Caisse, 5_000), (MoneyKey::Pro, 100_000)],
+        crate::support::clock_on(2025, 10, 20),
+    );
+    book.import_pupils(&[
+        crate::support::participations::input("Martin", "Hugo", "CE1-B"),
+        crate::support::participations::input("Martin", "Jade", "CP-A"),
+        crate::support::participations::input("Dupont", "Léa", "CP-A"),
+    ])
+    .unwrap();
+    book
+}
+
+/// `book` on the Rapprochement tab, its file picker opening on `dir`.
+pub fn app_2025(book: Book, dir: &Path) -> App {
+    let info = RunInfo {
+        import_dir: Some(dir.to_path_buf()),
+        ..info()
+    };
+    let mut app = App::new(
+        Start::Ready(book),
+        info,
+        crate::support::clock_on(2025, 10, 20),
+    );
+    key(&mut app, KeyCode::Char('3'));
+    app
+}
+
+/// Picks the file whose name holds `filter` and imports it as the kind
+/// guessed from its name.
+pub fn import_file(app: &mut App, filter: &str) {
+    key(app, KeyCode::Char('i'));
+    super::ui::type_text(app, filter);
+    key(app, KeyCode::Enter);
+    key(app, KeyCode::Enter);
+}

@@ -35,7 +35,15 @@ pub fn draw_header(frame: &mut Frame, area: Rect, header: &Header) {
         Span::raw(format!("· exercice {}", header.exercice)),
     ];
     if header.demo {
-        title.push(Span::styled("  [DÉMO : données fictives]", theme::error()));
+        // Never cut to "[DÉMO :": the short mark when the long one does not fit.
+        let used: usize = title.iter().map(|s| s.width()).sum();
+        let long = "  [DÉMO : données fictives]";
+        let mark = if used + long.chars().count() <= title_row.width as usize {
+            long
+        } else {
+            "  [DÉMO]"
+        };
+        title.push(Span::styled(mark, theme::error()));
     }
     frame.render_widget(Line::from(title), title_row);
     let cells =

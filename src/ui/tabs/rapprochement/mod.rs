@@ -108,7 +108,7 @@ impl RapprochementTab {
                 return effect;
             }
             return Effect::error(format!(
-                "Pas de suggestion pour cette ligne : marquez les écritures ({}) puis {}, ou {} pour créer l'écriture",
+                "Pas de suggestion : marquez ({}) puis {}, ou {} pour créer l'écriture",
                 Self::key(Action::ToggleMark),
                 Self::key(Action::MatchMarked),
                 Self::line_key(Action::CreateFromLine)
@@ -198,11 +198,15 @@ impl RapprochementTab {
     fn ask_accept_all(&mut self) -> Effect {
         let n = self.reconcile.unambiguous();
         if n == 0 {
-            return Effect::error(format!(
-                "Aucune suggestion sûre {} : acceptez-les une à une ({}) ou marquez les écritures",
-                panes::on_account(self.reconcile.account),
-                Self::line_key(Action::AcceptSuggestion)
-            ));
+            let account = panes::on_account(self.reconcile.account);
+            return Effect::error(if self.reconcile.suggestions.is_empty() {
+                format!("Aucune suggestion {account} : rien à accepter")
+            } else {
+                format!(
+                    "Aucune suggestion sûre {account} : acceptez les ≈ une à une ({})",
+                    Self::line_key(Action::AcceptSuggestion)
+                )
+            });
         }
         self.asked = Some(Asked::AcceptAll);
         Effect::open(Confirm {
@@ -388,9 +392,12 @@ impl Component for RapprochementTab {
             }
             Action::CycleAccount => {
                 r.switch_account();
-                let account = r.account.label();
+                let account = match r.account {
+                    crate::domain::MoneyKey::Lbp => format!("de l'{}", r.account.label()),
+                    other => format!("du {}", other.label()),
+                };
                 match self.reload(book) {
-                    Ok(()) => Effect::info(format!("Rapprochement du {account}")),
+                    Ok(()) => Effect::info(format!("Rapprochement {account}")),
                     Err(e) => Effect::error(e.to_string()),
                 }
             }

@@ -16,6 +16,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 const AMOUNT: usize = 11;
 const STATE: usize = 7;
@@ -41,6 +42,17 @@ fn block(title: String, bottom: String, focused: bool) -> Block<'static> {
         } else {
             theme::border()
         })
+}
+
+/// The bottom of a pane: the whole label of the row under the cursor when
+/// its column cut it (at 80 columns), else the legend.
+fn bottom_text(legend: &str, current: Option<&str>, label_width: usize, width: usize) -> String {
+    match current {
+        Some(text) if UnicodeWidthStr::width(text) > label_width && width > 4 => {
+            format!(" {} ", truncate(text, width - 4))
+        }
+        _ => truncate(legend, width),
+    }
 }
 
 /// What to do when a pane is empty, wrapped in it.
@@ -116,12 +128,18 @@ pub fn draw_lines(frame: &mut Frame, area: Rect, r: &Reconcile) {
     let focused = r.focus == Pane::Lines;
     let shown = r.shown_lines();
     let title = if r.only_unmatched {
-        format!(
+        let long = format!(
             " Relevé {} : {} à rapprocher sur {} ",
             r.account.label(),
             shown.len(),
             r.lines.len()
-        )
+        );
+        // At 80 columns the account is in the header already.
+        if UnicodeWidthStr::width(long.as_str()) + 2 <= area.width as usize {
+            long
+        } else {
+            format!(" À rapprocher : {} sur {} ", shown.len(), r.lines.len())
+        }
     } else {
         format!(
             " Relevé {} : {} ",
@@ -129,7 +147,33 @@ pub fn draw_lines(frame: &mut Frame, area: Rect, r: &Reconcile) {
             count(r.lines.len(), "ligne", "lignes")
         )
     };
-    let block = block(title, " ✓ rapprochée · ≈ suggestion ".into(), focused);
+    let row_text = |line: &BankLine| {
+        [line.label.as_str(), line.reference.as_str()]
+            .iter()
+            .filter(|t| !t.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let width = area.width.saturating_sub(2) as usize;
+    let states: Vec<(String, Style)> = shown.iter().map(|line| line_state(r, line)).collect();
+    // Wide enough for "✓ D001+D002" when the pane has room; a quarter of
+    // it at most, so the label keeps the rest.
+    let state_width = states
+        .iter()
+        .map(|(s, _)| UnicodeWidthStr::width(s.as_str()))
+        .max()
+        .unwrap_or(0)
+        .clamp(STATE, (width / 4).max(STATE));
+    let label_width = width.saturating_sub(2 + 5 + 1 + 1 + AMOUNT + 1 + state_width);
+    let current = shown.get(r.line_cursor.selected()).map(|l| row_text(l));
+    let bottom = bottom_text(
+        " ✓ rapprochée · ≈ suggestion ",
+        current.as_deref().filter(|_| focused),
+        label_width,
+        width,
+    );
+    let block = block(title, bottom, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if shown.is_empty() {
@@ -148,24 +192,17 @@ pub fn draw_lines(frame: &mut Frame, area: Rect, r: &Reconcile) {
         empty(frame, inner, &text);
         return;
     }
-    let width = inner.width as usize;
-    let label_width = width.saturating_sub(2 + 5 + 1 + 1 + AMOUNT + 1 + STATE);
     let rows = shown
         .iter()
+        .zip(states)
         .enumerate()
-        .map(|(i, line)| {
+        .map(|(i, (line, (state, state_style)))| {
             let marker = match (i == r.line_cursor.selected(), focused) {
                 (true, true) => "▸ ",
                 (true, false) => "› ",
                 _ => "  ",
             };
-            let (state, state_style) = line_state(r, line);
-            let text = [line.label.as_str(), line.reference.as_str()]
-                .iter()
-                .filter(|t| !t.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let text = row_text(line);
             Line::from(vec![
                 Span::raw(format!(
                     "{marker}{} {} ",
@@ -174,7 +211,7 @@ pub fn draw_lines(frame: &mut Frame, area: Rect, r: &Reconcile) {
                 )),
                 Span::styled(amount_cell(line.amount, AMOUNT), amount_style(line.amount)),
                 Span::raw(" "),
-                Span::styled(cell(&state, STATE), state_style),
+                Span::styled(cell(&state, state_width), state_style),
             ])
         })
         .collect();
@@ -228,9 +265,16 @@ pub fn draw_books(frame: &mut Frame, area: Rect, r: &Reconcile) {
         " • marquée ({}) · ✓ rapprochée ",
         keymap::key_of(Context::Reconcile, Action::ToggleMark)
     );
+    let width = area.width.saturating_sub(2) as usize;
+    let label_width = width.saturating_sub(2 + 4 + 1 + 5 + 1 + 1 + AMOUNT + 2);
+    let current = r
+        .books
+        .get(r.book_cursor.selected())
+        .map(|b| b.label.as_str())
+        .filter(|_| focused);
     let block = block(
         title,
-        truncate(&bottom, area.width.saturating_sub(2) as usize),
+        bottom_text(&bottom, current, label_width, width),
         focused,
     );
     let inner = block.inner(area);
@@ -247,8 +291,6 @@ pub fn draw_books(frame: &mut Frame, area: Rect, r: &Reconcile) {
         );
         return;
     }
-    let width = inner.width as usize;
-    let label_width = width.saturating_sub(2 + 4 + 1 + 5 + 1 + 1 + AMOUNT + 2);
     let rows = r
         .books
         .iter()

@@ -58,7 +58,7 @@ impl Reconcile {
     /// Loads the account again; the cursors stay on the same line and
     /// entry when they are still listed, marks of vanished entries go.
     pub fn reload(&mut self, book: &Book) -> Result<()> {
-        let line_id = self.current_line().map(|l| l.id);
+        let before = self.current_line().map(|l| (l.id, l.is_matched()));
         let entry_id = self.current_book().map(|b| b.entry_id);
         let mut lines = book.bank_lines(self.account)?;
         lines.sort_by_key(|l| (l.is_matched(), l.date, l.id));
@@ -75,6 +75,12 @@ impl Reconcile {
             .map(|b| b.entry_id)
             .collect();
         self.book_cursor.keep_marks(open);
+        // A line just matched goes to the end: the cursor then stays on
+        // its row, where the next line to match has come.
+        let line_id = before.and_then(|(id, was_matched)| {
+            let now_matched = self.lines.iter().any(|l| l.id == id && l.is_matched());
+            (was_matched || !now_matched).then_some(id)
+        });
         let shown: Vec<i64> = self.shown_lines().iter().map(|l| l.id).collect();
         let at = line_id
             .and_then(|id| shown.iter().position(|l| *l == id))

@@ -14,26 +14,32 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
 fn header(r: &Reconcile, width: usize) -> [Line<'static>; 2] {
-    let statement = match r.last_statement {
-        Some((date, balance)) => format!(
-            "dernier relevé pointé : {} au {}",
-            balance.fr(),
-            format_date(date)
-        ),
-        None => format!(
+    let key = keymap::key_of(Context::Reconcile, Action::CycleAccount);
+    let label = r.account.label().to_string();
+    let statements: Vec<String> = match r.last_statement {
+        Some((date, balance)) => vec![
+            format!(
+                "dernier relevé pointé : {} au {}",
+                balance.fr(),
+                format_date(date)
+            ),
+            format!("relevé pointé au {} : {}", format_date(date), balance.fr()),
+        ],
+        None => vec![format!(
             "aucun relevé pointé ({} pour pointer)",
             keymap::key_of(Context::Reconcile, Action::Statement)
-        ),
+        )],
     };
+    // The longest wording that fits; at 80 columns the shorter ones.
+    let hints = [format!(" ({key} : autre compte)"), format!(" ({key})")];
+    let (hint, statement) = hints
+        .iter()
+        .flat_map(|h| statements.iter().map(move |s| (h, s)))
+        .find(|(h, s)| cells::width(&label) + cells::width(h) + 3 + cells::width(s) <= width)
+        .unwrap_or((&hints[0], &statements[0]));
     let first = Line::from(vec![
-        Span::styled(r.account.label().to_string(), theme::title()),
-        Span::styled(
-            format!(
-                " ({} : autre compte)",
-                keymap::key_of(Context::Reconcile, Action::CycleAccount)
-            ),
-            theme::note(),
-        ),
+        Span::styled(label, theme::title()),
+        Span::styled(hint.clone(), theme::note()),
         Span::raw(truncate(&format!(" · {statement}"), width)),
     ]);
     let mut second = format!(
@@ -73,6 +79,16 @@ fn footer(r: &Reconcile) -> Line<'static> {
         r.marked_total().fr()
     ))];
     match (r.current_line(), r.gap()) {
+        (Some(line), _) if line.is_matched() => {
+            let pieces = match &line.state {
+                crate::domain::bank::LineState::Matched(p) => p.join(", "),
+                _ => String::new(),
+            };
+            spans.push(Span::styled(
+                format!(" — ligne {} déjà rapprochée ({pieces})", line.amount.fr()),
+                theme::note(),
+            ));
+        }
         (Some(line), Some(gap)) => {
             spans.push(Span::raw(format!(" — ligne {} — écart ", line.amount.fr())));
             let style = if gap == Money::ZERO {
