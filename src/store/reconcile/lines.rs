@@ -251,7 +251,12 @@ pub fn unmatched_book_items(
             entry_id: b.entry_id,
             date: b.date,
             amount: b.amount,
-            text: format!("{} {} {}", b.piece, b.label, b.cheque_no.unwrap_or_default()),
+            text: format!(
+                "{} {} {}",
+                b.piece,
+                b.label,
+                b.cheque_no.unwrap_or_default()
+            ),
         })
         .collect())
 }

@@ -38,17 +38,18 @@ pub fn payouts_lines(book: &Book) -> Result<Vec<Line<'static>>> {
         ));
     }
     for payout in &payouts {
+        // An export gives no payout date: then none is shown.
         let date = payout
             .date
-            .map(format_date)
-            .unwrap_or_else(|| "date inconnue".into());
+            .map(|d| format!(" du {}", format_date(d)))
+            .unwrap_or_default();
         let style = match payout.state {
             PayoutState::Announced => theme::label_focused(),
             PayoutState::Received { .. } => theme::money_in(),
         };
         lines.push(Line::styled(
             format!(
-                "{} du {date} : {}, brut {}, frais {}, net {} — {}",
+                "{}{date} : {}, brut {}, frais {}, net {} — {}",
                 payout.reference,
                 count(payout.payments, "paiement", "paiements"),
                 payout.gross.fr(),
