@@ -27,12 +27,12 @@ CREATE TABLE bank_line (
     counterparty TEXT NOT NULL DEFAULT '',
     -- The bank's own id of the line, when the file gives one.
     bank_id TEXT,
-    -- date|cents|folded label|folded reference: identical lines are counted.
+    -- date|cents|folded label|folded reference: identical lines are counted
+    -- (no index: an import reads its account's keys in one scan).
     content_key TEXT NOT NULL,
     UNIQUE (account_id, bank_id)
 );
 CREATE INDEX bank_line_by_account ON bank_line (account_id, date);
-CREATE INDEX bank_line_by_content ON bank_line (account_id, content_key);
 CREATE INDEX bank_line_by_batch ON bank_line (batch_id);
 CREATE TABLE bank_match (
     id INTEGER PRIMARY KEY,
