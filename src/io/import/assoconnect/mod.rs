@@ -62,7 +62,7 @@ pub fn read_payments(bytes: &[u8], flags: &PaymentColumns) -> Result<PaymentFile
     let header = &table.header;
     let found = columns::resolve(header.line, &header.cells, flags)?;
     let reading = rows::Reading {
-        header: &header.cells,
+        header: crate::io::import::table::Cells(&header.cells),
         columns: &found,
         delimiter: table.delimiter,
     };

@@ -97,7 +97,7 @@ pub fn read_bank(bytes: &[u8], options: &BankOptions) -> Result<BankFile, String
         ..BankFile::default()
     };
     let reading = rows::Reading {
-        header: &header.cells,
+        header: crate::io::import::table::Cells(&header.cells),
         columns: &found,
         date_format,
         delimiter: table.delimiter,

@@ -6,10 +6,8 @@ use super::status::{self, Status};
 use crate::domain::Money;
 use crate::domain::bank::BankRow;
 use crate::domain::text::{MAX_LABEL, MAX_NAME, shown};
-use crate::io::import::table::values::{
-    DateFormat, amount_message, date_message, parse_amount, parse_date, text_cell,
-};
-use crate::io::import::table::{Row, check_width, header_key};
+use crate::io::import::table::values::{DateFormat, date_message, parse_date};
+use crate::io::import::table::{Cells, Row, check_width, header_key};
 
 /// The key under which zero-amount lines are counted.
 pub const ZERO: &str = "montant nul";
@@ -24,52 +22,32 @@ pub enum Outcome {
 
 /// How to read the records of one file.
 pub struct Reading<'a> {
-    pub header: &'a [String],
+    pub header: Cells<'a>,
     pub columns: &'a Columns,
     pub date_format: Option<DateFormat>,
     pub delimiter: u8,
 }
 
 impl Reading<'_> {
-    fn name(&self, index: usize) -> &str {
-        self.header.get(index).map_or("", String::as_str)
-    }
-
-    fn cell<'r>(&self, row: &'r Row, index: usize) -> &'r str {
-        row.cells.get(index).map_or("", String::as_str)
-    }
-
-    fn text(&self, row: &Row, index: Option<usize>, max: usize) -> Result<String, String> {
-        match index {
-            None => Ok(String::new()),
-            Some(i) => text_cell(self.cell(row, i), max, row.line, self.name(i)),
-        }
-    }
-
-    fn amount(&self, row: &Row, index: usize) -> Result<Money, String> {
-        let raw = self.cell(row, index);
-        parse_amount(raw).map_err(|e| amount_message(e, raw, row.line, self.name(index)))
-    }
-
     /// Reads one record.
     pub fn read(&self, row: &Row) -> Result<Outcome, String> {
-        check_width(row, self.header.len(), self.delimiter)?;
+        check_width(row, self.header.width(), self.delimiter)?;
         let columns = self.columns;
         if let Some(i) = columns.status {
-            let raw = self.cell(row, i);
+            let raw = self.header.cell(row, i);
             match status::classify(raw) {
                 Some(Status::Booked) => {}
                 Some(Status::NotBooked) => return Ok(Outcome::Left(raw.trim().to_string())),
-                None => return Err(status::unknown(raw, row.line, self.name(i))),
+                None => return Err(status::unknown(raw, row.line, self.header.name(i))),
             }
         }
-        let raw_date = self.cell(row, columns.date);
+        let raw_date = self.header.cell(row, columns.date);
         let date = parse_date(raw_date, self.date_format).ok_or_else(|| {
             date_message(
                 raw_date,
                 self.date_format,
                 row.line,
-                self.name(columns.date),
+                self.header.name(columns.date),
             )
         })?;
         let amount = match columns.amount {
@@ -77,38 +55,38 @@ impl Reading<'_> {
             AmountColumns::Split { debit, credit } => self.split(row, debit, credit)?,
         };
         if let Some(i) = columns.currency {
-            let raw = self.cell(row, i);
+            let raw = self.header.cell(row, i);
             if !matches!(header_key(raw).as_str(), "" | "eur" | "euro" | "euros") {
                 return Err(format!(
                     "ligne {} : devise « {} » (colonne « {} ») : seuls les montants en euros sont acceptés",
                     row.line,
                     shown(raw),
-                    shown(self.name(i))
+                    shown(self.header.name(i))
                 ));
             }
         }
         if amount.is_zero() {
             return Ok(Outcome::Left(ZERO.into()));
         }
-        let id = self.text(row, columns.id, MAX_NAME)?;
+        let id = self.header.text(row, columns.id, MAX_NAME)?;
         Ok(Outcome::Booked(BankRow {
             line_no: row.line,
             date,
             amount,
-            label: self.text(row, columns.label, MAX_LABEL)?,
-            reference: self.text(row, columns.reference, MAX_LABEL)?,
-            counterparty: self.text(row, columns.counterparty, MAX_LABEL)?,
+            label: self.header.text(row, columns.label, MAX_LABEL)?,
+            reference: self.header.text(row, columns.reference, MAX_LABEL)?,
+            counterparty: self.header.text(row, columns.counterparty, MAX_LABEL)?,
             bank_id: (!id.is_empty()).then_some(id),
         }))
     }
 
     /// A signed amount, or an unsigned one with a `Side`/`Sens` column.
     fn signed(&self, row: &Row, index: usize) -> Result<Money, String> {
-        let amount = self.amount(row, index)?;
+        let amount = self.header.amount(row, index)?;
         let Some(side) = self.columns.side else {
             return Ok(amount);
         };
-        let raw = self.cell(row, side);
+        let raw = self.header.cell(row, side);
         match header_key(raw).as_str() {
             "" => Ok(amount),
             "debit" | "d" => Ok(-amount.abs()),
@@ -117,7 +95,7 @@ impl Reading<'_> {
                 "ligne {} : sens « {} » inconnu (colonne « {} ») : attendu Debit ou Credit",
                 row.line,
                 shown(raw),
-                shown(self.name(side))
+                shown(self.header.name(side))
             )),
         }
     }
@@ -125,10 +103,10 @@ impl Reading<'_> {
     /// Separate débit and crédit columns, one of them empty (or zero).
     fn split(&self, row: &Row, debit: usize, credit: usize) -> Result<Money, String> {
         let read = |i: usize| -> Result<Money, String> {
-            if self.cell(row, i).is_empty() {
+            if self.header.cell(row, i).is_empty() {
                 Ok(Money::ZERO)
             } else {
-                self.amount(row, i)
+                self.header.amount(row, i)
             }
         };
         let (out, into) = (read(debit)?, read(credit)?);
@@ -136,16 +114,16 @@ impl Reading<'_> {
             return Err(format!(
                 "ligne {} : crédit « {} » négatif (colonne « {} ») : un crédit est une somme reçue, écrite sans signe",
                 row.line,
-                shown(self.cell(row, credit)),
-                shown(self.name(credit))
+                shown(self.header.cell(row, credit)),
+                shown(self.header.name(credit))
             ));
         }
         if !out.is_zero() && !into.is_zero() {
             return Err(format!(
                 "ligne {} : débit « {} » et crédit « {} » remplis tous les deux : une seule des deux colonnes est attendue par ligne",
                 row.line,
-                shown(self.cell(row, debit)),
-                shown(self.cell(row, credit))
+                shown(self.header.cell(row, debit)),
+                shown(self.header.cell(row, credit))
             ));
         }
         Ok(into - out.abs())

@@ -268,6 +268,44 @@ pub fn seen(cells: &[String]) -> String {
 
 /// Checks a row has the header's number of cells (empty cells beyond it
 /// are tolerated: a `;` closing every line).
+/// A table's header row: reads a record's cells by column, and names the
+/// column in the messages (shared by the statement and AssoConnect readers).
+#[derive(Debug, Clone, Copy)]
+pub struct Cells<'a>(pub &'a [String]);
+
+impl<'a> Cells<'a> {
+    /// How many columns the header has.
+    pub fn width(self) -> usize {
+        self.0.len()
+    }
+
+    /// The column's name as written in the header.
+    pub fn name(self, index: usize) -> &'a str {
+        self.0.get(index).map_or("", String::as_str)
+    }
+
+    /// The record's cell in that column (empty past the record's end).
+    pub fn cell(self, row: &Row, index: usize) -> &str {
+        row.cells.get(index).map_or("", String::as_str)
+    }
+
+    /// A text cell, checked (controls refused, at most `max` characters);
+    /// empty when the column is absent.
+    pub fn text(self, row: &Row, index: Option<usize>, max: usize) -> Result<String, String> {
+        match index {
+            None => Ok(String::new()),
+            Some(i) => values::text_cell(self.cell(row, i), max, row.line, self.name(i)),
+        }
+    }
+
+    /// An amount cell, read exactly.
+    pub fn amount(self, row: &Row, index: usize) -> Result<crate::domain::Money, String> {
+        let raw = self.cell(row, index);
+        values::parse_amount(raw)
+            .map_err(|e| values::amount_message(e, raw, row.line, self.name(index)))
+    }
+}
+
 pub fn check_width(row: &Row, width: usize, delimiter: u8) -> Result<(), String> {
     let filled = row
         .cells
