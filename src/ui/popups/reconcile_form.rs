@@ -17,9 +17,8 @@ use crate::ui::component::{Component, Effect};
 use crate::ui::keymap::Context;
 use crate::ui::widgets::category_picker::{CategoryPicker, candidates, code_of};
 use crate::ui::widgets::cells::{amount_cell, cell};
-use crate::ui::widgets::field::{FieldValue, FieldView};
 use crate::ui::widgets::form::{Kind, TypedForm};
-use crate::ui::widgets::form_frame::{Item, draw_form};
+use crate::ui::widgets::form_frame::draw_form;
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -338,48 +337,8 @@ impl Component for LineForm {
 
     fn draw(&self, frame: &mut Frame, area: Rect, book: &Book) {
         let chart = book.chart();
-        let mut items: Vec<Item> = vec![
-            Item::Text(Line::styled(self.about.clone(), theme::note())),
-            Item::Text(Line::from("")),
-        ];
-        let first_field = items.len();
-        for (i, field) in self.form.fields.iter().enumerate() {
-            let value = if self.form.is_fresh(field.id) {
-                FieldValue::Proposed(&field.input)
-            } else {
-                FieldValue::Text(&field.input)
-            };
-            let note = match field.kind {
-                Kind::Picker(_) => chart
-                    .iter()
-                    .find(|a| a.code == code_of(field.input.value()))
-                    .map(|a| a.label.as_str())
-                    .or(Some(field.note.as_str())),
-                _ => Some(field.note.as_str()),
-            }
-            .filter(|n| !n.is_empty());
-            items.push(Item::Field(FieldView {
-                label: field.label,
-                value,
-                focused: i == self.form.focus,
-                error: field.error.as_deref(),
-                note,
-                label_width: LABEL_WIDTH,
-            }));
-        }
-        if let Some(message) = &self.form.message {
-            items.push(Item::Text(Line::styled(
-                format!("✗ {message}"),
-                theme::error(),
-            )));
-        }
-        let drawn = draw_form(
-            frame,
-            area,
-            &self.title,
-            &items,
-            first_field + self.form.focus,
-        );
+        let (items, focus) = self.form.items(&self.about, chart, LABEL_WIDTH);
+        let drawn = draw_form(frame, area, &self.title, &items, focus);
         if self.picker_open()
             && let (Some(row), Some(kind)) = (drawn.focused_row, self.category_kind())
         {

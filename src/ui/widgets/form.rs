@@ -4,10 +4,13 @@
 //! computed from the values (a total, a date range). A form reads its
 //! values by id and routes the books' refusals to fields by id.
 
-use crate::domain::AccountKind;
+use crate::domain::{Account, AccountKind};
 use crate::ui::widgets::category_picker::code_of;
-use crate::ui::widgets::form_frame::{type_into, type_over};
+use crate::ui::widgets::field::{FieldValue, FieldView};
+use crate::ui::widgets::form_frame::{Item, type_into, type_over};
+use crate::ui::widgets::theme;
 use ratatui::style::Style;
+use ratatui::text::Line;
 use tui_input::{Input, InputRequest};
 
 /// How a field is typed.
@@ -271,6 +274,57 @@ impl<F: Copy + PartialEq> TypedForm<F> {
             self.message = Some(others.join(" ; "));
         }
         self.focus_first_error();
+    }
+}
+
+impl<F: Copy + PartialEq> TypedForm<F> {
+    /// What the popup of a form of fields shows: its note (when any), a
+    /// blank line, each field (a category field notes the chosen
+    /// category's label), then the form's message; with the index of the
+    /// focused field among the items.
+    pub fn items<'a>(
+        &'a self,
+        about: &str,
+        chart: &'a [Account],
+        label_width: u16,
+    ) -> (Vec<Item<'a>>, usize) {
+        let mut items: Vec<Item> = Vec::new();
+        if !about.is_empty() {
+            items.push(Item::Text(Line::styled(about.to_string(), theme::note())));
+            items.push(Item::Text(Line::from("")));
+        }
+        let first_field = items.len();
+        for (i, field) in self.fields.iter().enumerate() {
+            let value = if self.is_fresh(field.id) {
+                FieldValue::Proposed(&field.input)
+            } else {
+                FieldValue::Text(&field.input)
+            };
+            let note = match field.kind {
+                Kind::Picker(_) => chart
+                    .iter()
+                    .find(|a| a.code == code_of(field.input.value()))
+                    .map(|a| a.label.as_str())
+                    .or(Some(field.note.as_str())),
+                _ => Some(field.note.as_str()),
+            }
+            .filter(|n| !n.is_empty());
+            items.push(Item::Field(FieldView {
+                label: field.label,
+                value,
+                focused: i == self.focus,
+                error: field.error.as_deref(),
+                note,
+                label_width,
+            }));
+        }
+        if let Some(message) = &self.message {
+            items.push(Item::Text(Line::styled(
+                format!("✗ {message}"),
+                theme::error(),
+            )));
+        }
+        (items, first_field + self.focus)
     }
 }
 

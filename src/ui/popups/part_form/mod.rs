@@ -16,14 +16,11 @@ use crate::ui::component::Component;
 use crate::ui::component::Effect;
 use crate::ui::keymap::Context;
 use crate::ui::widgets::category_picker::{CategoryPicker, candidates, code_of};
-use crate::ui::widgets::field::{FieldValue, FieldView};
 pub use crate::ui::widgets::form::Kind;
 use crate::ui::widgets::form::TypedForm;
-use crate::ui::widgets::form_frame::{Item, Outcome, draw_form};
-use crate::ui::widgets::theme;
+use crate::ui::widgets::form_frame::{Outcome, draw_form};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
 
 const LABEL_WIDTH: u16 = 18;
 
@@ -243,44 +240,7 @@ impl PartForm {
     }
 
     fn draw_form(&self, frame: &mut Frame, area: Rect, chart: &[Account]) {
-        let mut items: Vec<Item> = Vec::new();
-        if !self.about.is_empty() {
-            items.push(Item::Text(Line::styled(self.about.clone(), theme::note())));
-            items.push(Item::Text(Line::from("")));
-        }
-        let first_field = items.len();
-        for (i, field) in self.form.fields.iter().enumerate() {
-            let focused = i == self.form.focus;
-            let value = if self.form.is_fresh(field.id) {
-                FieldValue::Proposed(&field.input)
-            } else {
-                FieldValue::Text(&field.input)
-            };
-            let note = match field.kind {
-                Kind::Picker(_) => chart
-                    .iter()
-                    .find(|a| a.code == code_of(field.input.value()))
-                    .map(|a| a.label.as_str())
-                    .or(Some(field.note.as_str())),
-                _ => Some(field.note.as_str()),
-            }
-            .filter(|n| !n.is_empty());
-            items.push(Item::Field(FieldView {
-                label: field.label,
-                value,
-                focused,
-                error: field.error.as_deref(),
-                note,
-                label_width: LABEL_WIDTH,
-            }));
-        }
-        if let Some(message) = &self.form.message {
-            items.push(Item::Text(Line::styled(
-                format!("✗ {message}"),
-                theme::error(),
-            )));
-        }
-        let focus = first_field + self.form.focus;
+        let (items, focus) = self.form.items(&self.about, chart, LABEL_WIDTH);
         let drawn = draw_form(frame, area, &self.title, &items, focus);
         if self.picker_open()
             && let (Some(row), Some(kind)) = (drawn.focused_row, self.category_kind())
