@@ -95,14 +95,8 @@ pub fn truncate(text: &str, width: usize) -> String {
     format!("{head}…")
 }
 
-/// "0 ligne", "1 ligne", "3 lignes" (French: 0 and 1 are singular).
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    if n <= 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
+/// "0 ligne", "1 ligne", "3 lignes": the domain's one rule for counts.
+pub use crate::domain::text::counted as count;
 
 /// `text` cut from the left to `width` columns, with "…" first when cut
 /// (a path: its end matters most).
