@@ -49,6 +49,8 @@ fn a_new_payment_is_a_recette_on_collectes_en_ligne_with_its_pupil() {
     let fees = entry_by_piece(&book, "D001");
     assert_eq!(fees.kind, EntryKind::Depense);
     assert_eq!(fees.label, "Frais AssoConnect PO-1 (1 paiement)");
+    // The platform withholds its fees, as the fees recorded by hand say.
+    assert_eq!(fees.mode, Some(PaymentMode::Prelevement));
     assert_eq!(
         lines_of(&fees),
         pairs(&[("627", "0.47"), ("5110", "-0.47")])

@@ -51,7 +51,7 @@ pub(super) fn book_fees(w: &Writing<'_>, batch: i64) -> Result<Money> {
             next_piece(w, EntryKind::Depense)?,
             EntryKind::Depense,
             clip(label),
-            Some(PaymentMode::Carte),
+            Some(PaymentMode::Prelevement),
             vec![
                 Line {
                     account_code: FEE_CATEGORY.into(),

@@ -242,7 +242,7 @@ pub(super) fn refund(
                 "Frais AssoConnect du paiement remboursé {}",
                 known.ext_id
             )),
-            Some(PaymentMode::Carte),
+            Some(PaymentMode::Prelevement),
             vec![
                 Line {
                     account_code: super::fees::FEE_CATEGORY.into(),
