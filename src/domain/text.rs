@@ -194,16 +194,40 @@ fn push_shown(out: &mut String, c: char) {
 /// Characters the transliteration table does not know are kept as they are.
 pub fn fold(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
+    fold_into(value, &mut out);
+    out
+}
+
+/// [`fold`] into a buffer the caller reuses (cleared first).
+pub fn fold_into(value: &str, out: &mut String) {
+    out.clear();
+    // One pass: runs of white space become one space, none at either end
+    // (what `split_whitespace().join(" ")` gives, without its vector).
+    let mut space = false;
+    let mut push = |out: &mut String, c: char| {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    };
     for c in value.chars() {
         if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+            push(out, c.to_ascii_lowercase());
         } else if let Some(ascii) = deunicode::deunicode_char(c) {
-            out.push_str(&ascii.to_ascii_lowercase());
+            for a in ascii.chars() {
+                push(out, a.to_ascii_lowercase());
+            }
         } else {
-            out.extend(c.to_lowercase());
+            for l in c.to_lowercase() {
+                push(out, l);
+            }
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -235,6 +259,26 @@ mod tests {
         assert_eq!(fold("Łukasz  Ørsted Straße"), "lukasz orsted strasse");
         assert_eq!(fold("  Écoles   Élève "), "ecoles eleve");
         assert_eq!(fold("Æsop"), "aesop");
+    }
+
+    proptest::proptest! {
+        /// The one-pass folding collapses white space exactly as splitting
+        /// and joining the folded characters would.
+        #[test]
+        fn folding_collapses_white_space_like_split_and_join(value in "[ a-zA-Zéèœ\t\u{a0}\u{202f}½Æ\u{300}-]{0,24}") {
+            let mut chars = String::new();
+            for c in value.chars() {
+                if c.is_ascii() {
+                    chars.push(c.to_ascii_lowercase());
+                } else if let Some(ascii) = deunicode::deunicode_char(c) {
+                    chars.push_str(&ascii.to_ascii_lowercase());
+                } else {
+                    chars.extend(c.to_lowercase());
+                }
+            }
+            let expected = chars.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(fold(&value), expected);
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@ use super::{BankImportSummary, UndoSummary, matching, online};
 use crate::book::Book;
 use crate::book::write::{Audit, Writing};
 use crate::domain::bank::{BankFile, BankRow, Batch};
+use crate::domain::reconcile::BankItem;
 use crate::domain::text::{counted, fold};
 use crate::domain::{Account, Exercice, Money, MoneyKey};
 use crate::store::reconcile::{batches, lines, statements, undo};
@@ -152,26 +153,35 @@ impl Book {
                 },
                 w.now,
             )?;
-            let mut new_ids = HashSet::new();
-            for &index in &plan.new {
-                let row = &file.rows[index];
-                let key = content_key(row);
-                new_ids.insert(lines::insert(
-                    w.tx,
-                    &lines::NewLine {
-                        batch_id: batch,
-                        account_id: a.id,
-                        row,
-                        content_key: &key,
-                    },
-                )?);
-            }
+            let rows: Vec<(&BankRow, String)> = plan
+                .new
+                .iter()
+                .map(|&i| (&file.rows[i], content_key(&file.rows[i])))
+                .collect();
+            let ids = lines::insert_many(w.tx, batch, a.id, &rows)?;
+            let fresh: Vec<BankItem> = ids
+                .iter()
+                .zip(&rows)
+                .map(|(&id, (row, _))| BankItem {
+                    id,
+                    date: row.date,
+                    amount: row.amount,
+                    text: lines::item_text(&row.label, &row.reference, &row.counterparty),
+                })
+                .collect();
             batches::set_counts(w.tx, batch, plan.new.len(), plan.duplicates, file.skipped())?;
             let mut matched = 0;
             if account == MoneyKey::Pro {
                 matched += online::settle_payouts(w, Some(batch))?;
             }
-            matched += matching::accept_unambiguous(w, a, Some(batch), Some(&new_ids))?;
+            matched += matching::accept_unambiguous(
+                w,
+                a,
+                Some(matching::Fresh {
+                    batch,
+                    lines: &fresh,
+                }),
+            )?;
             let mut summary = BankImportSummary {
                 batch: Some(batch),
                 imported: plan.new.len(),

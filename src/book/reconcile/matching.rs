@@ -8,7 +8,7 @@ use crate::book::Book;
 use crate::book::write::{Audit, Writing};
 use crate::domain::bank::{BankLine, BookLine};
 use crate::domain::entry_request::{EntryRequest, SplitInput, build_entry, category_error};
-use crate::domain::reconcile::{Suggestion, selection_gap, suggest};
+use crate::domain::reconcile::{BankItem, Suggestion, selection_gap, suggest};
 use crate::domain::text::{counted, fold, shown};
 use crate::domain::{
     Account, AccountKind, Entry, EntryKind, Exercice, Field, FieldError, Money, MoneyKey,
@@ -25,23 +25,45 @@ pub(super) fn suggestions_in(
     exercice: Exercice,
     account: &Account,
 ) -> Result<Vec<Suggestion>> {
-    let lines = lines::unmatched_bank_items(conn, exercice, account)?;
+    let lines = lines::unmatched_bank_items(conn, exercice, account, None)?;
     let books = lines::unmatched_book_items(conn, exercice, account)?;
     Ok(suggest(&lines, &books))
 }
 
+/// The lines an import has just stored, as the matcher reads them.
+pub(super) struct Fresh<'a> {
+    pub batch: i64,
+    pub lines: &'a [BankItem],
+}
+
 /// Inside a transaction: accepts every unambiguous suggestion (of the
-/// lines in `only`, when given); the matches carry `batch`. Returns how
-/// many lines were matched.
+/// `fresh` lines of an import, when given: the other unmatched lines are
+/// read, the fresh ones are taken as they are); the matches carry the
+/// import's batch. Returns how many lines were matched.
 pub(super) fn accept_unambiguous(
     w: &Writing<'_>,
     account: &Account,
-    batch: Option<i64>,
-    only: Option<&HashSet<i64>>,
+    fresh: Option<Fresh<'_>>,
 ) -> Result<usize> {
+    let books = lines::unmatched_book_items(w.tx, w.exercice, account)?;
+    let batch = fresh.as_ref().map(|f| f.batch);
+    let mut lines = lines::unmatched_bank_items(w.tx, w.exercice, account, batch)?;
+    let mut only = None;
+    if let Some(fresh) = &fresh {
+        // The payouts settled by the import matched some of its lines.
+        let taken = matches::lines_matched_by(w.tx, fresh.batch)?;
+        lines.extend(
+            fresh
+                .lines
+                .iter()
+                .filter(|l| !taken.contains(&l.id) && w.exercice.contains(l.date))
+                .cloned(),
+        );
+        only = Some(fresh.lines.iter().map(|l| l.id).collect::<HashSet<i64>>());
+    }
     let mut matched = 0;
-    for s in suggestions_in(w.tx, w.exercice, account)? {
-        if !s.unambiguous || only.is_some_and(|ids| !ids.contains(&s.line_id)) {
+    for s in suggest(&lines, &books) {
+        if !s.unambiguous || only.as_ref().is_some_and(|ids| !ids.contains(&s.line_id)) {
             continue;
         }
         matches::insert(w.tx, s.line_id, s.entry_id, account.id, batch, w.now)?;
@@ -213,7 +235,7 @@ impl Book {
         }
         let matched = self.write(self.exercice(), |w| {
             let a = bank_account(w.chart, account)?;
-            let matched = accept_unambiguous(w, a, None, None)?;
+            let matched = accept_unambiguous(w, a, None)?;
             Ok((
                 matched,
                 Audit::new("rapprochement automatique", "ligne").after(format!(

@@ -7,10 +7,11 @@
 //! depend on the order of the inputs.
 
 use super::score::points;
-use super::words::{Interner, Words};
+use super::words::{Interner, WordHasher, Words};
 use super::{BankItem, BookItem, Suggestion, WINDOW_DAYS};
 use chrono::Datelike;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// Most entries one bank line is scored against: the nearest in date of
 /// its window. A line or an entry with more candidates than were scored
@@ -47,10 +48,12 @@ impl Top2 {
     }
 }
 
+type Buckets = HashMap<i64, Vec<u32>, BuildHasherDefault<WordHasher>>;
+
 /// Indices of the items by amount in cents; `order` is by date, so each
 /// bucket is sorted by date too.
-fn buckets(cents: impl Iterator<Item = i64>) -> HashMap<i64, Vec<u32>> {
-    let mut out: HashMap<i64, Vec<u32>> = HashMap::new();
+fn buckets(cents: impl Iterator<Item = i64>) -> Buckets {
+    let mut out = Buckets::default();
     for (i, c) in cents.enumerate() {
         out.entry(c).or_default().push(i as u32);
     }
@@ -68,13 +71,14 @@ fn window(bucket: &[u32], days: &[i32], day: i32) -> (usize, usize) {
 /// The window's entries to score: all of them, or the
 /// [`MAX_CANDIDATES`] nearest in date (the earlier one on equal
 /// distance).
-fn nearest(bucket: &[u32], days: &[i32], day: i32, lo: usize, hi: usize) -> Vec<u32> {
+fn nearest(bucket: &[u32], days: &[i32], day: i32, (lo, hi): (usize, usize), out: &mut Vec<u32>) {
+    out.clear();
     if hi - lo <= MAX_CANDIDATES {
-        return bucket[lo..hi].to_vec();
+        out.extend_from_slice(&bucket[lo..hi]);
+        return;
     }
     let pos = lo + bucket[lo..hi].partition_point(|&i| days[i as usize] < day);
     let (mut left, mut right) = (pos, pos);
-    let mut out = Vec::with_capacity(MAX_CANDIDATES);
     while out.len() < MAX_CANDIDATES {
         let after = (right < hi).then(|| days[bucket[right] as usize] - day);
         let before = (left > lo).then(|| day - days[bucket[left - 1] as usize]);
@@ -94,24 +98,37 @@ fn nearest(bucket: &[u32], days: &[i32], day: i32, lo: usize, hi: usize) -> Vec<
             (None, None) => break,
         }
     }
-    out
+}
+
+/// An edge as one integer ordered best score first, then line, then entry.
+fn pack(score: u32, line: u32, entry: u32) -> u128 {
+    (u128::from(u32::MAX - score) << 64) | (u128::from(line) << 32) | u128::from(entry)
+}
+
+fn unpack(edge: u128) -> (u32, u32, u32) {
+    (
+        u32::MAX - (edge >> 64) as u32,
+        (edge >> 32) as u32,
+        edge as u32,
+    )
 }
 
 /// The best one-to-one suggestions (see the module's summary), ordered
 /// by bank line (date, then id).
 pub fn suggest(lines: &[BankItem], books: &[BookItem]) -> Vec<Suggestion> {
     let mut lines: Vec<&BankItem> = lines.iter().collect();
+    // Date and id first: the amount (a decimal) and the text are compared
+    // only on a tie, which the stores never give.
     lines.sort_by(|a, b| {
-        (a.date, a.id, a.amount.cents(), &a.text).cmp(&(b.date, b.id, b.amount.cents(), &b.text))
+        (a.date, a.id)
+            .cmp(&(b.date, b.id))
+            .then_with(|| (a.amount.cents(), &a.text).cmp(&(b.amount.cents(), &b.text)))
     });
     let mut books: Vec<&BookItem> = books.iter().collect();
     books.sort_by(|a, b| {
-        (a.date, a.entry_id, a.amount.cents(), &a.text).cmp(&(
-            b.date,
-            b.entry_id,
-            b.amount.cents(),
-            &b.text,
-        ))
+        (a.date, a.entry_id)
+            .cmp(&(b.date, b.entry_id))
+            .then_with(|| (a.amount.cents(), &a.text).cmp(&(b.amount.cents(), &b.text)))
     });
     let line_days: Vec<i32> = lines.iter().map(|l| l.date.num_days_from_ce()).collect();
     let book_days: Vec<i32> = books.iter().map(|b| b.date.num_days_from_ce()).collect();
@@ -125,8 +142,10 @@ pub fn suggest(lines: &[BankItem], books: &[BookItem]) -> Vec<Suggestion> {
     let mut line_complete = vec![true; lines.len()];
     let mut book_top = vec![Top2::EMPTY; books.len()];
     let mut book_edges = vec![0usize; books.len()];
-    // (score, line, entry), indices in the sorted orders.
-    let mut edges: Vec<(u32, u32, u32)> = Vec::new();
+    // Best score first, then the line, then the entry (indices in the
+    // sorted orders), packed so that sorting compares one integer.
+    let mut edges: Vec<u128> = Vec::new();
+    let mut scored = Vec::with_capacity(MAX_CANDIDATES);
 
     for (l, line) in lines.iter().enumerate() {
         let Some(bucket) = book_buckets.get(&line_cents[l]) else {
@@ -139,7 +158,8 @@ pub fn suggest(lines: &[BankItem], books: &[BookItem]) -> Vec<Suggestion> {
         }
         line_complete[l] = hi - lo <= MAX_CANDIDATES;
         let words = Words::read(&line.text, &mut interner);
-        for b in nearest(bucket, &book_days, day, lo, hi) {
+        nearest(bucket, &book_days, day, (lo, hi), &mut scored);
+        for &b in &scored {
             let bi = b as usize;
             let theirs =
                 book_words[bi].get_or_insert_with(|| Words::read(&books[bi].text, &mut interner));
@@ -148,16 +168,16 @@ pub fn suggest(lines: &[BankItem], books: &[BookItem]) -> Vec<Suggestion> {
             line_top[l].push(score);
             book_top[bi].push(score);
             book_edges[bi] += 1;
-            edges.push((score, l as u32, b));
+            edges.push(pack(score, l as u32, b));
         }
     }
 
-    edges.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    edges.sort_unstable();
     let line_buckets = buckets(line_cents.iter().copied());
     let mut line_taken = vec![false; lines.len()];
     let mut book_taken = vec![false; books.len()];
     let mut out: Vec<(u32, Suggestion)> = Vec::new();
-    for (score, l, b) in edges {
+    for (score, l, b) in edges.into_iter().map(unpack) {
         let (li, bi) = (l as usize, b as usize);
         if line_taken[li] || book_taken[bi] {
             continue;
@@ -290,7 +310,8 @@ mod tests {
     fn nearest_keeps_the_closest_dates() {
         let days: Vec<i32> = (0..100).map(|i| i / 2).collect();
         let bucket: Vec<u32> = (0..100).collect();
-        let picked = nearest(&bucket, &days, 25, 0, 100);
+        let mut picked = Vec::new();
+        nearest(&bucket, &days, 25, (0, 100), &mut picked);
         assert_eq!(picked.len(), MAX_CANDIDATES);
         let mut dist: Vec<i32> = picked
             .iter()

@@ -4,8 +4,9 @@
 //! carries (carte, virement, prlv…) and without years; and the long
 //! numbers (5 digits and more: a cheque number, a payout reference).
 
-use crate::domain::text::fold;
+use crate::domain::text::{fold, fold_into};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Shortest word that counts, in characters.
 pub const MIN_WORD_CHARS: usize = 3;
@@ -74,7 +75,8 @@ fn is_year(token: &str) -> bool {
 }
 
 fn is_word(token: &str) -> bool {
-    token.chars().count() >= MIN_WORD_CHARS
+    token.len() >= MIN_WORD_CHARS
+        && (token.is_ascii() || token.chars().count() >= MIN_WORD_CHARS)
         && STOP_WORDS.binary_search(&token).is_err()
         && !is_year(token)
 }
@@ -86,10 +88,10 @@ enum Token {
     Number,
 }
 
-/// Calls `found` for each word, then for each long number of `text`
-/// (without its leading zeros), in the text's order, repeats included.
-fn scan(text: &str, mut found: impl FnMut(Token, &str)) {
-    let folded = fold(text);
+/// Calls `found` for each alphanumeric token of the folded text (a number
+/// without its leading zeros: words still to check with [`is_word`]),
+/// then for each long number, in the text's order, repeats included.
+fn scan(folded: &str, mut found: impl FnMut(Token, &str)) {
     for token in folded.split(|c: char| !c.is_alphanumeric()) {
         // A number is read without its leading zeros (0001234567 = 1234567).
         let token = if token.bytes().all(|b| b.is_ascii_digit()) {
@@ -97,7 +99,7 @@ fn scan(text: &str, mut found: impl FnMut(Token, &str)) {
         } else {
             token
         };
-        if is_word(token) {
+        if token.len() >= MIN_WORD_CHARS {
             found(Token::Word, token);
         }
     }
@@ -113,8 +115,8 @@ fn scan(text: &str, mut found: impl FnMut(Token, &str)) {
 /// The tokens of one kind, sorted, each once.
 fn tokens(text: &str, kind: Token) -> Vec<String> {
     let mut out = Vec::new();
-    scan(text, |k, t| {
-        if k == kind {
+    scan(&fold(text), |k, t| {
+        if k == kind && (k == Token::Number || is_word(t)) {
             out.push(t.to_string());
         }
     });
@@ -135,20 +137,68 @@ pub fn long_numbers(text: &str) -> Vec<String> {
 }
 
 /// Gives each distinct word a small number, so that the words of two
-/// texts compare as sorted integers.
+/// texts compare as sorted integers; a token that is no word (a stop
+/// word, a year) is remembered as such, so each distinct token is checked
+/// once. Numbers are kept with a prefix no word can have, so that a number
+/// and a word never share an id.
 #[derive(Debug, Default)]
 pub struct Interner {
-    ids: HashMap<String, u32>,
+    ids: HashMap<String, Option<u32>, BuildHasherDefault<WordHasher>>,
+    next: u32,
+    folded: String,
+    key: String,
 }
 
 impl Interner {
-    fn id(&mut self, token: &str) -> u32 {
+    fn known(&mut self, token: &str, counts: impl FnOnce(&str) -> bool) -> Option<u32> {
         if let Some(&id) = self.ids.get(token) {
             return id;
         }
-        let id = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+        let id = counts(token).then(|| {
+            self.next = self.next.saturating_add(1);
+            self.next
+        });
         self.ids.insert(token.to_string(), id);
         id
+    }
+
+    fn word(&mut self, token: &str) -> Option<u32> {
+        self.known(token, is_word)
+    }
+
+    fn number(&mut self, digits: &str) -> u32 {
+        let mut key = std::mem::take(&mut self.key);
+        key.clear();
+        key.push('#');
+        key.push_str(digits);
+        let id = self.known(&key, |_| true).unwrap_or(0);
+        self.key = key;
+        id
+    }
+}
+
+/// A fast hasher for short words (the multiply-rotate of rustc's
+/// FxHasher): the interner is not exposed to untrusted keys that could
+/// be chosen to collide, and SipHash was a fifth of an import's matching.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -172,18 +222,13 @@ impl Words {
     pub fn read(text: &str, interner: &mut Interner) -> Words {
         let mut words = Vec::new();
         let mut numbers = Vec::new();
-        // Numbers are interned with a prefix no word can have, so that a
-        // number and a word never share an id.
-        let mut key = String::new();
-        scan(text, |kind, token| match kind {
-            Token::Word => words.push(interner.id(token)),
-            Token::Number => {
-                key.clear();
-                key.push('#');
-                key.push_str(token);
-                numbers.push(interner.id(&key));
-            }
+        let mut folded = std::mem::take(&mut interner.folded);
+        fold_into(text, &mut folded);
+        scan(&folded, |kind, token| match kind {
+            Token::Word => words.extend(interner.word(token)),
+            Token::Number => numbers.push(interner.number(token)),
         });
+        interner.folded = folded;
         words.sort_unstable();
         words.dedup();
         numbers.sort_unstable();

@@ -145,33 +145,53 @@ pub fn one(conn: &Connection, id: i64) -> Result<Option<StoredLine>> {
     }
 }
 
-/// A line to store.
-pub struct NewLine<'a> {
-    pub batch_id: i64,
-    pub account_id: i64,
-    pub row: &'a crate::domain::bank::BankRow,
-    pub content_key: &'a str,
-}
+/// Rows per INSERT of [`insert_many`]: 9 parameters each, well under
+/// SQLite's limit of 32,766 per statement.
+const ROWS_PER_INSERT: usize = 64;
 
-/// Stores a bank line; returns its id.
-pub fn insert(tx: &Connection, line: &NewLine<'_>) -> Result<i64> {
-    tx.prepare_cached(
-        "INSERT INTO bank_line (batch_id, account_id, date, amount_cents, label, reference,
-                                counterparty, bank_id, content_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?
-    .execute(params![
-        line.batch_id,
-        line.account_id,
-        line.row.date.to_string(),
-        line.row.amount.cents(),
-        line.row.label,
-        line.row.reference,
-        line.row.counterparty,
-        line.row.bank_id.as_deref().filter(|id| !id.is_empty()),
-        line.content_key
-    ])?;
-    Ok(tx.last_insert_rowid())
+/// Stores the lines of one batch, in order; returns their ids in the same
+/// order. Several rows go in each statement: an import of 100,000 lines
+/// spent most of its insertion in running one statement per line.
+pub fn insert_many(
+    tx: &Connection,
+    batch_id: i64,
+    account_id: i64,
+    lines: &[(&crate::domain::bank::BankRow, String)],
+) -> Result<Vec<i64>> {
+    let mut ids = Vec::with_capacity(lines.len());
+    for chunk in lines.chunks(ROWS_PER_INSERT) {
+        let sql = format!(
+            "INSERT INTO bank_line (batch_id, account_id, date, amount_cents, label, reference,
+                                    counterparty, bank_id, content_key)
+             VALUES {} RETURNING id",
+            vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?)"; chunk.len()].join(", ")
+        );
+        let mut stmt = tx.prepare_cached(&sql)?;
+        let dates: Vec<String> = chunk.iter().map(|(row, _)| row.date.to_string()).collect();
+        let cents: Vec<i64> = chunk.iter().map(|(row, _)| row.amount.cents()).collect();
+        // An empty id is no id.
+        let bank_ids: Vec<Option<&str>> = chunk
+            .iter()
+            .map(|(row, _)| row.bank_id.as_deref().filter(|id| !id.is_empty()))
+            .collect();
+        let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(chunk.len() * 9);
+        for (n, (row, key)) in chunk.iter().enumerate() {
+            values.push(&batch_id);
+            values.push(&account_id);
+            values.push(&dates[n]);
+            values.push(&cents[n]);
+            values.push(&row.label);
+            values.push(&row.reference);
+            values.push(&row.counterparty);
+            values.push(&bank_ids[n]);
+            values.push(key);
+        }
+        let mut rows = stmt.query(values.as_slice())?;
+        while let Some(row) = rows.next()? {
+            ids.push(row.get(0)?);
+        }
+    }
+    Ok(ids)
 }
 
 /// The ids of a batch's lines.
@@ -204,25 +224,34 @@ pub fn known(conn: &Connection, account_id: i64) -> Result<Known> {
     Ok(known)
 }
 
+/// The matcher's text of a bank line: what [`unmatched_bank_items`] reads.
+pub fn item_text(label: &str, reference: &str, counterparty: &str) -> String {
+    format!("{label} {reference} {counterparty}")
+}
+
 /// The account's bank lines of the exercice not matched yet, as the
 /// matcher reads them (one lean scan: the suggestions of an import of
-/// 100,000 lines read them all).
+/// 100,000 lines read them all), but those of `except_batch`: an import
+/// has its own new lines in hand.
 pub fn unmatched_bank_items(
     conn: &Connection,
     exercice: Exercice,
     account: &Account,
+    except_batch: Option<i64>,
 ) -> Result<Vec<BankItem>> {
     let mut stmt = conn.prepare_cached(
         "SELECT b.id, b.date, b.amount_cents, b.label || ' ' || b.reference || ' ' || b.counterparty
          FROM bank_line b
          WHERE b.account_id = ?1 AND b.date BETWEEN ?2 AND ?3
+           AND b.batch_id IS NOT ?4
            AND NOT EXISTS (SELECT 1 FROM bank_match m WHERE m.bank_line_id = b.id)
          ORDER BY b.date, b.id",
     )?;
     let mut rows = stmt.query(params![
         account.id,
         exercice.first_day().to_string(),
-        exercice.last_day().to_string()
+        exercice.last_day().to_string(),
+        except_batch
     ])?;
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
@@ -238,25 +267,42 @@ pub fn unmatched_bank_items(
 }
 
 /// The entries' lines on the account not matched yet, as the matcher
-/// reads them (pièce, label and cheque number as its text).
+/// reads them (pièce, label and cheque number as its text): the lines
+/// [`book_lines`] gives without a match, read in one lean scan.
 pub fn unmatched_book_items(
     conn: &Connection,
     exercice: Exercice,
     account: &Account,
 ) -> Result<Vec<BookItem>> {
-    Ok(book_lines(conn, exercice, account)?
-        .into_iter()
-        .filter(|b| b.matched_to.is_none())
-        .map(|b| BookItem {
-            entry_id: b.entry_id,
-            date: b.date,
-            amount: b.amount,
-            text: format!(
-                "{} {} {}",
-                b.piece,
-                b.label,
-                b.cheque_no.unwrap_or_default()
-            ),
-        })
-        .collect())
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.entry_id, l.date, l.amount_cents,
+                e.piece || ' ' || e.label || ' ' || coalesce(e.cheque_no, '')
+         FROM entry_line l
+         CROSS JOIN entry e ON e.id = l.entry_id
+         WHERE l.account_id = ?1 AND l.exercice = ?2
+           AND e.kind <> 'ouverture' AND e.reverses IS NULL
+           AND NOT EXISTS (SELECT 1 FROM entry r WHERE r.reverses = e.id)
+           AND NOT EXISTS (SELECT 1 FROM bank_match m
+                           WHERE m.entry_id = l.entry_id AND m.account_id = l.account_id)
+         ORDER BY l.account_id, l.exercice, l.date, l.entry_id",
+    )?;
+    let mut rows = stmt.query(params![account.id, exercice.start_year])?;
+    let mut out: Vec<BookItem> = Vec::new();
+    while let Some(row) = rows.next()? {
+        let entry_id: i64 = row.get(0)?;
+        let cents: i64 = row.get(2)?;
+        if let Some(last) = out.last_mut().filter(|b| b.entry_id == entry_id) {
+            last.amount += Money::from_cents(cents);
+            continue;
+        }
+        let date: String = row.get(1)?;
+        out.push(BookItem {
+            entry_id,
+            date: parse_iso_date(&date)?,
+            amount: Money::from_cents(cents),
+            text: row.get(3)?,
+        });
+    }
+    out.retain(|b| !b.amount.is_zero());
+    Ok(out)
 }

@@ -20,6 +20,14 @@ pub fn insert(
     Ok(())
 }
 
+/// The bank lines matched by a batch's own matches.
+pub fn lines_matched_by(conn: &Connection, batch: i64) -> Result<std::collections::HashSet<i64>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT bank_line_id FROM bank_match WHERE batch_id = ?1")?;
+    let rows = stmt.query_map([batch], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The entries matched to a bank line (ids).
 pub fn entries_of_line(conn: &Connection, line: i64) -> Result<Vec<i64>> {
     let mut stmt =
