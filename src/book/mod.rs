@@ -15,6 +15,7 @@ mod setup;
 mod views;
 mod warnings;
 pub(crate) mod write;
+pub mod year_end;
 
 pub use participations::{EnvelopeReceipt, ImportSummary};
 pub use settings::SettingsRequest;

@@ -2,6 +2,9 @@
 
 pub mod accounts;
 pub mod bank;
+pub mod cash_count;
+pub mod closing;
+pub mod crf;
 pub mod dates;
 pub mod entry;
 pub mod entry_prefill;

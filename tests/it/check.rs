@@ -343,7 +343,7 @@ fn a_lowered_schema_version_is_a_finding() {
     finds_only(
         &s,
         &format!(
-            "base : version du schéma 1, attendue {latest} : les tables du schéma 7 existent déjà, le numéro de version a été modifié (PRAGMA user_version = 7 le rétablit, ou reprenez une copie du dossier sauvegardes)"
+            "base : version du schéma 1, attendue {latest} : les tables du schéma {latest} existent déjà, le numéro de version a été modifié (PRAGMA user_version = {latest} le rétablit, ou reprenez une copie du dossier sauvegardes)"
         ),
     );
     assert_eq!(query(&s, "PRAGMA user_version"), 1, "check changed nothing");
@@ -371,7 +371,8 @@ fn other_commands_on_a_lowered_version_say_it_in_one_french_line() {
         assert_eq!(
             stderr,
             format!(
-                "coopcompta : la base indique le schéma 1 mais contient déjà les tables du schéma 7 : son numéro de version a été modifié. Rien n'a été changé ; lancez « coopcompta check » et, au besoin, reprenez la dernière copie du dossier sauvegardes\n"
+                "coopcompta : la base indique le schéma 1 mais contient déjà les tables du schéma {} : son numéro de version a été modifié. Rien n'a été changé ; lancez « coopcompta check » et, au besoin, reprenez la dernière copie du dossier sauvegardes\n",
+                latest_version()
             )
         );
         assert!(!stderr.contains("CREATE TABLE"));

@@ -3,6 +3,7 @@
 //! it needs when it opens it, and hears back through effects.
 
 pub mod batches;
+pub mod cash_count;
 pub mod chart;
 pub mod chart_form;
 pub mod confirm;

@@ -1,0 +1,146 @@
+//! The compte rendu financier (CRF) of an exercice, as figures: the compte
+//! de fonctionnement (charges and produits per heading and category, the
+//! result) and the bilan simplifié (each money account from opening to
+//! closing, the régies, what is owed to the OCCE), with the bank
+//! reconciliation at 31 August, the last arrêté de caisse, the subsidies
+//! and the cheques still to give back. (Skeleton: the shared types; the
+//! computation is to fill.)
+
+use super::accounts::MoneyKey;
+use super::cash_count::CashCount;
+use super::dates::Exercice;
+use super::money::Money;
+use chrono::NaiveDate;
+
+/// One category of the compte de fonctionnement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CrfLine {
+    pub code: String,
+    pub label: String,
+    /// Positive: a charge spent, a produit received (net of cancellations).
+    pub amount: Money,
+}
+
+/// A heading of the CRF (the category's `crf_heading`, or "Autres" when
+/// it has none) with its categories, by code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CrfHeading {
+    pub heading: String,
+    pub lines: Vec<CrfLine>,
+    pub total: Money,
+}
+
+/// A money account over the exercice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountYear {
+    pub key: MoneyKey,
+    pub code: String,
+    pub label: String,
+    pub opening: Money,
+    pub receipts: Money,
+    /// Positive.
+    pub expenses: Money,
+    pub transfers_in: Money,
+    /// Positive.
+    pub transfers_out: Money,
+    pub closing: Money,
+}
+
+/// An entry on a bank account not matched to its statement at 31 August.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotOnStatement {
+    pub account: MoneyKey,
+    pub piece: String,
+    pub date: NaiveDate,
+    pub label: String,
+    /// Signed, as it moves the account.
+    pub amount: Money,
+}
+
+/// The reconciliation of one bank account at the end of the exercice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BankAtYearEnd {
+    pub account: MoneyKey,
+    pub books: Money,
+    /// The statement balance pointed at the last day, if any.
+    pub statement: Option<Money>,
+    pub not_on_statement: Vec<NotOnStatement>,
+}
+
+/// A subsidy received (a 74x produit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subsidy {
+    pub code: String,
+    /// The category's label: it names the grantor (commune, département…).
+    pub grantor: String,
+    pub amount: Money,
+}
+
+/// A parent's cheque still to give back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChequeOut {
+    pub date: NaiveDate,
+    pub pupil: String,
+    pub payer: String,
+    pub amount: Money,
+}
+
+/// One month of the exercice, for the chart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Month {
+    /// The first day of the month.
+    pub first_day: NaiveDate,
+    pub receipts: Money,
+    /// Positive.
+    pub expenses: Money,
+    /// All money accounts together at the end of the month.
+    pub balance: Money,
+}
+
+/// The whole CRF.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Crf {
+    pub exercice: Exercice,
+    pub charges: Vec<CrfHeading>,
+    pub produits: Vec<CrfHeading>,
+    pub total_charges: Money,
+    pub total_produits: Money,
+    pub accounts: Vec<AccountYear>,
+    /// Régies d'avance not yet settled (467): at opening and closing.
+    pub regies_opening: Money,
+    pub regies_closing: Money,
+    /// Owed to the OCCE (1680), positive: at opening and closing.
+    pub occe_owed_opening: Money,
+    pub occe_owed_closing: Money,
+    /// Money in transit between accounts at closing: the Collectes en ligne
+    /// not yet paid out, transfers not yet on the receiving statement.
+    pub in_transit: Vec<(String, Money)>,
+    pub banks: Vec<BankAtYearEnd>,
+    pub last_cash_count: Option<CashCount>,
+    pub subsidies: Vec<Subsidy>,
+    pub cheques_out: Vec<ChequeOut>,
+    pub months: Vec<Month>,
+}
+
+impl Crf {
+    /// Produits − charges.
+    pub fn result(&self) -> Money {
+        self.total_produits - self.total_charges
+    }
+
+    /// What the coop holds net: money accounts + régies − owed to the OCCE.
+    pub fn net_opening(&self) -> Money {
+        self.accounts.iter().map(|a| a.opening).sum::<Money>() + self.regies_opening
+            - self.occe_owed_opening
+    }
+
+    pub fn net_closing(&self) -> Money {
+        self.accounts.iter().map(|a| a.closing).sum::<Money>() + self.regies_closing
+            - self.occe_owed_closing
+    }
+
+    /// The check the OCCE reads: opening + result = closing.
+    pub fn balanced(&self) -> bool {
+        self.net_opening() + self.result() == self.net_closing()
+    }
+}
