@@ -7,10 +7,12 @@
 //! - `words`: the words and long numbers of a label that count;
 //! - `score`: the score of one pair, the candidates of one line;
 //! - `assign`: the one-to-one suggestions over whole lists;
-//! - `payout`: the payments an AssoConnect credit carries.
+//! - `payout`: the payments an AssoConnect credit carries;
+//! - `proposal`: the category proposed for an entry made from a bank line.
 
 mod assign;
 mod payout;
+mod proposal;
 mod score;
 mod words;
 
@@ -19,6 +21,7 @@ use chrono::NaiveDate;
 
 pub use assign::{MAX_CANDIDATES, suggest};
 pub use payout::{PendingPayment, propose_payout};
+pub use proposal::{BANK_FEES, proposed_category};
 pub use score::{
     BASE_POINTS, Candidate, DAY_POINTS, NUMBER_POINTS, WORD_POINTS, candidate_days, candidates_for,
     score,

@@ -8,6 +8,7 @@ use super::confirm::Confirm;
 use super::reader::{Lines, Reader};
 use crate::book::Book;
 use crate::domain::bank::{BankLine, StatementCheck};
+use crate::domain::reconcile::proposed_category;
 use crate::domain::{
     Account, AccountKind, EntryKind, Field, Money, MoneyKey, format_date, parse_date,
 };
@@ -85,12 +86,22 @@ impl LineForm {
             line.account.label(),
         );
         let label: String = line.label.chars().take(200).collect();
-        let form = TypedForm::default()
-            .field(Id::Category, "Catégorie", "", Kind::Picker(category))
-            .note(if category == AccountKind::Charge {
-                "6… (une charge)"
-            } else {
-                "7… (un produit)"
+        let proposed = proposed_category(&line.label, line.amount, book.chart());
+        let mut form = TypedForm::default().field(
+            Id::Category,
+            "Catégorie",
+            proposed.unwrap_or_default(),
+            Kind::Picker(category),
+        );
+        if proposed.is_some() {
+            // Typing replaces the proposed code.
+            form = form.proposed();
+        }
+        let form = form
+            .note(match (proposed, category) {
+                (Some(_), _) => "proposée : frais bancaires (modifiable)",
+                (None, AccountKind::Charge) => "6… (une charge)",
+                (None, _) => "7… (un produit)",
             })
             .field(Id::Label, "Libellé", &label, Kind::Text);
         LineForm {
