@@ -118,7 +118,10 @@ fn swan_like_file_keeps_booked_lines_only() {
             "5 2025-10-08 -350.00 VIREMENT SORTIE SCOLAIRE | E2E-778 | AUTOCARS AZUR | tx-004",
         ]
     );
-    assert_eq!(file.not_booked, counts(&[("Pending", 2), ("Canceled", 1)]));
+    assert_eq!(
+        file.not_booked,
+        counts(&[("en attente", 2), ("annulée", 1)])
+    );
     assert_eq!(file.skipped(), 3);
     assert_eq!(file.statement, None);
     let swan = BankOptions {
@@ -477,5 +480,5 @@ fn a_status_written_in_two_cases_is_counted_once() {
     )
     .unwrap();
     assert_eq!(file.rows.len(), 1);
-    assert_eq!(file.not_booked, counts(&[("Pending", 3)]));
+    assert_eq!(file.not_booked, counts(&[("en attente", 3)]));
 }

@@ -37,7 +37,7 @@ impl Reading<'_> {
             let raw = self.header.cell(row, i);
             match status::classify(raw) {
                 Some(Status::Booked) => {}
-                Some(Status::NotBooked) => return Ok(Outcome::Left(raw.trim().to_string())),
+                Some(Status::NotBooked) => return Ok(Outcome::Left(status::french_name(raw))),
                 None => return Err(status::unknown(raw, row.line, self.header.name(i))),
             }
         }

@@ -24,6 +24,20 @@ pub fn classify(raw: &str) -> Option<Status> {
     }
 }
 
+/// How the summary names a line left out, in French whatever the file's
+/// language: "Pending" and "en attente" are counted together.
+pub fn french_name(raw: &str) -> String {
+    let name = match header_key(raw).as_str() {
+        "pending" | "en attente" | "en cours" => "en attente",
+        "upcoming" | "a venir" => "à venir",
+        "released" => "autorisation levée",
+        "canceled" | "cancelled" | "annule" | "annulee" => "annulée",
+        "rejected" | "rejete" | "rejetee" | "refuse" | "refusee" => "rejetée",
+        _ => return raw.trim().to_string(),
+    };
+    name.to_string()
+}
+
 /// The refusal of an unknown status.
 pub fn unknown(raw: &str, line: usize, column: &str) -> String {
     let status = match raw.trim() {
