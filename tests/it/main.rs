@@ -46,3 +46,6 @@ mod ui_rapprochement_popups;
 mod ui_robustness;
 mod ui_setup;
 mod walkthrough_fixes;
+mod cash_count;
+mod cash_count_cli;
+mod ui_cash_count;
