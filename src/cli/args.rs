@@ -4,6 +4,7 @@ use crate::io::export::CsvFormat;
 use clap::{ArgGroup, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+pub use super::cash_count::CashCountArgs;
 pub use super::participations_args::{
     CampaignAction, ChequeAction, ContributionArgs, ImportWhat, PupilsAction, RegieAction,
 };
@@ -11,7 +12,6 @@ pub use super::reconcile_args::{
     BankAction, PaymentsAction, PaymentsArgs, ReconcileAction, ReconcileArgs, StatementArgs,
 };
 pub use super::usage::french_usage_error;
-pub use super::cash_count::CashCountArgs;
 
 #[derive(Debug, Parser)]
 #[command(

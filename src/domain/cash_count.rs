@@ -234,7 +234,7 @@ pub fn check_counts(counts: &[Counted]) -> Result<(), FieldError> {
 /// left out.
 pub fn detail(counts: &[Counted]) -> String {
     let mut kept: Vec<Counted> = counts.iter().copied().filter(|c| c.count > 0).collect();
-    kept.sort_by(|a, b| b.cents.cmp(&a.cents));
+    kept.sort_by_key(|c| std::cmp::Reverse(c.cents));
     kept.iter()
         .map(|c| format!("{}x{}", c.cents, c.count))
         .collect::<Vec<_>>()
@@ -330,7 +330,9 @@ mod tests {
     #[test]
     fn refuses_the_same_value_twice() {
         assert_eq!(
-            parse_counts(&["20x3", "0,5x1", "20.00x1"]).unwrap_err().message,
+            parse_counts(&["20x3", "0,5x1", "20.00x1"])
+                .unwrap_err()
+                .message,
             "« 20.00x1 » : le billet de 20 € est déjà compté (« 20x3 ») : donnez chaque valeur une seule fois"
         );
         assert_eq!(

@@ -32,8 +32,20 @@ fn book() -> Book {
         clock(),
     );
     for (date, kind, amount, code, label) in [
-        ("10/10/2024", EntryKind::Recette, "23,50", "7080", "Vente de gâteaux"),
-        ("05/11/2024", EntryKind::Depense, "12,30", "6257", "Goûter de Noël"),
+        (
+            "10/10/2024",
+            EntryKind::Recette,
+            "23,50",
+            "7080",
+            "Vente de gâteaux",
+        ),
+        (
+            "05/11/2024",
+            EntryKind::Depense,
+            "12,30",
+            "6257",
+            "Goûter de Noël",
+        ),
     ] {
         book.add_entry(&EntryRequest {
             date: date.into(),
@@ -133,8 +145,14 @@ fn a_matching_count_is_recorded_with_its_detail_and_audited() {
             "arrêté de caisse du 14/03/2025 ; compté 161,20 € (10000x1 5000x1 1000x1 100x1 20x1) ; livres 161,20 € ; écart 0,00 € ; compté par Mme Martin".into()
         )
     );
-    assert_eq!(book.cash_counts(Exercice::new(2024)).unwrap(), [count.clone()]);
-    assert_eq!(book.last_cash_count(Exercice::new(2024)).unwrap(), Some(count));
+    assert_eq!(
+        book.cash_counts(Exercice::new(2024)).unwrap(),
+        std::slice::from_ref(&count)
+    );
+    assert_eq!(
+        book.last_cash_count(Exercice::new(2024)).unwrap(),
+        Some(count)
+    );
 }
 
 #[test]
@@ -150,7 +168,11 @@ fn counts_are_listed_oldest_first_and_a_difference_alone_books_nothing() {
     assert_eq!(later.difference().std(), "-11.20");
     assert_eq!(earlier.books.std(), "173.50");
     assert_eq!(earlier.difference().std(), "-73.50");
-    assert_eq!(count(&book, "entry"), entries, "no adjustment without --adjust");
+    assert_eq!(
+        count(&book, "entry"),
+        entries,
+        "no adjustment without --adjust"
+    );
     assert_eq!(caisse(&book), "161.20");
     let listed: Vec<NaiveDate> = book
         .cash_counts(Exercice::new(2024))
@@ -195,7 +217,11 @@ fn missing_cash_is_booked_as_a_charge_exceptionnelle() {
         lines(&book, entry.id),
         pairs(&[("530", "-1.20"), ("671", "1.20")])
     );
-    assert_eq!(caisse(&book), "160.00", "the books now say what the box holds");
+    assert_eq!(
+        caisse(&book),
+        "160.00",
+        "the books now say what the box holds"
+    );
     let after = rows(&book);
     assert_eq!(after[0], before[0] + 1);
     assert_eq!(after[1], before[1] + 1, "one adjustment entry");
@@ -203,9 +229,11 @@ fn missing_cash_is_booked_as_a_charge_exceptionnelle() {
     assert_eq!(after[4], before[4], "671 is in the chart already");
     let audit: String = book
         .conn()
-        .query_row("SELECT after FROM audit ORDER BY id DESC LIMIT 1", [], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT after FROM audit ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert!(
         audit.ends_with(" ; ajustement : 2025-03-14 | D002 | depense | Écart d'arrêté de caisse du 14/03/2025 : pièce perdue |  | mode especes | 530 -1.20, 671 1.20"),
@@ -311,11 +339,7 @@ fn refused_counts_write_nothing() {
             "Motif : vide : expliquez l'écart (ex. « erreur de rendu de monnaie à la kermesse »)",
         ),
         (
-            request(
-                NaiveDate::from_ymd_opt(2025, 9, 2).unwrap(),
-                exact(),
-                None,
-            ),
+            request(NaiveDate::from_ymd_opt(2025, 9, 2).unwrap(), exact(), None),
             "Date : « 02/09/2025 » est hors de l'exercice 2024-2025 (du 01/09/2024 au 31/08/2025)",
         ),
         (

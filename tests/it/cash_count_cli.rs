@@ -10,8 +10,7 @@ fn sandbox() -> Sandbox {
 }
 
 const EXACT: [&str; 10] = [
-    "--count", "100x1", "--count", "50x1", "--count", "10x1", "--count", "1x1", "--count",
-    "0,20x1",
+    "--count", "100x1", "--count", "50x1", "--count", "10x1", "--count", "1x1", "--count", "0,20x1",
 ];
 
 fn args<'a>(head: &[&'a str], tail: &[&'a str]) -> Vec<&'a str> {
@@ -193,8 +192,20 @@ fn refusals_are_one_french_line_exit_1_and_write_nothing() {
 fn an_adjustment_emptying_the_caisse_later_or_a_closed_exercice_is_refused() {
     let s = sandbox();
     s.ok(&[
-        "add", "--account", "caisse", "--date", "10/06/2025", "--amount", "150", "--depense",
-        "--category", "6257", "--label", "Fête de fin d'année", "--mode", "especes",
+        "add",
+        "--account",
+        "caisse",
+        "--date",
+        "10/06/2025",
+        "--amount",
+        "150",
+        "--depense",
+        "--category",
+        "6257",
+        "--label",
+        "Fête de fin d'année",
+        "--mode",
+        "especes",
     ]);
     let before = rows(&s);
     let err = s.fails(&[
@@ -233,7 +244,10 @@ fn the_help_is_french() {
         "{help}"
     );
     assert!(help.contains("--count <VALEURxNOMBRE>"), "{help}");
-    assert!(help.contains("Motif de l'écart (obligatoire avec --adjust)"), "{help}");
+    assert!(
+        help.contains("Motif de l'écart (obligatoire avec --adjust)"),
+        "{help}"
+    );
     let help = s.ok(&["cash-counts", "--help"]);
     assert!(help.starts_with("Liste les arrêtés de caisse"), "{help}");
 }

@@ -63,6 +63,20 @@ fn the_form_lists_every_note_and_coin_with_the_caisse_in_the_books() {
     assert_eq!(form.focused(), Some(Id::Date));
     assert_eq!(form.contexts(), [Context::Form]);
     assert_form_screens!("empty", form, book);
+    let mut book = book;
+    let mut form = form;
+    assert!(matches!(
+        form.update(Action::Submit, &mut book),
+        Effect::Done
+    ));
+    let shown = screen(&form, &book, WIDE);
+    assert!(
+        shown.contains(
+            "✗ aucun nombre tapé : tapez combien de billets et de pièces de chaque valeur"
+        ),
+        "{shown}"
+    );
+    assert_eq!(book.cash_counts(Exercice::new(2024)).unwrap(), []);
 }
 
 #[test]
@@ -112,7 +126,9 @@ fn a_difference_offers_the_adjustment_with_a_reason() {
     assert!(matches!(effect, Effect::Done), "refused: stays open");
     let shown = screen(&form, &book, WIDE);
     assert!(
-        shown.contains("✗ vide : expliquez l'écart (ex. « erreur de rendu de monnaie à la kermesse »)"),
+        shown.contains(
+            "✗ vide : expliquez l'écart (ex. « erreur de rendu de monnaie à la kermesse »)"
+        ),
         "{shown}"
     );
     assert_eq!(book.cash_counts(Exercice::new(2024)).unwrap(), []);
@@ -132,6 +148,12 @@ fn a_difference_offers_the_adjustment_with_a_reason() {
         entry.label,
         "Écart d'arrêté de caisse du 15/10/2024 : rendu de monnaie"
     );
+    // The next form lists it, and the Caisse now says 170,00 €.
+    let mut form = CashCountForm::new(&book);
+    count(&mut form, &mut book, &[(2, "1"), (3, "1"), (4, "1")]);
+    let shown = screen(&form, &book, WIDE);
+    assert!(shown.contains("La caisse est juste."), "{shown}");
+    assert_form_screens!("previous", form, book);
 }
 
 #[test]
@@ -157,13 +179,21 @@ fn a_new_date_changes_the_caisse_in_the_books_and_bad_input_is_shown() {
         shown.contains("Écart : corrigez d'abord les nombres en rouge"),
         "{shown}"
     );
-    assert!(matches!(form.update(Action::Submit, &mut book), Effect::Done));
+    assert!(matches!(
+        form.update(Action::Submit, &mut book),
+        Effect::Done
+    ));
     assert_eq!(book.cash_counts(Exercice::new(2024)).unwrap(), []);
+    // An empty caisse: 0 typed.
     go_to(&mut form, &mut book, Id::Count(0));
     form.update(Action::Type(InputRequest::DeletePrevChar), &mut book);
+    type_in(&mut form, &mut book, "0");
     go_to(&mut form, &mut book, Id::Date);
     type_in(&mut form, &mut book, "16/10/2024");
-    assert!(matches!(form.update(Action::Submit, &mut book), Effect::Done));
+    assert!(matches!(
+        form.update(Action::Submit, &mut book),
+        Effect::Done
+    ));
     let shown = screen(&form, &book, WIDE);
     assert!(
         shown.contains("✗ « 16/10/2024 » est dans le futur : une caisse se compte au plus tard"),

@@ -171,19 +171,21 @@ fn record_in(
         },
         w.now,
     )?;
-    let audit = Audit::new("ajout", "arrete_caisse").id(Some(id)).after(format!(
-        "arrêté de caisse du {} ; compté {} ({}) ; livres {} ; écart {}{}{booked}",
-        format_date(request.date),
-        counted.fr(),
-        cash_count::detail(&request.counts),
-        books.fr(),
-        difference.fr(),
-        if request.counted_by.is_empty() {
-            String::new()
-        } else {
-            format!(" ; compté par {}", request.counted_by)
-        },
-    ));
+    let audit = Audit::new("ajout", "arrete_caisse")
+        .id(Some(id))
+        .after(format!(
+            "arrêté de caisse du {} ; compté {} ({}) ; livres {} ; écart {}{}{booked}",
+            format_date(request.date),
+            counted.fr(),
+            cash_count::detail(&request.counts),
+            books.fr(),
+            difference.fr(),
+            if request.counted_by.is_empty() {
+                String::new()
+            } else {
+                format!(" ; compté par {}", request.counted_by)
+            },
+        ));
     Ok(((id, created), audit))
 }
 

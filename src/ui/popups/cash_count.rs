@@ -5,13 +5,15 @@
 //! count only or to book it as an adjustment, with a reason. Below: the
 //! previous counts of the exercice.
 
+mod lines;
+
 use super::confirm::Confirm;
 use crate::book::Book;
 use crate::domain::cash_count::{
     CashCount, CashCountRequest, Counted, DENOMINATIONS, MAX_PIECES, balance_at,
 };
 use crate::domain::ledger::LedgerPoint;
-use crate::domain::{Exercice, Field, Money, MoneyKey, format_date, parse_date};
+use crate::domain::{Exercice, Field, MoneyKey, format_date, parse_date};
 use crate::store::StoreError;
 use crate::ui::action::Action;
 use crate::ui::component::{Component, Effect, Loaded};
@@ -20,7 +22,7 @@ use crate::ui::widgets::field::{FieldValue, FieldView};
 use crate::ui::widgets::form::{Kind, TypedForm};
 use crate::ui::widgets::form_frame::{Item, draw_form};
 use crate::ui::widgets::theme;
-use chrono::NaiveDate;
+use lines::{Live, previous, saved, summary};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -39,8 +41,7 @@ const COUNT_LABEL: u16 = 10;
 const COUNT_INPUT: u16 = 8;
 const ONLY: &str = "enregistrer le comptage seulement";
 const BOOK: &str = "passer l'écart en écriture, avec un motif";
-/// Previous counts listed under the form.
-const PREVIOUS: usize = 4;
+const NOTHING_TYPED: &str = "aucun nombre tapé : tapez combien de billets et de pièces de chaque valeur (0 pour une caisse vide)";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Id {
@@ -51,23 +52,6 @@ pub enum Id {
     /// Record only, or book the difference.
     Follow,
     Reason,
-}
-
-/// What the form adds up to now.
-struct Live {
-    date: Option<NaiveDate>,
-    total: Money,
-    books: Option<Money>,
-    /// Some count is not a whole number.
-    bad_counts: bool,
-}
-
-impl Live {
-    fn difference(&self) -> Option<Money> {
-        self.books
-            .filter(|_| !self.bad_counts)
-            .map(|b| self.total - b)
-    }
 }
 
 pub struct CashCountForm {
@@ -152,7 +136,12 @@ impl CashCountForm {
         text.parse::<u32>()
             .ok()
             .filter(|n| *n <= MAX_PIECES)
-            .ok_or_else(|| format!("{} : {text} {what}, c'est trop (au plus 100 000)", VALUES[i]))
+            .ok_or_else(|| {
+                format!(
+                    "{} : {text} {what}, c'est trop (au plus 100 000)",
+                    VALUES[i]
+                )
+            })
     }
 
     fn counts(&self) -> Vec<Counted> {
@@ -181,6 +170,7 @@ impl CashCountForm {
             total: crate::domain::cash_count::total(&self.counts()),
             books: date.map(|d| balance_at(&self.points, d)),
             bad_counts: !self.count_errors().is_empty(),
+            typed: (0..VALUES.len()).any(|i| !self.form.value(Id::Count(i)).is_empty()),
         }
     }
 
@@ -203,7 +193,11 @@ impl CashCountForm {
         let live = self.live();
         for _ in 0..self.form.fields.len() {
             self.form.move_focus(step);
-            if self.form.focused_id().is_some_and(|id| self.shown(id, &live)) {
+            if self
+                .form
+                .focused_id()
+                .is_some_and(|id| self.shown(id, &live))
+            {
                 break;
             }
         }
@@ -233,6 +227,10 @@ impl CashCountForm {
         let errors = self.count_errors();
         if !errors.is_empty() {
             self.form.message = Some(errors.join(" ; "));
+            return Effect::Done;
+        }
+        if !self.live().typed {
+            self.form.message = Some(NOTHING_TYPED.into());
             return Effect::Done;
         }
         let date = match parse_date(self.form.raw(Id::Date), self.exercice) {
@@ -311,7 +309,7 @@ impl CashCountForm {
         let mut focus = 0;
         let mut items: Vec<Item> = vec![
             text(
-                "Comptez les billets et les pièces de la caisse et tapez combien il y en a de chaque (vide : aucun).",
+                "Tapez combien de billets et de pièces de chaque valeur (vide : aucun).",
                 theme::note(),
             ),
             text("", Style::new()),
@@ -327,7 +325,12 @@ impl CashCountForm {
             1,
             Box::new(|frame: &mut Frame, area: Rect| {
                 let half = (area.width / 2) as usize;
-                let header = format!("  {:<width$}  {}", "Billets", "Pièces", width = half.saturating_sub(2));
+                let header = format!(
+                    "  {:<width$}  {}",
+                    "Billets",
+                    "Pièces",
+                    width = half.saturating_sub(2)
+                );
                 frame.render_widget(Line::styled(header, theme::title()), area);
             }),
         ));
@@ -340,7 +343,10 @@ impl CashCountForm {
             items.push(self.grid_row(row));
         }
         for error in self.count_errors() {
-            items.push(Item::Text(Line::styled(format!("✗ {error}"), theme::error())));
+            items.push(Item::Text(Line::styled(
+                format!("✗ {error}"),
+                theme::error(),
+            )));
         }
         items.push(text("", Style::new()));
         items.extend(summary(&live).into_iter().map(Item::Text));
@@ -366,113 +372,6 @@ impl CashCountForm {
 
 fn text(text: &str, style: Style) -> Item<'static> {
     Item::Text(Line::styled(text.to_string(), style))
-}
-
-/// −1,20 € / +3,00 € (a true minus sign).
-fn signed(amount: Money) -> String {
-    if amount.is_negative() {
-        format!("−{}", amount.abs().fr())
-    } else if amount.is_positive() {
-        format!("+{}", amount.fr())
-    } else {
-        amount.fr()
-    }
-}
-
-/// What a difference means, in words.
-pub fn difference_text(difference: Money) -> String {
-    if difference.is_zero() {
-        "La caisse est juste.".into()
-    } else if difference.is_negative() {
-        format!(
-            "Écart : {} (il manque {} dans la caisse)",
-            signed(difference),
-            difference.abs().fr()
-        )
-    } else {
-        format!(
-            "Écart : {} (il y a {} de trop dans la caisse)",
-            signed(difference),
-            difference.fr()
-        )
-    }
-}
-
-/// The total, the books and the difference, as the form shows them.
-fn summary(live: &Live) -> Vec<Line<'static>> {
-    let row = |label: &str, value: String| format!("{label:<40} {value:>14}");
-    let mut lines = vec![Line::raw(row("Total compté", live.total.fr()))];
-    match (live.date, live.books) {
-        (Some(date), Some(books)) => lines.push(Line::raw(row(
-            &format!("Caisse dans les livres au {}", format_date(date)),
-            books.fr(),
-        ))),
-        _ => lines.push(Line::styled(
-            "Caisse dans les livres : corrigez d'abord la date",
-            theme::note(),
-        )),
-    }
-    match live.difference() {
-        Some(d) if d.is_zero() => lines.push(Line::styled(difference_text(d), theme::money_in())),
-        Some(d) => lines.push(Line::styled(difference_text(d), theme::error())),
-        None if live.bad_counts => lines.push(Line::styled(
-            "Écart : corrigez d'abord les nombres en rouge",
-            theme::note(),
-        )),
-        None => {}
-    }
-    lines
-}
-
-/// The last counts of the exercice, oldest first.
-fn previous(counts: &[CashCount]) -> Vec<Line<'static>> {
-    if counts.is_empty() {
-        return vec![Line::styled(
-            "Aucun arrêté de caisse enregistré cet exercice.",
-            theme::note(),
-        )];
-    }
-    let mut lines = vec![Line::styled(
-        "Arrêtés précédents de l'exercice :",
-        theme::title(),
-    )];
-    let skip = counts.len().saturating_sub(PREVIOUS);
-    for c in &counts[skip..] {
-        let difference = c.difference();
-        let outcome = if difference.is_zero() {
-            "juste".to_string()
-        } else {
-            match &c.adjustment {
-                Some(piece) => format!("écart {} (écriture {piece})", signed(difference)),
-                None => format!("écart {}", signed(difference)),
-            }
-        };
-        lines.push(Line::raw(format!(
-            "  {}  {:>12}  {outcome}",
-            format_date(c.date),
-            c.counted.fr()
-        )));
-    }
-    lines
-}
-
-/// The status line after saving.
-fn saved(count: &CashCount) -> String {
-    let date = format_date(count.date);
-    let difference = count.difference();
-    match &count.adjustment {
-        _ if difference.is_zero() => {
-            format!("Arrêté de caisse du {date} enregistré : la caisse est juste.")
-        }
-        Some(piece) => format!(
-            "Arrêté de caisse du {date} enregistré : écart de {} passé en écriture {piece}.",
-            signed(difference)
-        ),
-        None => format!(
-            "Arrêté de caisse du {date} enregistré avec un écart de {} (sans écriture).",
-            signed(difference)
-        ),
-    }
 }
 
 impl Component for CashCountForm {
@@ -521,28 +420,5 @@ impl Component for CashCountForm {
     fn draw(&self, frame: &mut Frame, area: Rect, _book: &Book) {
         let (items, focus) = self.items();
         draw_form(frame, area, "Arrêté de caisse", &items, focus);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::cash_count::value_name;
-
-    #[test]
-    fn a_difference_says_what_is_missing_or_over() {
-        assert_eq!(
-            difference_text(Money::from_cents(-120)),
-            "Écart : −1,20 € (il manque 1,20 € dans la caisse)"
-        );
-        assert_eq!(
-            difference_text(Money::from_cents(300)),
-            "Écart : +3,00 € (il y a 3,00 € de trop dans la caisse)"
-        );
-        assert_eq!(difference_text(Money::ZERO), "La caisse est juste.");
-        assert_eq!(VALUES.len(), DENOMINATIONS.len());
-        for (label, cents) in VALUES.iter().zip(DENOMINATIONS) {
-            assert_eq!(*label, value_name(cents));
-        }
     }
 }
