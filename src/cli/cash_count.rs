@@ -23,7 +23,7 @@ pub struct CashCountArgs {
     #[arg(long)]
     pub adjust: bool,
     /// Motif de l'écart (obligatoire avec --adjust)
-    #[arg(long, allow_hyphen_values = true, value_name = "MOTIF")]
+    #[arg(long, allow_hyphen_values = true, value_name = "TEXTE")]
     pub reason: Option<String>,
 }
 
