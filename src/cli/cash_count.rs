@@ -13,7 +13,7 @@ pub struct CashCountArgs {
     /// Date du comptage : jj/mm/aaaa, jj/mm ou aaaa-mm-jj (dans l'exercice en cours, au plus tard aujourd'hui)
     #[arg(long, value_name = "DATE")]
     pub date: String,
-    /// Billets ou pièces comptés : VALEURxNOMBRE, ex. 20x3 (trois billets de 20 €) ou 0,50x4 (répétable ; une valeur absente compte zéro)
+    /// Billets ou pièces comptés : VALEURxNOMBRE, ex. 20x3 (trois billets de 20 €) ou 0,50x4 (répétable, au moins une fois ; une valeur absente compte zéro)
     #[arg(long, value_name = "VALEURxNOMBRE")]
     pub count: Vec<String>,
     /// Qui a compté (ex. « Mme Martin et M. Durand »)
@@ -30,6 +30,13 @@ pub struct CashCountArgs {
 /// `cash-count`: the count, the books and the difference, key<TAB>value,
 /// plus the adjustment's pièce when one was booked.
 pub fn record(db: &Path, args: CashCountArgs) -> Result<Vec<String>, CliError> {
+    if args.count.is_empty() {
+        return Err(FieldError::new(
+            Field::Comptage,
+            "aucun --count : donnez les billets et les pièces comptés, ex. --count 20x3 --count 0,50x4 (une caisse vide : --count 20x0)",
+        )
+        .into());
+    }
     let counts = cash_count::parse_counts(&args.count)?;
     if args.reason.is_some() && !args.adjust {
         return Err(FieldError::new(

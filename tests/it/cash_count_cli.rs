@@ -159,6 +159,10 @@ fn refusals_are_one_french_line_exit_1_and_write_nothing() {
             "coopcompta : Comptage : « dixx2 » : « dix » n'est pas une valeur en euros (billets 500 … 5 €, pièces 2 € … 0,01 €)\n",
         ),
         (
+            date.to_vec(),
+            "coopcompta : Comptage : aucun --count : donnez les billets et les pièces comptés, ex. --count 20x3 --count 0,50x4 (une caisse vide : --count 20x0)\n",
+        ),
+        (
             args(&date, &["--count", "100x1", "--adjust"]),
             "coopcompta : Motif : vide : expliquez l'écart (ex. « erreur de rendu de monnaie à la kermesse »)\n",
         ),
