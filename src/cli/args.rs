@@ -4,6 +4,7 @@ use crate::io::export::CsvFormat;
 use clap::{ArgGroup, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+pub use super::cash_count::CashCountArgs;
 pub use super::participations_args::{
     CampaignAction, ChequeAction, ContributionArgs, ImportWhat, PupilsAction, RegieAction,
 };
@@ -120,6 +121,14 @@ pub enum Command {
     Payments(PaymentsArgs),
     /// Pointe le solde d'un relevé à une date (livres, rapproché, relevé, écart)
     Statement(StatementArgs),
+    /// Arrêté de caisse : compare les billets et pièces comptés au solde de la Caisse dans les livres (clé<TAB>montant)
+    CashCount(CashCountArgs),
+    /// Liste les arrêtés de caisse (date<TAB>compté<TAB>livres<TAB>écart<TAB>pièce d'ajustement<TAB>compté par)
+    CashCounts {
+        /// Exercice, ex. 2024-2025 (par défaut l'exercice en cours)
+        #[arg(long, value_name = "EXERCICE")]
+        exercice: Option<String>,
+    },
     /// Liste les copies du dossier sauvegardes (date, taille, écritures)
     Backups,
     /// Remet une copie à la place de la base (la base actuelle est d'abord copiée)

@@ -156,6 +156,7 @@ mod tests {
         "IMPORT",
         "ID",
         "TEXTE",
+        "VALEURxNOMBRE",
     ];
 
     fn walk(command: &clap::Command, path: &str, problems: &mut Vec<String>) {

@@ -4,6 +4,7 @@
 pub mod args;
 mod backups;
 mod bank;
+pub mod cash_count;
 mod checklist;
 mod corrections;
 mod help;
@@ -229,6 +230,18 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
             Ok(())
         }
         Command::Restore { file } => print(out, backups::restore(db, &file)?),
+        Command::CashCount(args) => {
+            for line in cash_count::record(db, args)? {
+                print(out, line)?;
+            }
+            Ok(())
+        }
+        Command::CashCounts { exercice } => {
+            for line in cash_count::list(db, exercice.as_deref())? {
+                print(out, line)?;
+            }
+            Ok(())
+        }
         command @ (Command::Imports
         | Command::Bank { .. }
         | Command::Reconcile(_)

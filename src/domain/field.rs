@@ -42,6 +42,12 @@ pub enum Field {
     Enseignant,
     /// To or by whom a cheque was given back.
     RenduA,
+    /// Arrêté de caisse: the notes and coins counted.
+    Comptage,
+    /// Arrêté de caisse: who counted.
+    ComptePar,
+    /// Why a difference is booked (an adjustment).
+    Motif,
 }
 
 impl Field {
@@ -78,6 +84,9 @@ impl Field {
             Field::Recu => "N° de reçu",
             Field::Enseignant => "Enseignant",
             Field::RenduA => "Rendu à",
+            Field::Comptage => "Comptage",
+            Field::ComptePar => "Compté par",
+            Field::Motif => "Motif",
         }
     }
 }

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod backup;
+pub mod cash_counts;
 pub mod checklist;
 pub mod coop;
 pub mod created;

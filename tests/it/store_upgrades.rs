@@ -81,7 +81,7 @@ fn checklist_rows(conn: &Connection) -> Vec<Vec<rusqlite::types::Value>> {
 #[test]
 fn every_schema_fixture_upgrades_to_the_latest_and_passes_check() {
     let versions = fixture_versions();
-    for wanted in [1, 2, 3, 4, 5, 6] {
+    for wanted in [1, 2, 3, 4, 5, 6, 7] {
         assert!(versions.contains(&wanted), "v{wanted}.sql fixture missing");
     }
     for version in versions {
@@ -292,6 +292,72 @@ fn the_v6_fixture_keeps_its_statement_and_matches_and_takes_payments() {
     // Schema 7's tables are there, empty.
     assert_eq!(book.payments().unwrap(), []);
     assert_eq!(book.payouts().unwrap(), []);
+}
+
+#[test]
+fn the_v7_fixture_keeps_its_payment_and_takes_a_cash_count() {
+    use coopcompta::book::Book;
+    use coopcompta::domain::cash_count::{CashCountRequest, Counted};
+    use coopcompta::domain::online::PaymentStatus;
+    use coopcompta::domain::{Exercice, Money};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v7.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(&std::fs::read_to_string(fixture(7)).unwrap())
+            .unwrap();
+        conn.pragma_update(None, "user_version", 7).unwrap();
+        assert!(table_exists(&conn, "online_payment"));
+        assert!(!table_exists(&conn, "cash_count"));
+    }
+    let conn = store::open(&path).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, schema::latest_version());
+    assert_eq!(integrity::check(&conn).unwrap().findings, []);
+    let mut book = Book::load(conn, crate::support::clock_on(2025, 8, 31)).unwrap();
+    // The payment refunded before its import is kept, with no entry.
+    let payments = book.payments().unwrap();
+    assert_eq!(payments.len(), 1, "{payments:?}");
+    assert_eq!(payments[0].status, PaymentStatus::Refunded);
+    assert_eq!(payments[0].amount, Money::from_cents(800));
+    assert_eq!(book.batches().unwrap().len(), 2);
+    // Schema 8: the Caisse (86,40 + 110,00 − 12,35 + 12,35) is counted.
+    assert_eq!(book.cash_counts(Exercice::new(2024)).unwrap(), []);
+    let count = book
+        .record_cash_count(&CashCountRequest {
+            date: chrono::NaiveDate::from_ymd_opt(2025, 8, 31).unwrap(),
+            counted_by: "Mme Dubois".into(),
+            counts: vec![
+                Counted {
+                    cents: 10_000,
+                    count: 1,
+                },
+                Counted {
+                    cents: 5_000,
+                    count: 1,
+                },
+                Counted {
+                    cents: 2_000,
+                    count: 2,
+                },
+                Counted {
+                    cents: 200,
+                    count: 3,
+                },
+                Counted {
+                    cents: 20,
+                    count: 2,
+                },
+            ],
+            adjust: None,
+        })
+        .unwrap();
+    assert_eq!(count.counted.std(), "196.40");
+    assert_eq!(count.books.std(), "196.40");
+    assert_eq!(book.cash_counts(Exercice::new(2024)).unwrap(), [count]);
+    assert_eq!(integrity::check(book.conn()).unwrap().findings, []);
 }
 
 /// The default steps migration 2 writes are frozen in its SQL file; they
