@@ -33,6 +33,7 @@ mod store;
 mod store_upgrades;
 mod text_input;
 mod ui_chart;
+mod ui_cloture;
 mod ui_form_traps;
 mod ui_forms;
 mod ui_ledgers;
