@@ -12,7 +12,6 @@ use coopcompta::domain::crf::{
 };
 use coopcompta::domain::{Exercice, Money, MoneyKey};
 use coopcompta::ui::popups::closing::ClosingPopup;
-use coopcompta::ui::popups::export_files::ExportFiles;
 use coopcompta::ui::tabs::Tab;
 use coopcompta::ui::tabs::cloture::ClotureTab;
 use coopcompta::ui::{Action, App, RunInfo, Start};
@@ -572,46 +571,52 @@ fn the_export_list_names_every_file() {
     assert!(!render_wide(&app).contains("Fichiers de l'exercice"));
 }
 
-/// The ledger export (in the books today) written twice: the second file
-/// is "(2)", the first untouched.
+/// A file of the same name is already there (last year's copy, a file of
+/// the user's): the export never writes over it, but beside it as "(2)",
+/// then "(3)"; if the books refuse the export, nothing is left behind.
 #[test]
-fn exporting_twice_never_overwrites() {
+fn exporting_never_overwrites_a_file() {
     let dir = exports_dir();
     let folder = dir.path().join("Documents");
+    std::fs::create_dir_all(&folder).unwrap();
+    let first = folder.join("journal-fr-2024-2025.csv");
+    std::fs::write(&first, "à garder").unwrap();
     let mut app = on_crf(&folder);
     let ledger = coopcompta::book::year_end::ExportKind::ALL
         .iter()
         .position(|k| k.title() == "Journal (CSV pour Excel/LibreOffice)")
         .unwrap();
     let export = |app: &mut App| {
-        app.open_popup(Box::new(ExportFiles::new(
-            Exercice::new(2024),
-            coopcompta::book::year_end::ExportKind::ALL.to_vec(),
-            folder.clone(),
-        )));
+        key(app, KeyCode::Char('f'));
         for _ in 0..ledger {
             key(app, KeyCode::Down);
         }
         key(app, KeyCode::Enter);
         status_line(app)
     };
-    let (first, error) = export(&mut app);
+    let (text, error) = export(&mut app);
+    assert_eq!(std::fs::read_to_string(&first).unwrap(), "à garder");
+    let second = folder.join("journal-fr-2024-2025 (2).csv");
     if error {
-        // The ledger export is another part's: until it lands, the refusal
-        // shows and no file is left behind.
-        assert!(first.contains("non écrit"), "{first}");
-        assert!(!folder.join("journal-fr-2024-2025.csv").exists());
+        // The books refused (their ledger export is another part's):
+        // said plainly, and no file left behind.
+        assert!(
+            text.starts_with("Journal (CSV pour Excel/LibreOffice) non écrit : "),
+            "{text}"
+        );
+        assert!(!second.exists());
+        assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 1);
         return;
     }
-    let path = folder.join("journal-fr-2024-2025.csv");
-    assert!(first.contains(&path.display().to_string()), "{first}");
-    let content = std::fs::read(&path).unwrap();
-    let (second, error) = export(&mut app);
-    assert!(!error, "{second}");
-    let again = folder.join("journal-fr-2024-2025 (2).csv");
-    assert!(second.contains(&again.display().to_string()), "{second}");
-    assert_eq!(std::fs::read(&path).unwrap(), content);
-    assert_eq!(std::fs::read(&again).unwrap(), content);
+    assert!(text.contains(&second.display().to_string()), "{text}");
+    let content = std::fs::read(&second).unwrap();
+    let (text, error) = export(&mut app);
+    assert!(!error, "{text}");
+    let third = folder.join("journal-fr-2024-2025 (3).csv");
+    assert!(text.contains(&third.display().to_string()), "{text}");
+    assert_eq!(std::fs::read(&second).unwrap(), content);
+    assert_eq!(std::fs::read(&third).unwrap(), content);
+    assert_eq!(std::fs::read_to_string(&first).unwrap(), "à garder");
 }
 
 #[test]

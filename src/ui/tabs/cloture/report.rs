@@ -118,11 +118,10 @@ pub fn bilan(crf: &Crf, width: usize) -> Vec<Line<'static>> {
     let label_width = 17;
     let total_col = accounts.len() > 1;
     let columns = accounts.len() + usize::from(total_col);
-    let col = if columns == 0 {
-        AMOUNT
-    } else {
-        (width.saturating_sub(label_width) / columns).clamp(8, 20)
-    };
+    let col = width
+        .saturating_sub(label_width)
+        .checked_div(columns)
+        .map_or(AMOUNT, |c| c.clamp(8, 20));
     let mut lines = vec![title(&format!(
         "Comptes du {} au {}",
         format_date(crf.exercice.first_day()),

@@ -1,7 +1,8 @@
 //! The CRF on screen: a line naming the views (the shown one highlighted),
 //! then the view, scrolled where it is longer than the screen.
 
-use super::{chart, report};
+use super::chart;
+use super::report;
 use crate::domain::crf::Crf;
 use crate::ui::action::Action;
 use crate::ui::keymap::{self, Context};
