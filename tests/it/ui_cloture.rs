@@ -426,14 +426,25 @@ fn the_chart_has_french_months_and_a_legend() {
 
 #[test]
 fn without_a_crf_the_tab_says_why() {
-    let mut app = app(book());
+    let app = app(book());
+    // The books cannot read their lines any more: whatever computes the
+    // CRF, it fails (or is not there yet), and the tab says so.
+    app.book()
+        .unwrap()
+        .conn()
+        .execute_batch("ALTER TABLE entry_line RENAME TO entry_line_hidden")
+        .unwrap();
+    let mut app = app;
     key(&mut app, KeyCode::Char('5'));
     let screen = render_small(&app);
     assert!(
         screen.contains("Compte rendu financier indisponible"),
         "{screen}"
     );
-    assert!(screen.contains("pas encore disponible"), "{screen}");
+    assert!(
+        screen.contains("pas encore disponible") || screen.contains("base de données"),
+        "{screen}"
+    );
     // The year-end actions are still offered.
     assert!(screen.contains("clôturer"), "{screen}");
 }
@@ -501,12 +512,10 @@ fn the_closing_list_takes_a_reason_and_asks_before_closing() {
         question.contains("sans reporter les élèves ni les classes"),
         "{question}"
     );
-    // Yes: the books answer (their closing is another part's; today it
-    // refuses) and the answer shows plainly, nothing closed.
+    // Yes: the books answer (their closing is another part's: today it
+    // refuses; later it may find more missing) and the answer shows.
     key(&mut app, KeyCode::Enter);
     let (text, error) = status_line(&app);
-    assert!(error, "{text}");
-    assert!(text.starts_with("Clôture refusée : "), "{text}");
     let closed: Option<String> = app
         .book()
         .unwrap()
@@ -517,7 +526,15 @@ fn the_closing_list_takes_a_reason_and_asks_before_closing() {
             |r| r.get(0),
         )
         .unwrap();
+    if !error {
+        assert!(text.starts_with("Exercice 2024-2025 clôturé"), "{text}");
+        assert!(closed.is_some());
+        assert!(!render_wide(&app).contains("Clôture de l'exercice 2024-2025"));
+        return;
+    }
+    assert!(text.starts_with("Clôture refusée : "), "{text}");
     assert_eq!(closed, None);
+    assert!(render_wide(&app).contains("Clôture refusée : "));
     // Escape closes the list.
     key(&mut app, KeyCode::Esc);
     assert!(!render_wide(&app).contains("Clôture de l'exercice 2024-2025"));
@@ -541,9 +558,24 @@ fn escape_leaves_the_reason_then_the_list() {
 }
 
 #[test]
-fn nothing_blocking_is_said_plainly() {
+fn the_close_key_opens_the_closing_list() {
     let mut app = on_crf(Path::new(DOCUMENTS));
     key(&mut app, KeyCode::Char('c'));
+    let screen = render_wide(&app);
+    assert!(
+        screen.contains("Clôture de l'exercice 2024-2025"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Élèves et classes reportés dans 2025-2026 : oui (e pour changer)"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn nothing_blocking_is_said_plainly() {
+    let mut app = on_crf(Path::new(DOCUMENTS));
+    app.open_popup(Box::new(ClosingPopup::new(Exercice::new(2024), Vec::new())));
     let screen = render_wide(&app);
     assert!(
         screen.contains("Rien ne bloque la clôture de l'exercice 2024-2025."),
