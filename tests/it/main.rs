@@ -34,6 +34,7 @@ mod store_upgrades;
 mod text_input;
 mod ui_chart;
 mod ui_cloture;
+mod ui_cloture_popups;
 mod ui_form_traps;
 mod ui_forms;
 mod ui_ledgers;
