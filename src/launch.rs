@@ -34,6 +34,7 @@ pub fn app(db: &Path, demo: bool) -> Result<(), String> {
         backup_note,
         demo,
         import_dir: None,
+        export_dir: None,
     };
     let result = ui::run(start, info).map_err(|e| match e.downcast_ref::<std::io::Error>() {
         Some(io) => format!("l'écran n'a pas pu s'ouvrir : {}", store::french_io(io)),

@@ -62,6 +62,9 @@ pub struct Book {
     /// Bumped by every committed change: a screen whose copy was read at an
     /// older generation reloads it.
     generation: u64,
+    /// Another exercice shown instead of the current one (in memory only;
+    /// a closed one is read only: the write path refuses it).
+    viewing: Option<Exercice>,
 }
 
 impl Book {
@@ -75,6 +78,7 @@ impl Book {
             coop,
             clock,
             generation: 0,
+            viewing: None,
         })
     }
 
@@ -105,9 +109,28 @@ impl Book {
         self.clock
     }
 
-    /// The exercice being kept.
+    /// The exercice being kept (or the one shown instead, see
+    /// [`Book::view_exercice`]).
     pub fn exercice(&self) -> Exercice {
+        self.viewing.unwrap_or(self.coop.current)
+    }
+
+    /// The coop's current exercice, whichever is shown.
+    pub fn current_exercice(&self) -> Exercice {
         self.coop.current
+    }
+
+    /// Shows another exercice of the base (the current one: back to it).
+    /// Nothing is written; every screen reloads (the generation moves).
+    pub fn view_exercice(&mut self, exercice: Exercice) -> Result<()> {
+        if !store::coop::exercices(&self.conn)?.contains(&exercice) {
+            return Err(store::StoreError::Refused(format!(
+                "l'exercice {exercice} n'existe pas dans cette base"
+            )));
+        }
+        self.viewing = (exercice != self.coop.current).then_some(exercice);
+        self.bump_generation();
+        Ok(())
     }
 
     /// Today if it falls in the current exercice, else its last day (or first

@@ -130,4 +130,14 @@ pub enum Action {
     Statement,
     /// The file picker: the folder above.
     ParentDir,
+
+    // Clôture tab.
+    /// Open the arrêté de caisse form.
+    CashCount,
+    /// The list of what blocks the closing, then the closing.
+    CloseExercice,
+    /// The year-end files to write.
+    Export,
+    /// Choose the exercice shown (a past one is read only).
+    SwitchExercice,
 }

@@ -38,7 +38,7 @@ struct Main {
 
 impl Main {
     fn open(book: Book, info: &RunInfo) -> Result<Main, StoreError> {
-        let tabs = Tabs::open(&book, info.import_folder())?;
+        let tabs = Tabs::open(&book, info.import_folder(), info.export_folder())?;
         Ok(Main {
             book,
             tabs,
@@ -108,6 +108,20 @@ impl App {
             Stage::Main(main) => Some(&main.book),
             _ => None,
         }
+    }
+
+    /// Shows `component` as the tab `tab` (not Écritures), and that tab:
+    /// tests draw a tab over data made by hand this way.
+    pub fn replace_tab(&mut self, tab: Tab, component: Box<dyn Component>) {
+        if let Stage::Main(main) = &mut self.stage {
+            main.tabs.replace(tab, component);
+            main.tabs.active = tab;
+        }
+    }
+
+    /// Opens a popup over the screen, as a tab would.
+    pub fn open_popup(&mut self, popup: Box<dyn Component>) {
+        self.apply(Effect::Open(popup));
     }
 
     pub fn status(&self) -> Option<&Status> {
@@ -235,6 +249,9 @@ impl App {
         match action {
             Action::Quit => Effect::Quit,
             Action::Help => Effect::Help,
+            Action::SwitchExercice => Effect::from_result(
+                super::popups::exercices::ExercicePicker::load(&main.book).map(Effect::open),
+            ),
             Action::Tab(i) => {
                 main.tabs.active = Tab::ALL.get(i as usize).copied().unwrap_or(Tab::Ecritures);
                 // Shown: it reloads if the books changed since.

@@ -21,9 +21,27 @@ pub struct RunInfo {
     /// Where the import file picker opens; `None`: the user's Downloads
     /// folder (else the home folder).
     pub import_dir: Option<PathBuf>,
+    /// Where the Clôture and Écritures tabs write their files; `None`: the
+    /// user's Documents folder (else the folder of the base).
+    pub export_dir: Option<PathBuf>,
 }
 
 impl RunInfo {
+    /// The folder the year-end files are written to.
+    pub fn export_folder(&self) -> PathBuf {
+        self.export_dir.clone().unwrap_or_else(|| {
+            directories::UserDirs::new()
+                .and_then(|dirs| dirs.document_dir().map(PathBuf::from))
+                .or_else(|| {
+                    self.db_path
+                        .parent()
+                        .filter(|p| !p.as_os_str().is_empty())
+                        .map(PathBuf::from)
+                })
+                .unwrap_or_else(|| PathBuf::from("."))
+        })
+    }
+
     /// The folder the import file picker opens on.
     pub fn import_folder(&self) -> PathBuf {
         self.import_dir.clone().unwrap_or_else(|| {

@@ -36,6 +36,8 @@ mod store_upgrades;
 mod text_input;
 mod ui_cash_count;
 mod ui_chart;
+mod ui_cloture;
+mod ui_cloture_popups;
 mod ui_form_traps;
 mod ui_forms;
 mod ui_ledgers;

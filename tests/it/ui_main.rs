@@ -186,11 +186,11 @@ fn keys_move_the_selection_and_switch_accounts() {
 }
 
 #[test]
-fn other_tabs_show_what_they_will_do() {
+fn ledger_keys_do_nothing_on_another_tab() {
     let mut app = app(book());
     key(&mut app, KeyCode::Char('5'));
     let screen = render(&app, 80, 24);
-    assert!(screen.contains("Arrive bientôt : Clôture"), "{screen}");
+    assert!(screen.contains("Compte rendu financier"), "{screen}");
     key(&mut app, KeyCode::Char('n'));
     assert!(!app.form_open(), "ledger keys do nothing on another tab");
     key(&mut app, KeyCode::Char('1'));

@@ -4,6 +4,7 @@
 pub mod contributions;
 pub mod format;
 pub mod ledger;
+pub mod new_file;
 
 pub use format::{CsvFormat, neutralise};
 pub use ledger::{LedgerExportRow, ledger_export_rows, write_ledger};

@@ -11,6 +11,7 @@ pub(super) const GLOBAL: &[Binding] = &[
     bind(TABS, "1…5", "onglets : Écritures, Participations, Rapprochement, Migration, Clôture", Action::Tab(0), ""),
     bind(&[ch('?'), key(KeyCode::F(1))], "?", "aide (toutes les touches)", Action::Help, "aide").rank(ALWAYS),
     bind(&[ch('q'), ctrl('c')], "q", "quitter", Action::Quit, "quitter").rank(KEEP),
+    bind(&[ch('E')], "E", "changer d'exercice : afficher un exercice passé (clôturé : en lecture seule)", Action::SwitchExercice, ""),
 ];
 
 #[rustfmt::skip]
@@ -23,6 +24,7 @@ pub(super) const LEDGERS: &[Binding] = &[
     bind(&[ch('s')], "s", "réglages : nom de la coopérative, soldes d'ouverture (report à nouveau)", Action::Settings, ""),
     bind(&[ch('/')], "/", "filtrer ce volet", Action::Filter, "filtrer").rank(KEEP),
     bind(&[ch('c')], "c", "changer le compte de ce volet", Action::CycleAccount, "compte").rank(KEEP),
+    bind(&[ch('f')], "f", "fichiers : écrire le journal (CSV, hledger) dans le dossier des documents", Action::Export, ""),
     bind(&[ch('p')], "p", "plan comptable : voir, ajouter, renommer les catégories", Action::Chart, "plan").rank(KEEP),
     bind(&[key(KeyCode::Tab), shift(KeyCode::BackTab)], "Tab", "passer à l'autre volet", Action::FocusOther, "volet").rank(SPARE),
     bind(&[key(KeyCode::Left)], "←", "volet de gauche", Action::FocusLeft, ""),

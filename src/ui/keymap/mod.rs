@@ -3,12 +3,14 @@
 //! hints never lie.
 
 mod binding;
+mod cloture_keys;
 mod core_keys;
 mod reconcile_keys;
 mod tab_keys;
 
 use super::action::Action;
 pub use binding::{ALWAYS, Binding, Key};
+use cloture_keys::*;
 use core_keys::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use reconcile_keys::*;
@@ -64,6 +66,12 @@ pub enum Context {
     Batches,
     Payments,
     PupilPick,
+    /// The Clôture tab.
+    Cloture,
+    Closing,
+    Reason,
+    ExportFiles,
+    Exercices,
 }
 
 impl Context {
@@ -106,6 +114,11 @@ impl Context {
             Context::Batches => "Liste des imports",
             Context::Payments => "Paiements à attribuer",
             Context::PupilPick => "Choix de l'élève",
+            Context::Cloture => "Clôture",
+            Context::Closing => "Clôture de l'exercice : ce qui manque",
+            Context::Reason => "Motif pour passer outre",
+            Context::ExportFiles => "Fichiers à écrire",
+            Context::Exercices => "Choix de l'exercice",
         }
     }
 
@@ -147,6 +160,11 @@ impl Context {
             Context::Batches => BATCHES,
             Context::Payments => PAYMENTS,
             Context::PupilPick => PUPIL_PICK,
+            Context::Cloture => CLOTURE,
+            Context::Closing => CLOSING,
+            Context::Reason => REASON,
+            Context::ExportFiles => EXPORT_FILES,
+            Context::Exercices => EXERCICES,
         }
     }
 }
@@ -283,6 +301,10 @@ mod tests {
             Context::Batches,
             Context::Payments,
             Context::PupilPick,
+            Context::Closing,
+            Context::Reason,
+            Context::ExportFiles,
+            Context::Exercices,
         ] {
             assert!(
                 context

@@ -2,6 +2,7 @@
 //! this registry lists them in the order of the tab bar. Adding a tab: its
 //! folder, a line in [`Tab`] and one in [`Tabs::open`], its key table.
 
+pub mod cloture;
 pub mod ecritures;
 pub mod migration;
 pub mod participations;
@@ -13,7 +14,6 @@ use super::component::Component;
 use crate::book::Book;
 use crate::store::Result;
 use ecritures::Ecritures;
-use placeholder::Placeholder;
 pub use tab::Tab;
 
 /// Every tab's state; the Écritures tab also holds the balances of the
@@ -26,16 +26,23 @@ pub struct Tabs {
 }
 
 impl Tabs {
-    /// `import_folder`: where the Rapprochement tab's file picker opens.
-    pub fn open(book: &Book, import_folder: std::path::PathBuf) -> Result<Tabs> {
+    /// `import_folder`: where the Rapprochement tab's file picker opens;
+    /// `export_folder`: where the Clôture and Écritures tabs write files.
+    pub fn open(
+        book: &Book,
+        import_folder: std::path::PathBuf,
+        export_folder: std::path::PathBuf,
+    ) -> Result<Tabs> {
+        let mut ecritures = Ecritures::load(book)?;
+        ecritures.export_folder = export_folder.clone();
         Ok(Tabs {
             active: Tab::Ecritures,
-            ecritures: Ecritures::load(book)?,
+            ecritures,
             others: vec![
                 Box::new(participations::ParticipationsTab::default()),
                 Box::new(rapprochement::RapprochementTab::new(import_folder)),
                 Box::new(migration::MigrationTab::default()),
-                Box::new(Placeholder(Tab::Cloture)),
+                Box::new(cloture::ClotureTab::new(export_folder)),
             ],
         })
     }
@@ -55,6 +62,14 @@ impl Tabs {
         match Self::index(tab) {
             0 => &mut self.ecritures,
             i => self.others[i - 1].as_mut(),
+        }
+    }
+
+    /// Puts `component` in place of a tab other than Écritures (a tab
+    /// shown over data made by hand, in tests).
+    pub fn replace(&mut self, tab: Tab, component: Box<dyn Component>) {
+        if let Some(i) = Self::index(tab).checked_sub(1) {
+            self.others[i] = component;
         }
     }
 

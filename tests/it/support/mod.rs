@@ -12,6 +12,7 @@
 pub mod book;
 pub mod check;
 pub mod cli;
+pub mod cloture;
 pub mod participations;
 pub mod reconcile;
 pub mod ui;

@@ -30,6 +30,8 @@ pub fn info() -> RunInfo {
         backup_note: Some("Sauvegarde faite : coop-2024-10-15_10-00-00.db".into()),
         demo: false,
         import_dir: None,
+        // Never the tester's Documents folder.
+        export_dir: Some(std::env::temp_dir().join("coopcompta-tests-exports")),
     }
 }
 

@@ -22,6 +22,8 @@ use crate::ui::keymap::{self, Context};
 use crate::ui::popups::chart::ChartList;
 use crate::ui::popups::confirm::Confirm;
 use crate::ui::popups::entry_form::EntryForm;
+use crate::ui::popups::exercices::mark as exercice_mark;
+use crate::ui::popups::export_files::ExportFiles;
 use crate::ui::popups::ledger_form::LedgerForm;
 use crate::ui::popups::settings::Settings;
 use crate::ui::popups::transfer_form::{TransferForm, usual_destination};
@@ -35,6 +37,11 @@ pub struct Ecritures {
     loaded: Loaded,
     /// What the question open over the tab asked about.
     asked: Option<Asked>,
+    /// Where its files are written (see `RunInfo::export_folder`).
+    pub export_folder: std::path::PathBuf,
+    /// What the header says of the exercice shown when it is not the one
+    /// being kept ("clôturé, lecture seule").
+    exercice_mark: Option<&'static str>,
 }
 
 /// A question the tab asked; `Action::Yes` carries it out.
@@ -52,6 +59,8 @@ impl Ecritures {
             ledgers: Ledgers::load(book)?,
             loaded,
             asked: None,
+            export_folder: std::path::PathBuf::new(),
+            exercice_mark: exercice_mark(book)?,
         })
     }
 
@@ -60,6 +69,7 @@ impl Ecritures {
         let view = Header {
             coop: &book.coop().name,
             exercice: book.exercice(),
+            mark: self.exercice_mark,
             demo,
             ledgers: &self.ledgers,
         };
@@ -272,6 +282,10 @@ impl Component for Ecritures {
             Action::Chart => Effect::open(ChartList::default()),
             Action::Restore => self.ask_restore(book),
             Action::Settings => Self::open_settings(book),
+            Action::Export => Effect::open(ExportFiles::ledger(
+                book.exercice(),
+                self.export_folder.clone(),
+            )),
             Action::Yes => match self.asked.take() {
                 Some(Asked::Cancel(id)) => Self::cancel(book, id),
                 Some(Asked::Restore(id)) => Self::restore(book, id),
@@ -293,6 +307,7 @@ impl Component for Ecritures {
     fn refresh(&mut self, book: &Book) -> Result<()> {
         if self.loaded.is_stale(book) {
             self.ledgers.reload(book, None)?;
+            self.exercice_mark = exercice_mark(book)?;
             self.loaded.mark(book);
         }
         Ok(())

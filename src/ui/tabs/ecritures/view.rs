@@ -20,6 +20,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 pub struct Header<'a> {
     pub coop: &'a str,
     pub exercice: Exercice,
+    /// Said after the exercice when it is not the one being kept.
+    pub mark: Option<&'static str>,
     pub demo: bool,
     pub ledgers: &'a Ledgers,
 }
@@ -30,10 +32,23 @@ pub fn draw_header(frame: &mut Frame, area: Rect, header: &Header) {
         Constraint::Length(1),
         Constraint::Length(2),
     ]));
+    let exercice = format!("· exercice {}", header.exercice);
+    let mark = header.mark.map(|m| format!(" — {m}"));
+    // A mark on the exercice shown is never cut: the coop's name is.
+    let coop = match &mark {
+        Some(mark) => truncate(
+            header.coop,
+            (title_row.width as usize).saturating_sub(width(&exercice) + width(mark) + 2),
+        ),
+        None => header.coop.to_string(),
+    };
     let mut title = vec![
-        Span::styled(format!(" {} ", header.coop), theme::title()),
-        Span::raw(format!("· exercice {}", header.exercice)),
+        Span::styled(format!(" {coop} "), theme::title()),
+        Span::raw(exercice),
     ];
+    if let Some(mark) = mark {
+        title.push(Span::styled(mark, theme::error()));
+    }
     if header.demo {
         // Never cut to "[DÉMO :": the short mark when the long one does not fit.
         let used: usize = title.iter().map(|s| s.width()).sum();

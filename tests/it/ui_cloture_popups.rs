@@ -1,0 +1,239 @@
+//! The Clôture tab's popups: the closing list (overrides with a reason,
+//! the question, the books' answer), the files written into a folder
+//! without ever overwriting one, the same from the Écritures tab.
+
+use crate::support::cloture::*;
+use crate::support::ui::*;
+use coopcompta::domain::Exercice;
+use coopcompta::ui::popups::closing::ClosingPopup;
+use coopcompta::ui::{App, RunInfo, Start};
+use ratatui::crossterm::event::KeyCode;
+use std::path::Path;
+
+#[test]
+fn the_closing_list_takes_a_reason_and_asks_before_closing() {
+    let mut app = on_crf(Path::new(DOCUMENTS));
+    app.open_popup(Box::new(ClosingPopup::new(Exercice::new(2024), blockers())));
+    // Closing while a point blocks is refused, in the popup.
+    key(&mut app, KeyCode::F(10));
+    assert!(
+        render_wide(&app).contains("2 points bloquent encore : réglez-les, ou passez outre"),
+        "{}",
+        render_wide(&app)
+    );
+    // An empty reason is refused; a reason typed is kept.
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    assert!(render_wide(&app).contains("Motif vide"));
+    chars(&mut app, "caisse comptée le 1er septembre, PV signé");
+    key(&mut app, KeyCode::Enter);
+    let wide = render_wide(&app);
+    assert!(
+        wide.contains("passé outre : caisse comptée le 1er septembre, PV signé"),
+        "{wide}"
+    );
+    assert!(
+        wide.contains("1 point bloque la clôture : réglez-le, ou passez outre"),
+        "{wide}"
+    );
+    assert_screens!("closing_list", app);
+    // The second one too, then the question says what closing does.
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Char('o'));
+    chars(&mut app, "rendus en main propre");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('e'));
+    assert!(render_wide(&app).contains("reportés dans 2025-2026 : non"));
+    key(&mut app, KeyCode::F(10));
+    let question = render_wide(&app);
+    assert!(
+        question.contains("Clôturer l'exercice 2024-2025 ?"),
+        "{question}"
+    );
+    assert!(
+        question.contains("Irréversible, sauf à rouvrir"),
+        "{question}"
+    );
+    assert!(
+        question.contains("sans reporter les élèves ni les classes"),
+        "{question}"
+    );
+    // Yes: the books answer (their closing is another part's: today it
+    // refuses; later it may find more missing) and the answer shows.
+    key(&mut app, KeyCode::Enter);
+    let (text, error) = status_line(&app);
+    let closed: Option<String> = app
+        .book()
+        .unwrap()
+        .conn()
+        .query_row(
+            "SELECT closed_at FROM exercice WHERE start_year = 2024",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    if !error {
+        assert!(text.starts_with("Exercice 2024-2025 clôturé"), "{text}");
+        assert!(closed.is_some());
+        assert!(!render_wide(&app).contains("Clôture de l'exercice 2024-2025"));
+        return;
+    }
+    assert!(text.starts_with("Clôture refusée : "), "{text}");
+    assert_eq!(closed, None);
+    assert!(render_wide(&app).contains("Clôture refusée : "));
+    // Escape closes the list.
+    key(&mut app, KeyCode::Esc);
+    assert!(!render_wide(&app).contains("Clôture de l'exercice 2024-2025"));
+}
+
+#[test]
+fn escape_leaves_the_reason_then_the_list() {
+    let mut app = on_crf(Path::new(DOCUMENTS));
+    app.open_popup(Box::new(ClosingPopup::new(Exercice::new(2024), blockers())));
+    key(&mut app, KeyCode::Enter);
+    chars(&mut app, "abc");
+    key(&mut app, KeyCode::Esc);
+    let screen = render_wide(&app);
+    assert!(
+        screen.contains("Clôture de l'exercice 2024-2025"),
+        "{screen}"
+    );
+    assert!(!screen.contains("passé outre : abc"), "{screen}");
+    key(&mut app, KeyCode::Esc);
+    assert!(!render_wide(&app).contains("Clôture de l'exercice 2024-2025"));
+}
+
+#[test]
+fn the_close_key_opens_the_closing_list() {
+    let mut app = on_crf(Path::new(DOCUMENTS));
+    key(&mut app, KeyCode::Char('c'));
+    let screen = render_wide(&app);
+    assert!(
+        screen.contains("Clôture de l'exercice 2024-2025"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Élèves et classes reportés dans 2025-2026 : oui (e pour changer)"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn nothing_blocking_is_said_plainly() {
+    let mut app = on_crf(Path::new(DOCUMENTS));
+    app.open_popup(Box::new(ClosingPopup::new(Exercice::new(2024), Vec::new())));
+    let screen = render_wide(&app);
+    assert!(
+        screen.contains("Rien ne bloque la clôture de l'exercice 2024-2025."),
+        "{screen}"
+    );
+    assert_screens!("closing_nothing_blocks", app);
+}
+
+#[test]
+fn the_export_list_names_every_file() {
+    let mut app = on_crf(Path::new(DOCUMENTS));
+    key(&mut app, KeyCode::Char('f'));
+    let wide = render_wide(&app);
+    for text in [
+        "Fichiers de l'exercice 2024-2025",
+        "Compte rendu financier (page à imprimer)",
+        "crf-2024-2025.html",
+        "Cahier de comptabilité (classeur Excel .xlsx)",
+        "coopcompta-2024-2025.journal",
+    ] {
+        assert!(wide.contains(text), "{text}: {wide}");
+    }
+    assert_screens!("export_list", app);
+    key(&mut app, KeyCode::Esc);
+    assert!(!render_wide(&app).contains("Fichiers de l'exercice"));
+}
+
+/// A file of the same name is already there (last year's copy, a file of
+/// the user's): the export never writes over it, but beside it as "(2)",
+/// then "(3)"; if the books refuse the export, nothing is left behind.
+#[test]
+fn exporting_never_overwrites_a_file() {
+    let dir = exports_dir();
+    let folder = dir.path().join("Documents");
+    std::fs::create_dir_all(&folder).unwrap();
+    let first = folder.join("journal-fr-2024-2025.csv");
+    std::fs::write(&first, "à garder").unwrap();
+    let mut app = on_crf(&folder);
+    let ledger = coopcompta::book::year_end::ExportKind::ALL
+        .iter()
+        .position(|k| k.title() == "Journal (CSV pour Excel/LibreOffice)")
+        .unwrap();
+    let export = |app: &mut App| {
+        key(app, KeyCode::Char('f'));
+        for _ in 0..ledger {
+            key(app, KeyCode::Down);
+        }
+        key(app, KeyCode::Enter);
+        status_line(app)
+    };
+    let (text, error) = export(&mut app);
+    assert_eq!(std::fs::read_to_string(&first).unwrap(), "à garder");
+    let second = folder.join("journal-fr-2024-2025 (2).csv");
+    if error {
+        // The books refused (their ledger export is another part's):
+        // said plainly, and no file left behind.
+        assert!(
+            text.starts_with("Journal (CSV pour Excel/LibreOffice) non écrit : "),
+            "{text}"
+        );
+        assert!(!second.exists());
+        assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 1);
+        return;
+    }
+    assert!(text.contains(&second.display().to_string()), "{text}");
+    let content = std::fs::read(&second).unwrap();
+    let (text, error) = export(&mut app);
+    assert!(!error, "{text}");
+    let third = folder.join("journal-fr-2024-2025 (3).csv");
+    assert!(text.contains(&third.display().to_string()), "{text}");
+    assert_eq!(std::fs::read(&second).unwrap(), content);
+    assert_eq!(std::fs::read(&third).unwrap(), content);
+    assert_eq!(std::fs::read_to_string(&first).unwrap(), "à garder");
+}
+
+#[test]
+fn a_refused_export_leaves_no_file() {
+    let dir = exports_dir();
+    let mut app = on_crf(dir.path());
+    key(&mut app, KeyCode::Char('f'));
+    // The first kind (the CRF page) is not in the books yet.
+    key(&mut app, KeyCode::Enter);
+    let (text, error) = status_line(&app);
+    if error {
+        assert!(
+            text.starts_with("Compte rendu financier (page à imprimer) non écrit : "),
+            "{text}"
+        );
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    } else {
+        assert!(dir.path().join("crf-2024-2025.html").exists(), "{text}");
+    }
+}
+
+#[test]
+fn the_ledgers_export_their_journal_the_same_way() {
+    let dir = exports_dir();
+    let info = RunInfo {
+        export_dir: Some(dir.path().to_path_buf()),
+        ..info()
+    };
+    let mut app = App::new(Start::Ready(book()), info, clock());
+    key(&mut app, KeyCode::Char('f'));
+    let wide = render_wide(&app);
+    assert!(
+        wide.contains("Journal (CSV pour Excel/LibreOffice)"),
+        "{wide}"
+    );
+    assert!(wide.contains("Journal hledger"), "{wide}");
+    assert!(!wide.contains("Compte rendu financier"), "{wide}");
+    assert!(
+        wide.contains(&dir.path().display().to_string()),
+        "the folder is shown: {wide}"
+    );
+}
