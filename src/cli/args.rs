@@ -65,7 +65,7 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         at: Option<String>,
     },
-    /// Exporte des données en CSV
+    /// Exporte des données : CSV, classeur xlsx, journal hledger
     Export {
         #[command(subcommand)]
         what: ExportWhat,

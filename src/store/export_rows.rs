@@ -25,7 +25,7 @@ pub fn for_each_entry(
     exercice: Exercice,
     mut each: impl FnMut(&Entry) -> Result<()>,
 ) -> Result<usize> {
-    let codes = account_codes(conn)?;
+    let codes = Codes::new(account_codes(conn)?);
     let reversed_by = reversals(conn, exercice)?;
     // `entry_by_date` (exercice, date, rowid) gives the order; the lines of
     // each entry come from `entry_line_by_entry` in position order.
@@ -68,7 +68,7 @@ pub fn for_each_entry(
         }
         let account_id: i64 = r.get(8)?;
         let code = codes
-            .get(&account_id)
+            .get(account_id)
             .ok_or_else(|| corrupt(format!("compte n° {account_id}")))?;
         let amount = Money::from_cents(r.get(9)?);
         match entry.lines.get_mut(used) {
@@ -89,6 +89,45 @@ pub fn for_each_entry(
         each(&entry)?;
     }
     Ok(count)
+}
+
+/// Account codes by id: a plain index (ids of a chart are small), a map
+/// for ids that are not.
+struct Codes {
+    by_index: Vec<Option<String>>,
+    others: HashMap<i64, String>,
+}
+
+impl Codes {
+    const INDEXED: i64 = 1 << 16;
+
+    fn new(all: HashMap<i64, String>) -> Codes {
+        let mut codes = Codes {
+            by_index: Vec::new(),
+            others: HashMap::new(),
+        };
+        for (id, code) in all {
+            match usize::try_from(id) {
+                Ok(i) if id < Self::INDEXED => {
+                    if codes.by_index.len() <= i {
+                        codes.by_index.resize(i + 1, None);
+                    }
+                    codes.by_index[i] = Some(code);
+                }
+                _ => {
+                    codes.others.insert(id, code);
+                }
+            }
+        }
+        codes
+    }
+
+    fn get(&self, id: i64) -> Option<&String> {
+        match usize::try_from(id) {
+            Ok(i) if id < Self::INDEXED => self.by_index.get(i).and_then(Option::as_ref),
+            _ => self.others.get(&id),
+        }
+    }
 }
 
 /// The entry's own columns into the reused buffer.

@@ -3,6 +3,7 @@
 //! (when installed: `.ci/run` installs it) reads it and finds the balances
 //! of `coopcompta balance`.
 
+use crate::support::cli::Sandbox;
 use crate::support::{clock, new_coop};
 use coopcompta::book::Book;
 use coopcompta::book::demo::load_demo;
@@ -215,4 +216,31 @@ fn hledger_reads_the_demo_journal_and_finds_coopcomptas_balances() {
             "{account} {kind}\n{types}"
         );
     }
+}
+
+#[test]
+fn export_hledger_writes_a_new_file_and_never_the_base() {
+    let s = Sandbox::lilas("120,50");
+    let file = s.path("coop.journal");
+    let printed = s.ok(&["export", "hledger", "--out", file.to_str().unwrap()]);
+    assert_eq!(
+        printed,
+        format!("1 transaction exportée dans {}\n", file.display())
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("(AN) Report à nouveau 2024-2025\n    actif:caisse  120.50 EUR\n"),
+        "{text}"
+    );
+    let db = s.db();
+    let before = std::fs::read(&db).unwrap();
+    let err = s.fails(&["export", "hledger", "--out", db.to_str().unwrap()]);
+    assert_eq!(
+        err,
+        format!(
+            "coopcompta : écriture du fichier {} impossible : c'est la base de la coopérative ou un de ses fichiers : choisissez un autre nom\n",
+            db.display()
+        )
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), before);
 }

@@ -336,7 +336,9 @@ impl CahierTotals {
 
     pub fn add(&mut self, row: &CahierRow) {
         for (sum, cell) in self.sums.iter_mut().zip(&row.cells) {
-            *sum += *cell;
+            if !cell.is_zero() {
+                *sum += *cell;
+            }
         }
         self.rows += 1;
     }

@@ -3,7 +3,7 @@
 //! that a spreadsheet would run as a formula are neutralised).
 
 use super::format::{CsvFormat, push_amount, push_date};
-use crate::domain::{Account, AccountKind, Entry, EntryKind, Line, Money};
+use crate::domain::{Account, AccountKind, Entry, EntryKind, Money};
 use std::collections::HashMap;
 use std::io::Write;
 
@@ -27,8 +27,9 @@ pub fn ledger_export_rows<'a>(
 ) -> Vec<LedgerExportRow<'a>> {
     let by_code = ChartIndex::new(chart);
     let mut rows = Vec::new();
+    let mut accounts = Vec::new();
     for entry in entries {
-        by_code.entry_rows(entry, |row| rows.push(row));
+        by_code.entry_rows(entry, &mut accounts, |row| rows.push(row));
     }
     rows
 }
@@ -45,57 +46,60 @@ impl<'c> ChartIndex<'c> {
         }
     }
 
-    fn kind_of(&self, code: &str) -> Option<AccountKind> {
-        self.by_code.get(code).map(|a| a.kind)
-    }
-
-    /// The export rows of one entry, in order, handed to `push`.
-    fn entry_rows<'a>(&self, entry: &'a Entry, mut push: impl FnMut(LedgerExportRow<'a>)) {
-        let mut money: Vec<&Line> = Vec::with_capacity(entry.lines.len());
-        let mut others: Vec<&Line> = Vec::with_capacity(entry.lines.len());
-        for line in &entry.lines {
-            if self.kind_of(&line.account_code) == Some(AccountKind::Tresorerie) {
-                money.push(line);
-            } else {
-                others.push(line);
-            }
-        }
-        if money.is_empty() {
-            // No money account (a class's expense paid from its régie, 6xx
-            // against 467): the balance-sheet side stands for the money.
-            (money, others) = entry
+    /// The export rows of one entry, in order, handed to `push`;
+    /// `accounts` is scratch space (the account of each line), reused.
+    fn entry_rows<'a>(
+        &self,
+        entry: &'a Entry,
+        accounts: &mut Vec<Option<&'c Account>>,
+        mut push: impl FnMut(LedgerExportRow<'a>),
+    ) {
+        accounts.clear();
+        accounts.extend(
+            entry
                 .lines
                 .iter()
-                .partition(|l| self.kind_of(&l.account_code) == Some(AccountKind::Bilan));
-        }
-        let side = |line: &'a Line| -> &'a str {
-            self.by_code
-                .get(line.account_code.as_str())
-                .and_then(|a| a.money_key.map(|k| k.key()))
-                .unwrap_or(line.account_code.as_str())
+                .map(|l| self.by_code.get(l.account_code.as_str()).copied()),
+        );
+        let kind = |i: usize| accounts[i].map(|a| a.kind);
+        // No money account (a class's expense paid from its régie, 6xx
+        // against 467): the balance-sheet side stands for the money.
+        let money_kind = if (0..accounts.len()).any(|i| kind(i) == Some(AccountKind::Tresorerie)) {
+            AccountKind::Tresorerie
+        } else {
+            AccountKind::Bilan
         };
-        match (entry.kind, money.as_slice()) {
-            (EntryKind::Recette | EntryKind::Depense, [one]) => {
-                for c in &others {
+        let is_money = |i: usize| kind(i) == Some(money_kind);
+        let lines = &entry.lines;
+        let side = |i: usize| -> &'a str {
+            accounts[i]
+                .and_then(|a| a.money_key.map(|k| k.key()))
+                .unwrap_or(lines[i].account_code.as_str())
+        };
+        let money_count = (0..lines.len()).filter(|&i| is_money(i)).count();
+        match (entry.kind, money_count) {
+            (EntryKind::Recette | EntryKind::Depense, 1) => {
+                let one = (0..lines.len()).find(|&i| is_money(i)).unwrap_or_default();
+                for c in (0..lines.len()).filter(|&i| !is_money(i)) {
                     push(LedgerExportRow {
                         entry,
                         money_key: side(one),
-                        category: &c.account_code,
-                        amount: -c.amount,
+                        category: &lines[c].account_code,
+                        amount: -lines[c].amount,
                     });
                 }
             }
             _ => {
-                let other = others
-                    .first()
-                    .map(|c| c.account_code.as_str())
+                let other = (0..lines.len())
+                    .find(|&i| !is_money(i))
+                    .map(|i| lines[i].account_code.as_str())
                     .unwrap_or_default();
-                for m in &money {
+                for m in (0..lines.len()).filter(|&i| is_money(i)) {
                     push(LedgerExportRow {
                         entry,
                         money_key: side(m),
                         category: other,
-                        amount: m.amount,
+                        amount: lines[m].amount,
                     });
                 }
             }
@@ -125,6 +129,7 @@ pub struct LedgerCsv<'c, W: Write> {
     date: String,
     amount: String,
     id: String,
+    accounts: Vec<Option<&'c Account>>,
 }
 
 impl<'c, W: Write> LedgerCsv<'c, W> {
@@ -160,6 +165,7 @@ impl<'c, W: Write> LedgerCsv<'c, W> {
             date: String::new(),
             amount: String::new(),
             id: String::new(),
+            accounts: Vec::new(),
         })
     }
 
@@ -182,7 +188,7 @@ impl<'c, W: Write> LedgerCsv<'c, W> {
         let label = format.text(&entry.label);
         let (writer, amount, date, id) = (&mut self.writer, &mut self.amount, &self.date, &self.id);
         let mut result = Ok(());
-        self.chart.entry_rows(entry, |row| {
+        self.chart.entry_rows(entry, &mut self.accounts, |row| {
             if result.is_err() {
                 return;
             }
