@@ -1,12 +1,9 @@
 //! The cahier de comptabilité (`export cahier`): every row's ventilation
 //! equals its amount, the totals row sums the columns, the report à
 //! nouveau opens it, a régie reads right, cancelled entries stay with
-//! their reversal; the CSV forms parse, the xlsx reads back with numbers,
-//! dates and the CSV's totals.
+//! their reversal; the CSV forms parse (the workbook: `export_cahier_xlsx`).
 
-use crate::support::cli::Sandbox;
 use crate::support::{clock, new_coop};
-use calamine::{Data, Reader, Xlsx};
 use coopcompta::book::Book;
 use coopcompta::book::demo::load_demo;
 use coopcompta::book::year_end::ExportKind;
@@ -17,24 +14,24 @@ use coopcompta::store;
 
 const EX: Exercice = Exercice { start_year: 2024 };
 
-fn demo() -> Book {
+pub(crate) fn demo() -> Book {
     load_demo(store::open_in_memory().unwrap(), clock()).unwrap()
 }
 
-fn export(book: &Book, kind: ExportKind) -> Vec<u8> {
+pub(crate) fn export(book: &Book, kind: ExportKind) -> Vec<u8> {
     let mut out = Vec::new();
     book.export(kind, EX, &mut out).expect("exported");
     out
 }
 
 /// A parsed cahier: its header and its rows.
-struct Cahier {
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
+pub(crate) struct Cahier {
+    pub(crate) header: Vec<String>,
+    pub(crate) rows: Vec<Vec<String>>,
 }
 
 impl Cahier {
-    fn parse(bytes: &[u8], format: CsvFormat) -> Cahier {
+    pub(crate) fn parse(bytes: &[u8], format: CsvFormat) -> Cahier {
         let (delimiter, bytes) = match format {
             CsvFormat::Std => (b',', bytes),
             CsvFormat::Fr => (
@@ -55,14 +52,14 @@ impl Cahier {
         Cahier { header, rows }
     }
 
-    fn col(&self, name: &str) -> usize {
+    pub(crate) fn col(&self, name: &str) -> usize {
         self.header
             .iter()
             .position(|h| h == name)
             .unwrap_or_else(|| panic!("no column {name} in {:?}", self.header))
     }
 
-    fn row(&self, label: &str) -> &Vec<String> {
+    pub(crate) fn row(&self, label: &str) -> &Vec<String> {
         self.rows
             .iter()
             .find(|r| r[2] == label)
@@ -91,7 +88,7 @@ impl Cahier {
 }
 
 /// `-12.34` or `-12,34` in cents; empty is zero.
-fn cents(cell: &str) -> i64 {
+pub(crate) fn cents(cell: &str) -> i64 {
     if cell.is_empty() {
         return 0;
     }
@@ -223,7 +220,7 @@ fn the_regie_reads_as_the_teacher_holds_it() {
     assert_eq!(regies[0].balance().std(), "11.60");
 }
 
-fn small_coop() -> Book {
+pub(crate) fn small_coop() -> Book {
     new_coop(
         store::open_in_memory().unwrap(),
         "Coopérative des Lilas",
@@ -233,7 +230,7 @@ fn small_coop() -> Book {
     )
 }
 
-fn recette(date: &str, amount: &str, label: &str, split: &str) -> EntryRequest {
+pub(crate) fn recette(date: &str, amount: &str, label: &str, split: &str) -> EntryRequest {
     EntryRequest {
         date: date.into(),
         kind: EntryKind::Recette,
@@ -385,119 +382,4 @@ fn the_french_cahier_holds_the_same_figures_in_french() {
         }
     }
     assert!(fr.row("Totaux")[4].contains(','));
-}
-
-fn xlsx_sheet(bytes: Vec<u8>) -> (calamine::Range<Data>, calamine::Range<String>) {
-    let mut workbook: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).expect("an xlsx");
-    let names = workbook.sheet_names();
-    assert_eq!(names, ["Cahier 2024-2025"]);
-    let values = workbook.worksheet_range("Cahier 2024-2025").unwrap();
-    let formulas = workbook.worksheet_formula("Cahier 2024-2025").unwrap();
-    (values, formulas)
-}
-
-#[test]
-fn the_xlsx_cahier_reads_back_with_numbers_dates_and_the_csv_totals() {
-    let book = demo();
-    let csv = Cahier::parse(
-        &export(&book, ExportKind::Cahier(CsvFormat::Fr)),
-        CsvFormat::Fr,
-    );
-    let (sheet, formulas) = xlsx_sheet(export(&book, ExportKind::CahierXlsx));
-    let rows: Vec<&[Data]> = sheet.rows().collect();
-    // The header is the French CSV's, as strings.
-    let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
-    assert_eq!(header, csv.header);
-    assert_eq!(rows.len(), csv.rows.len() + 1);
-    // Dates are dates, amounts numbers, texts strings.
-    let first = rows[2];
-    match &first[1] {
-        Data::DateTime(date) => {
-            // Days since 30 December 1899, the spreadsheets' epoch.
-            let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap();
-            let day = chrono::NaiveDate::from_ymd_opt(2024, 9, 4).unwrap();
-            assert!(date.is_datetime());
-            assert_eq!(date.as_f64(), (day - epoch).num_days() as f64)
-        }
-        other => panic!("a date is expected, not {other:?}"),
-    }
-    assert_eq!(first[2], Data::String(csv.rows[1][2].clone()));
-    let pro = csv.col("Banque dépense");
-    for (row, csv_row) in rows[1..].iter().zip(&csv.rows) {
-        for c in 4..csv_row.len() {
-            match &row[c] {
-                Data::Empty => assert_eq!(csv_row[c], "", "{csv_row:?}"),
-                Data::Float(value) => {
-                    assert_eq!(
-                        (value * 100.0).round() as i64,
-                        cents(&csv_row[c]),
-                        "{csv_row:?}"
-                    )
-                }
-                other => panic!("a number is expected, not {other:?} in {csv_row:?}"),
-            }
-        }
-    }
-    // The totals are SUM formulas over the rows above, their value the CSV's.
-    let last = rows.len() - 2;
-    let column = coopcompta::io::export::cahier_xlsx::column_name(pro as u16);
-    assert_eq!(
-        formulas.get_value((last as u32, pro as u32)),
-        Some(&format!("SUM({column}2:{column}{last})"))
-    );
-    assert_eq!(
-        formulas.get_value((last as u32 + 1, pro as u32 - 1)),
-        Some(&format!(
-            "{}{}-{column}{}",
-            coopcompta::io::export::cahier_xlsx::column_name(pro as u16 - 1),
-            last + 1,
-            last + 1
-        ))
-    );
-    let totals = csv.row("Totaux");
-    assert_eq!(
-        (match rows[last][pro] {
-            Data::Float(v) => (v * 100.0).round() as i64,
-            ref other => panic!("{other:?}"),
-        }),
-        cents(&totals[pro])
-    );
-}
-
-#[test]
-fn export_cahier_writes_a_new_file_and_says_how_many_rows() {
-    let s = Sandbox::lilas("120,50");
-    let file = s.path("cahier.xlsx");
-    let printed = s.ok(&[
-        "export",
-        "cahier",
-        "--format",
-        "xlsx",
-        "--out",
-        file.to_str().unwrap(),
-    ]);
-    assert_eq!(
-        printed,
-        format!("1 ligne exportée dans {}\n", file.display())
-    );
-    let (sheet, _) = xlsx_sheet(std::fs::read(&file).unwrap());
-    let caisse = sheet
-        .rows()
-        .next()
-        .unwrap()
-        .iter()
-        .position(|c| *c == Data::String("Caisse recette".into()))
-        .unwrap();
-    assert_eq!(sheet.rows().nth(1).unwrap()[caisse], Data::Float(120.5));
-    let csv = s.ok(&["export", "cahier", "--out", "-"]);
-    assert!(
-        csv.starts_with("piece,date,libelle,cheque,banque_recette"),
-        "{csv}"
-    );
-    let err = s.fails(&["export", "cahier", "--format", "xls", "--out", "x.csv"]);
-    assert_eq!(
-        err,
-        "coopcompta : valeur « xls » refusée pour --format <FORMAT> : std, fr ou xlsx attendu (voir coopcompta export cahier --help)\n"
-    );
-    assert!(!s.path("x.csv").exists());
 }

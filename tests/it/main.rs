@@ -14,6 +14,7 @@ mod cli_behaviour;
 mod cli_messages;
 mod crash;
 mod export_cahier;
+mod export_cahier_xlsx;
 mod export_hledger;
 mod export_ledger;
 mod files_safety;
