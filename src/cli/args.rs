@@ -66,7 +66,7 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         at: Option<String>,
     },
-    /// Exporte des données en CSV
+    /// Exporte des données : CSV, classeur xlsx, journal hledger
     Export {
         #[command(subcommand)]
         what: ExportWhat,
@@ -265,6 +265,27 @@ pub enum ExportWhat {
         #[arg(long, value_enum, default_value_t = FormatArg::Std, value_name = "FORMAT")]
         format: FormatArg,
     },
+    /// Le cahier de comptabilité OCCE : une ligne par écriture, recettes et dépenses par compte, ventilation par catégorie, report à nouveau et totaux
+    Cahier {
+        /// Exercice, ex. 2024-2025 (par défaut l'exercice en cours)
+        #[arg(long, value_name = "EXERCICE")]
+        exercice: Option<String>,
+        /// Fichier à écrire (« - » : la sortie standard)
+        #[arg(long, value_name = "FICHIER")]
+        out: PathBuf,
+        /// std ou fr (CSV, comme pour le journal) ou xlsx (classeur Excel/LibreOffice : montants en nombres, totaux en formules)
+        #[arg(long, value_enum, default_value_t = SheetFormatArg::Std, value_name = "FORMAT")]
+        format: SheetFormatArg,
+    },
+    /// Un journal hledger : une transaction par écriture, comptes déclarés et typés
+    Hledger {
+        /// Exercice, ex. 2024-2025 (par défaut l'exercice en cours)
+        #[arg(long, value_name = "EXERCICE")]
+        exercice: Option<String>,
+        /// Fichier à écrire (« - » : la sortie standard)
+        #[arg(long, value_name = "FICHIER")]
+        out: PathBuf,
+    },
     /// Les participations d'une campagne : une ligne par participation
     Contributions {
         /// Nom de la campagne
@@ -286,6 +307,17 @@ pub enum FormatArg {
     Std,
     /// Pour Excel ou LibreOffice en français : point-virgule, virgule décimale, jj/mm/aaaa
     Fr,
+}
+
+/// `--format` of the exports that also come as a workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SheetFormatArg {
+    /// Pour les programmes : virgule, point décimal, dates aaaa-mm-jj, textes tels quels
+    Std,
+    /// Pour Excel ou LibreOffice en français : point-virgule, virgule décimale, jj/mm/aaaa
+    Fr,
+    /// Classeur .xlsx (Excel, LibreOffice) : montants en nombres, dates en dates, totaux en formules
+    Xlsx,
 }
 
 impl From<FormatArg> for CsvFormat {

@@ -7,6 +7,7 @@ mod bank;
 pub mod cash_count;
 mod checklist;
 mod corrections;
+mod exports;
 mod help;
 mod online;
 mod output;
@@ -21,7 +22,6 @@ use crate::domain::text::shown;
 use crate::domain::{
     EntryKind, Exercice, Field, FieldError, Money, MoneyKey, PaymentMode, format_date, parse_date,
 };
-use crate::io::export::{CsvFormat, write_ledger};
 use crate::store::{self, StoreError, lock};
 use args::{AddArgs, Command, ExportWhat, ImportWhat, InitArgs, TransferArgs};
 use std::io::Write;
@@ -182,32 +182,10 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
         }
         Command::Export {
             what:
-                ExportWhat::Ledger {
-                    exercice,
-                    out: path,
-                    format,
-                },
-        } => {
-            output::check(db, &path)?;
-            let book = open_book_for_reading(db)?;
-            let exercice = known_exercice(&book, exercice.as_deref())?;
-            let format = CsvFormat::from(format);
-            let entries = book.entries(exercice)?;
-            output::export_to(db, &path, output::Readers::Usual, out, |file| {
-                write_ledger(file, &entries, book.chart(), format)
-            })?;
-            if output::is_stdout(&path) {
-                return Ok(());
-            }
-            print(
-                out,
-                format!(
-                    "{} écritures exportées dans {}",
-                    entries.len(),
-                    path.display()
-                ),
-            )
-        }
+                what @ (ExportWhat::Ledger { .. }
+                | ExportWhat::Cahier { .. }
+                | ExportWhat::Hledger { .. }),
+        } => exports::run(db, what, out),
         Command::Cancel { piece } => print(out, cancel(db, &piece)?),
         Command::Category(args) => print(out, corrections::category(db, args)?),
         Command::Headings => {

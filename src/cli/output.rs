@@ -150,3 +150,33 @@ pub fn export_to(
     }
     written
 }
+
+/// [`export_to`] for a writer of the books (a year-end file of
+/// [`crate::book::Book::export`]): its errors stay the store's, a closed
+/// output ends quietly; returns what the writer returned.
+pub fn export_book(
+    db: &Path,
+    path: &Path,
+    readers: Readers,
+    out: &mut dyn Write,
+    write: impl FnOnce(&mut dyn Write) -> store::Result<usize>,
+) -> Result<usize, CliError> {
+    let mut failure = None;
+    let mut count = 0;
+    let written = export_to(db, path, readers, out, |file| match write(file) {
+        Ok(n) => {
+            count = n;
+            Ok(())
+        }
+        Err(store::StoreError::Io { source, .. }) => Err(source.into()),
+        Err(other) => {
+            let text = other.to_string();
+            failure = Some(other);
+            Err(std::io::Error::other(text).into())
+        }
+    });
+    match failure {
+        Some(error) => Err(CliError::Store(error)),
+        None => written.map(|()| count),
+    }
+}

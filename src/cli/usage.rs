@@ -214,7 +214,7 @@ mod tests {
         assert!(path(&["coopcompta", "--db", "add"]).is_empty());
         assert_eq!(
             error_of(&["coopcompta", "export", "ledgr"]),
-            "commande inconnue : ledgr (vouliez-vous dire ledger ?) (voir coopcompta export --help)"
+            "commande inconnue : ledgr (vouliez-vous dire ledger ou hledger ?) (voir coopcompta export --help)"
         );
     }
 }

@@ -10,6 +10,7 @@ pub mod checklist;
 pub mod coop;
 pub mod created;
 pub mod entries;
+pub mod export_rows;
 pub mod integrity;
 pub mod ledger;
 pub mod lock;

@@ -72,7 +72,7 @@ fn add_without_a_nature_names_recette_and_depense() {
 fn a_command_group_without_its_command_lists_them() {
     let s = Sandbox::lilas("10");
     for (group, commands) in [
-        ("export", "ledger ou contributions"),
+        ("export", "ledger, cahier, hledger ou contributions"),
         ("cheque", "list ou return"),
         ("regie", "advance, expense, return ou list"),
         ("pupils", "list, add ou anonymise"),
@@ -143,7 +143,7 @@ fn the_help_pointed_to_is_the_one_of_the_command_at_fault() {
     );
     assert_eq!(
         usage_error(&s, &["help", "export", "ledgr"]),
-        "coopcompta : commande inconnue : ledgr (vouliez-vous dire ledger ?) (voir coopcompta export --help)\n"
+        "coopcompta : commande inconnue : ledgr (vouliez-vous dire ledger ou hledger ?) (voir coopcompta export --help)\n"
     );
     assert_eq!(
         usage_error(&s, &["checklist", "done"]),

@@ -3,7 +3,7 @@
 //! that a spreadsheet would run as a formula are neutralised).
 
 use super::format::{CsvFormat, push_amount, push_date};
-use crate::domain::{Account, AccountKind, Entry, EntryKind, Line, Money};
+use crate::domain::{Account, AccountKind, Entry, EntryKind, Money};
 use std::collections::HashMap;
 use std::io::Write;
 
@@ -25,52 +25,86 @@ pub fn ledger_export_rows<'a>(
     entries: &'a [Entry],
     chart: &'a [Account],
 ) -> Vec<LedgerExportRow<'a>> {
-    let by_code: HashMap<&str, &Account> = chart.iter().map(|a| (a.code.as_str(), a)).collect();
-    let kind_of = |code: &str| by_code.get(code).map(|a| a.kind);
+    let by_code = ChartIndex::new(chart);
     let mut rows = Vec::new();
+    let mut accounts = Vec::new();
     for entry in entries {
-        let (mut money, mut others): (Vec<&Line>, Vec<&Line>) = entry
-            .lines
-            .iter()
-            .partition(|l| kind_of(&l.account_code) == Some(AccountKind::Tresorerie));
-        if money.is_empty() {
-            // No money account (a class's expense paid from its régie, 6xx
-            // against 467): the balance-sheet side stands for the money.
-            (money, others) = entry
+        by_code.entry_rows(entry, &mut accounts, |row| rows.push(row));
+    }
+    rows
+}
+
+/// The chart by code, to place lines.
+struct ChartIndex<'c> {
+    by_code: HashMap<&'c str, &'c Account>,
+}
+
+impl<'c> ChartIndex<'c> {
+    fn new(chart: &'c [Account]) -> Self {
+        ChartIndex {
+            by_code: chart.iter().map(|a| (a.code.as_str(), a)).collect(),
+        }
+    }
+
+    /// The export rows of one entry, in order, handed to `push`;
+    /// `accounts` is scratch space (the account of each line), reused.
+    fn entry_rows<'a>(
+        &self,
+        entry: &'a Entry,
+        accounts: &mut Vec<Option<&'c Account>>,
+        mut push: impl FnMut(LedgerExportRow<'a>),
+    ) {
+        accounts.clear();
+        accounts.extend(
+            entry
                 .lines
                 .iter()
-                .partition(|l| kind_of(&l.account_code) == Some(AccountKind::Bilan));
-        }
-        let side = |line: &'a Line| {
-            by_code
-                .get(line.account_code.as_str())
-                .and_then(|a| a.money_key.map(|k| k.key()))
-                .unwrap_or(line.account_code.as_str())
+                .map(|l| self.by_code.get(l.account_code.as_str()).copied()),
+        );
+        let kind = |i: usize| accounts[i].map(|a| a.kind);
+        // No money account (a class's expense paid from its régie, 6xx
+        // against 467): the balance-sheet side stands for the money.
+        let money_kind = if (0..accounts.len()).any(|i| kind(i) == Some(AccountKind::Tresorerie)) {
+            AccountKind::Tresorerie
+        } else {
+            AccountKind::Bilan
         };
-        match (entry.kind, money.as_slice()) {
-            (EntryKind::Recette | EntryKind::Depense, [one]) => {
-                rows.extend(others.iter().map(|c| LedgerExportRow {
-                    entry,
-                    money_key: side(one),
-                    category: &c.account_code,
-                    amount: -c.amount,
-                }));
+        let is_money = |i: usize| kind(i) == Some(money_kind);
+        let lines = &entry.lines;
+        let side = |i: usize| -> &'a str {
+            accounts[i]
+                .and_then(|a| a.money_key.map(|k| k.key()))
+                .unwrap_or(lines[i].account_code.as_str())
+        };
+        let money_count = (0..lines.len()).filter(|&i| is_money(i)).count();
+        match (entry.kind, money_count) {
+            (EntryKind::Recette | EntryKind::Depense, 1) => {
+                let one = (0..lines.len()).find(|&i| is_money(i)).unwrap_or_default();
+                for c in (0..lines.len()).filter(|&i| !is_money(i)) {
+                    push(LedgerExportRow {
+                        entry,
+                        money_key: side(one),
+                        category: &lines[c].account_code,
+                        amount: -lines[c].amount,
+                    });
+                }
             }
             _ => {
-                let other = others
-                    .first()
-                    .map(|c| c.account_code.as_str())
+                let other = (0..lines.len())
+                    .find(|&i| !is_money(i))
+                    .map(|i| lines[i].account_code.as_str())
                     .unwrap_or_default();
-                rows.extend(money.iter().map(|m| LedgerExportRow {
-                    entry,
-                    money_key: side(m),
-                    category: other,
-                    amount: m.amount,
-                }));
+                for m in (0..lines.len()).filter(|&i| is_money(i)) {
+                    push(LedgerExportRow {
+                        entry,
+                        money_key: side(m),
+                        category: other,
+                        amount: lines[m].amount,
+                    });
+                }
             }
         }
     }
-    rows
 }
 
 /// Writes the ledger of `entries` (in the order given) in `format`.
@@ -80,57 +114,103 @@ pub fn write_ledger<W: Write>(
     chart: &[Account],
     format: CsvFormat,
 ) -> csv::Result<()> {
-    let mut writer = format.writer(out)?;
-    match format {
-        CsvFormat::Std => writer.write_record([
-            "date",
-            "piece",
-            "compte",
-            "libelle",
-            "categorie",
-            "montant",
-            "mode",
-            "id",
-        ])?,
-        CsvFormat::Fr => writer.write_record([
-            "Date",
-            "Pièce",
-            "Compte",
-            "Libellé",
-            "Catégorie",
-            "Montant",
-            "Mode",
-            "N°",
-        ])?,
+    let mut writer = LedgerCsv::new(out, chart, format)?;
+    for entry in entries {
+        writer.entry(entry)?;
     }
-    let (mut date, mut amount, mut id) = (String::new(), String::new(), String::new());
-    for row in ledger_export_rows(entries, chart) {
-        let entry = row.entry;
-        date.clear();
-        push_date(&mut date, entry.date, format);
-        amount.clear();
-        push_amount(&mut amount, row.amount, format);
-        id.clear();
+    writer.finish()
+}
+
+/// Writes the ledger entry by entry (the store streams them).
+pub struct LedgerCsv<'c, W: Write> {
+    writer: csv::Writer<W>,
+    chart: ChartIndex<'c>,
+    format: CsvFormat,
+    date: String,
+    amount: String,
+    id: String,
+    accounts: Vec<Option<&'c Account>>,
+}
+
+impl<'c, W: Write> LedgerCsv<'c, W> {
+    /// Starts the file with its header row.
+    pub fn new(out: W, chart: &'c [Account], format: CsvFormat) -> csv::Result<Self> {
+        let mut writer = format.writer(out)?;
+        match format {
+            CsvFormat::Std => writer.write_record([
+                "date",
+                "piece",
+                "compte",
+                "libelle",
+                "categorie",
+                "montant",
+                "mode",
+                "id",
+            ])?,
+            CsvFormat::Fr => writer.write_record([
+                "Date",
+                "Pièce",
+                "Compte",
+                "Libellé",
+                "Catégorie",
+                "Montant",
+                "Mode",
+                "N°",
+            ])?,
+        }
+        Ok(LedgerCsv {
+            writer,
+            chart: ChartIndex::new(chart),
+            format,
+            date: String::new(),
+            amount: String::new(),
+            id: String::new(),
+            accounts: Vec::new(),
+        })
+    }
+
+    /// The rows of one entry.
+    pub fn entry(&mut self, entry: &Entry) -> csv::Result<()> {
+        let format = self.format;
+        self.date.clear();
+        push_date(&mut self.date, entry.date, format);
+        self.id.clear();
         {
             use std::fmt::Write as _;
-            let _ = write!(id, "{}", entry.id);
+            let _ = write!(self.id, "{}", entry.id);
         }
         let mode = match (format, entry.mode) {
             (_, None) => "",
             (CsvFormat::Std, Some(m)) => m.key(),
             (CsvFormat::Fr, Some(m)) => m.label(),
         };
-        writer.write_record([
-            date.as_str(),
-            &format.text(&entry.piece),
-            row.money_key,
-            &format.text(&entry.label),
-            &format.text(row.category),
-            amount.as_str(),
-            mode,
-            id.as_str(),
-        ])?;
+        let piece = format.text(&entry.piece);
+        let label = format.text(&entry.label);
+        let (writer, amount, date, id) = (&mut self.writer, &mut self.amount, &self.date, &self.id);
+        let mut result = Ok(());
+        self.chart.entry_rows(entry, &mut self.accounts, |row| {
+            if result.is_err() {
+                return;
+            }
+            amount.clear();
+            push_amount(amount, row.amount, format);
+            result = writer.write_record([
+                date.as_str(),
+                &piece,
+                row.money_key,
+                &label,
+                &format.text(row.category),
+                amount.as_str(),
+                mode,
+                id.as_str(),
+            ]);
+        });
+        result
     }
-    writer.flush()?;
-    Ok(())
+
+    /// Flushes the file.
+    pub fn finish(mut self) -> csv::Result<()> {
+        self.writer.flush()?;
+        Ok(())
+    }
 }

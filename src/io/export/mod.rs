@@ -1,10 +1,15 @@
-//! Writing files: the ledger and a campaign's contributions, as CSV in the
-//! `std` or `fr` form of [`format`].
+//! Writing files: the ledger, the cahier de comptabilité, an hledger
+//! journal and a campaign's contributions, as CSV in the `std` or `fr` form
+//! of [`format`] (and xlsx for the cahier). Writers are pure: they are fed
+//! row by row and know nothing of the store.
 
+pub mod cahier;
+pub mod cahier_xlsx;
 pub mod contributions;
 pub mod format;
+pub mod hledger;
 pub mod ledger;
 pub mod new_file;
 
 pub use format::{CsvFormat, neutralise};
-pub use ledger::{LedgerExportRow, ledger_export_rows, write_ledger};
+pub use ledger::{LedgerCsv, LedgerExportRow, ledger_export_rows, write_ledger};
