@@ -65,6 +65,12 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         at: Option<String>,
     },
+    /// Compte rendu financier : charges, produits, résultat, ouverture et clôture de chaque compte (clé<TAB>montant)
+    Crf {
+        /// Exercice, ex. 2024-2025 (par défaut l'exercice en cours)
+        #[arg(long, value_name = "EXERCICE")]
+        exercice: Option<String>,
+    },
     /// Exporte des données en CSV
     Export {
         #[command(subcommand)]
@@ -256,6 +262,8 @@ pub enum ExportWhat {
         #[arg(long, value_enum, default_value_t = FormatArg::Std, value_name = "FORMAT")]
         format: FormatArg,
     },
+    /// Le compte rendu financier : CSV, page HTML à imprimer (avec les signatures) ou classeur Excel
+    Crf(super::crf::ExportCrfArgs),
     /// Les participations d'une campagne : une ligne par participation
     Contributions {
         /// Nom de la campagne

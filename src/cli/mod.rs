@@ -6,6 +6,7 @@ mod backups;
 mod bank;
 mod checklist;
 mod corrections;
+pub mod crf;
 mod help;
 mod online;
 mod output;
@@ -207,6 +208,10 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
                 ),
             )
         }
+        command @ (Command::Crf { .. }
+        | Command::Export {
+            what: ExportWhat::Crf(_),
+        }) => crf::run(db, command, out),
         Command::Cancel { piece } => print(out, cancel(db, &piece)?),
         Command::Category(args) => print(out, corrections::category(db, args)?),
         Command::Headings => {

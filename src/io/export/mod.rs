@@ -2,6 +2,7 @@
 //! `std` or `fr` form of [`format`].
 
 pub mod contributions;
+pub mod crf;
 pub mod format;
 pub mod ledger;
 
