@@ -24,7 +24,9 @@ fn benches(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("year_end_100k");
     group.sample_size(20);
-    group.bench_function("crf", |b| b.iter(|| black_box(book.crf(exercice).expect("crf"))));
+    group.bench_function("crf", |b| {
+        b.iter(|| black_box(book.crf(exercice).expect("crf")))
+    });
     for (name, kind) in [
         ("crf_csv", ExportKind::Crf(CsvFormat::Std)),
         ("crf_html", ExportKind::CrfHtml),

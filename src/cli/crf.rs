@@ -87,17 +87,22 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
             let kind = kind_of(args.format, &args.out);
             // A refusal of the books comes back as itself, not as a file error.
             let mut refused = None;
-            let written = output::export_to(db, &args.out, output::Readers::Usual, out, |file| {
-                match book.export(kind, exercice, file) {
-                    Ok(_) => Ok(()),
-                    Err(crate::store::StoreError::Io { source, .. }) => Err(source.into()),
-                    Err(other) => {
-                        let message = other.to_string();
-                        refused = Some(other);
-                        Err(std::io::Error::other(message).into())
-                    }
-                }
-            });
+            let written =
+                output::export_to(
+                    db,
+                    &args.out,
+                    output::Readers::Usual,
+                    out,
+                    |file| match book.export(kind, exercice, file) {
+                        Ok(_) => Ok(()),
+                        Err(crate::store::StoreError::Io { source, .. }) => Err(source.into()),
+                        Err(other) => {
+                            let message = other.to_string();
+                            refused = Some(other);
+                            Err(std::io::Error::other(message).into())
+                        }
+                    },
+                );
             if let Some(error) = refused {
                 return Err(error.into());
             }
@@ -105,13 +110,8 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
             if output::is_stdout(&args.out) {
                 return Ok(());
             }
-            writeln!(
-                out,
-                "{} écrit dans {}",
-                kind.title(),
-                args.out.display()
-            )
-            .map_err(stdout_error)
+            writeln!(out, "{} écrit dans {}", kind.title(), args.out.display())
+                .map_err(stdout_error)
         }
         _ => Err(CliError::Input("commande inattendue".into())),
     }

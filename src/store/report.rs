@@ -6,7 +6,7 @@
 use super::entries::parse_iso_date;
 use super::{Result, StoreError};
 use crate::domain::cash_count::{CashCount, Counted};
-use crate::domain::crf::{ChequeOut, Flow, MonthSums};
+use crate::domain::crf::{ChequeOut, Flow, MonthSums, SpecialSum};
 use crate::domain::{Account, AccountKind, EntryKind, Exercice, Money, MoneyKey};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -62,50 +62,69 @@ pub fn month_sums(
 ) -> Result<Vec<MonthSums>> {
     let bounds = month_bounds(exercice);
     let mut stmt = conn.prepare_cached(
-        "SELECT COALESCE(SUM(amount_cents), 0), COUNT(*) FROM entry_line
+        "SELECT COALESCE(SUM(amount_cents), 0), COUNT(*),
+                COALESCE(SUM(CASE WHEN amount_cents > 0 THEN amount_cents END), 0)
+         FROM entry_line
          WHERE account_id = ?1 AND exercice = ?2 AND date >= ?3 AND date < ?4",
     )?;
     let mut out = Vec::new();
     for account in accounts {
         let mut sums = [Money::default(); 12];
         let mut lines = 0i64;
+        let mut positive = 0i64;
         for (month, sum) in sums.iter_mut().enumerate() {
-            let (cents, count): (i64, i64) = stmt.query_row(
+            let (cents, count, plus): (i64, i64, i64) = stmt.query_row(
                 params![
                     account.id,
                     exercice.start_year,
                     bounds[month],
                     bounds[month + 1]
                 ],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )?;
             *sum = Money::from_cents(cents);
             lines += count;
+            positive += plus;
         }
         if lines > 0 {
             out.push(MonthSums {
                 account_id: account.id,
                 sums,
+                positive: Money::from_cents(positive),
             });
         }
     }
     Ok(out)
 }
 
-/// The lines of the exercice's opening entries (report à nouveau, and a
-/// reversal of it if any), summed by account and month.
-pub fn opening_sums(conn: &Connection, exercice: Exercice) -> Result<Vec<(i64, usize, Money)>> {
+/// The lines of the few entries a money line's sign does not classify:
+/// the openings, the virements and the reversals, summed by account,
+/// kind, reversal or not, direction and month. One scan of the entry
+/// table (`+exercice`: in id order, without the date index's lookups),
+/// then the lines of those entries only.
+pub fn special_sums(conn: &Connection, exercice: Exercice) -> Result<Vec<SpecialSum>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT l.account_id, l.date, SUM(l.amount_cents) FROM entry e
-         JOIN entry_line l ON l.entry_id = e.id
-         WHERE e.exercice = ?1 AND e.kind = 'ouverture'
-         GROUP BY l.account_id, l.date",
+        "SELECT l.account_id, e.kind, e.reverses IS NOT NULL, l.amount_cents > 0,
+                substr(l.date, 1, 7), SUM(l.amount_cents)
+         FROM entry e CROSS JOIN entry_line l ON l.entry_id = e.id
+         WHERE +e.exercice = ?1
+           AND (e.kind IN ('virement', 'ouverture') OR e.reverses IS NOT NULL)
+         GROUP BY 1, 2, 3, 4, 5",
     )?;
     let mut rows = stmt.query([exercice.start_year])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
-        let date = parse_iso_date(r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?)?;
-        out.push((r.get(0)?, month_index(exercice, date), Money::from_cents(r.get(2)?)));
+        let kind: String = r.get(1)?;
+        let month: String = r.get(4)?;
+        let date = parse_iso_date(&format!("{month}-01"))?;
+        out.push(SpecialSum {
+            account_id: r.get(0)?,
+            kind: EntryKind::from_key(&kind)
+                .ok_or_else(|| StoreError::Corrupt(format!("nature « {kind} »")))?,
+            reversal: r.get(2)?,
+            month: month_index(exercice, date),
+            amount: Money::from_cents(r.get(5)?),
+        });
     }
     Ok(out)
 }
@@ -117,60 +136,45 @@ fn month_index(exercice: Exercice, date: NaiveDate) -> usize {
     months.clamp(0, 11) as usize
 }
 
-/// The lines of a money account outside the opening, summed by kind of
-/// entry, reversal or not, and direction. `regie_accounts`: the lines of
-/// entries whose only other lines are on these accounts (a régie's advance
-/// or return) come flagged `regie`.
-pub fn money_flows(
+/// The lines on a money account of the régies' advances and returns:
+/// entries with a line on a régie account (467…, few) and on this money
+/// account, and none on a category. Summed by kind, reversal or not and
+/// direction; flagged `regie`.
+pub fn regie_flows(
     conn: &Connection,
     exercice: Exercice,
     account_id: i64,
     regie_accounts: &[i64],
 ) -> Result<Vec<Flow>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT e.kind, e.reverses IS NOT NULL, l.amount_cents > 0, SUM(l.amount_cents)
-         FROM entry_line l CROSS JOIN entry e ON e.id = l.entry_id
-         WHERE l.account_id = ?1 AND l.exercice = ?2 AND e.kind <> 'ouverture'
-         GROUP BY 1, 2, 3",
-    )?;
-    let mut out = Vec::new();
-    let mut rows = stmt.query(params![account_id, exercice.start_year])?;
-    while let Some(r) = rows.next()? {
-        out.push(flow(r, false)?);
-    }
     if regie_accounts.is_empty() {
-        return Ok(out);
+        return Ok(Vec::new());
     }
-    // Entries on a régie account (few) with a line on this money account and
-    // none on a category: the régie's advances and returns.
     let ids: Vec<String> = regie_accounts.iter().map(i64::to_string).collect();
     let mut stmt = conn.prepare(&format!(
         "SELECT e.kind, e.reverses IS NOT NULL, l.amount_cents > 0, SUM(l.amount_cents)
-         FROM entry_line l CROSS JOIN entry e ON e.id = l.entry_id
+         FROM (SELECT DISTINCT entry_id AS id FROM entry_line
+               WHERE account_id IN ({}) AND exercice = ?2) r
+         CROSS JOIN entry e ON e.id = r.id
+         CROSS JOIN entry_line l ON l.entry_id = r.id
          WHERE l.account_id = ?1 AND e.kind <> 'ouverture'
-           AND l.entry_id IN (SELECT entry_id FROM entry_line
-                              WHERE account_id IN ({}) AND exercice = ?2)
            AND NOT EXISTS (SELECT 1 FROM entry_line p JOIN account a ON a.id = p.account_id
-                           WHERE p.entry_id = l.entry_id AND a.kind IN ('charge', 'produit'))
+                           WHERE p.entry_id = r.id AND a.kind IN ('charge', 'produit'))
          GROUP BY 1, 2, 3",
         ids.join(",")
     ))?;
     let mut rows = stmt.query(params![account_id, exercice.start_year])?;
+    let mut out = Vec::new();
     while let Some(r) = rows.next()? {
-        out.push(flow(r, true)?);
+        let kind: String = r.get(0)?;
+        out.push(Flow {
+            kind: EntryKind::from_key(&kind)
+                .ok_or_else(|| StoreError::Corrupt(format!("nature « {kind} »")))?,
+            reversal: r.get(1)?,
+            regie: true,
+            amount: Money::from_cents(r.get(3)?),
+        });
     }
     Ok(out)
-}
-
-fn flow(r: &rusqlite::Row, regie: bool) -> Result<Flow> {
-    let kind: String = r.get(0)?;
-    Ok(Flow {
-        kind: EntryKind::from_key(&kind)
-            .ok_or_else(|| StoreError::Corrupt(format!("nature « {kind} »")))?,
-        reversal: r.get(1)?,
-        regie,
-        amount: Money::from_cents(r.get(3)?),
-    })
 }
 
 /// The statement balance pointed on `date` for an account (the latest
@@ -181,7 +185,9 @@ pub fn statement_on(conn: &Connection, account_id: i64, date: NaiveDate) -> Resu
             "SELECT balance_cents FROM statement_balance WHERE account_id = ?1 AND date = ?2
              ORDER BY id DESC LIMIT 1",
         )?
-        .query_row(params![account_id, date.to_string()], |r| r.get::<_, i64>(0))
+        .query_row(params![account_id, date.to_string()], |r| {
+            r.get::<_, i64>(0)
+        })
         .optional()?
         .map(Money::from_cents))
 }
@@ -203,7 +209,16 @@ pub fn parse_detail(detail: &str) -> Option<Vec<Counted>> {
 /// The last arrêté de caisse of the exercice (latest date, then latest
 /// recorded).
 pub fn last_cash_count(conn: &Connection, exercice: Exercice) -> Result<Option<CashCount>> {
-    type Row = (i64, String, String, String, i64, i64, Option<String>, String);
+    type Row = (
+        i64,
+        String,
+        String,
+        String,
+        i64,
+        i64,
+        Option<String>,
+        String,
+    );
     let row: Option<Row> = conn
         .prepare_cached(
             "SELECT c.id, c.date, c.counted_by, c.detail, c.counted_cents, c.books_cents,
@@ -281,7 +296,10 @@ mod tests {
                     cents: 5000,
                     count: 2
                 },
-                Counted { cents: 50, count: 4 }
+                Counted {
+                    cents: 50,
+                    count: 4
+                }
             ])
         );
         assert_eq!(parse_detail(""), Some(vec![]));

@@ -20,9 +20,10 @@ fn demo() -> Book {
 }
 
 /// Receipts, expenses, transfers in and out of one money account, from
-/// whole entries: a régie's advance or return (an entry whose other lines
-/// are all on 467) is a transfer, and a reversal goes back where the entry
-/// it cancels went.
+/// whole entries: a virement or a régie's advance or return (an entry
+/// whose other lines are all on 467) is a transfer; a recette brings money
+/// in, a dépense takes it out; a reversal goes back where the entry it
+/// cancels went.
 fn flows_from_entries(entries: &[Entry], code: &str) -> [Money; 4] {
     let mut out = [Money::ZERO; 4];
     for e in entries.iter().filter(|e| e.kind != EntryKind::Ouverture) {
@@ -85,7 +86,10 @@ fn check_against_entries(book: &Book, crf: &Crf) {
         }
     }
     categories.retain(|_, m| !m.is_zero());
-    assert_eq!(listed, categories, "categories of the compte de fonctionnement");
+    assert_eq!(
+        listed, categories,
+        "categories of the compte de fonctionnement"
+    );
     let total = |kind: AccountKind| -> Money {
         categories
             .iter()
@@ -96,8 +100,11 @@ fn check_against_entries(book: &Book, crf: &Crf) {
     assert_eq!(crf.total_charges, total(AccountKind::Charge));
     assert_eq!(crf.total_produits, total(AccountKind::Produit));
     // Money accounts.
-    let balances: HashMap<MoneyKey, Money> =
-        book.balances(crf.exercice, None).unwrap().into_iter().collect();
+    let balances: HashMap<MoneyKey, Money> = book
+        .balances(crf.exercice, None)
+        .unwrap()
+        .into_iter()
+        .collect();
     for a in &crf.accounts {
         let opening: Money = entries
             .iter()
@@ -169,7 +176,11 @@ fn the_demo_year_crf_matches_the_entries() {
     assert_eq!(crf.cheques_out[0].amount, Money::from_cents(800));
     // The Compte Pro statement pointed at 31 August; every entry listed as
     // not on the statement is unmatched.
-    let pro = crf.banks.iter().find(|b| b.account == MoneyKey::Pro).unwrap();
+    let pro = crf
+        .banks
+        .iter()
+        .find(|b| b.account == MoneyKey::Pro)
+        .unwrap();
     assert_eq!(pro.statement, Some(Money::from_cents(209_226)));
     assert_eq!(pro.books, crf.account(MoneyKey::Pro).unwrap().closing);
     let matched: i64 = book
@@ -299,9 +310,13 @@ fn apply(book: &mut Book, ops: &[Op]) {
         // A refused operation (a Caisse below zero, a mode the account does
         // not take…) writes nothing: the next one goes on.
         let done = match op {
-            Op::Recette(a, c, k) => {
-                book.add_entry(&entry(EntryKind::Recette, ACCOUNTS[*a], *c, PRODUITS[*k], i))
-            }
+            Op::Recette(a, c, k) => book.add_entry(&entry(
+                EntryKind::Recette,
+                ACCOUNTS[*a],
+                *c,
+                PRODUITS[*k],
+                i,
+            )),
             Op::Depense(a, c, k) => {
                 book.add_entry(&entry(EntryKind::Depense, ACCOUNTS[*a], *c, CHARGES[*k], i))
             }
@@ -328,13 +343,9 @@ fn apply(book: &mut Book, ops: &[Op]) {
                 category: "606".into(),
                 piece: String::new(),
             }),
-            Op::OcceAdvance(c) => book.add_entry(&entry(
-                EntryKind::Recette,
-                MoneyKey::Pro,
-                *c,
-                "1680",
-                i,
-            )),
+            Op::OcceAdvance(c) => {
+                book.add_entry(&entry(EntryKind::Recette, MoneyKey::Pro, *c, "1680", i))
+            }
         };
         if let Ok(id) = done {
             ids.push(id);
@@ -389,7 +400,10 @@ fn the_crf_command_prints_totals_and_each_account() {
     // The closings are what `balance` prints.
     for line in s.ok(&["balance"]).lines() {
         let (key, amount) = line.split_once('\t').unwrap();
-        assert_eq!(value(&format!("closing:{key}")), Money::parse(amount).unwrap());
+        assert_eq!(
+            value(&format!("closing:{key}")),
+            Money::parse(amount).unwrap()
+        );
     }
     let book = demo();
     let crf = book.crf(DEMO_EXERCICE).unwrap();
@@ -405,37 +419,4 @@ fn the_crf_of_an_unknown_exercice_is_refused() {
         err.trim(),
         "coopcompta : Exercice : « 2019-2020 » n'est pas dans la base : exercice présent : 2024-2025"
     );
-}
-
-#[test]
-#[ignore]
-fn timing_100k() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("b.db");
-    coopcompta::book::generate::generate(&path, 100_000).unwrap();
-    let book = Book::load(store::open(&path).unwrap(), coopcompta::book::generate::clock()).unwrap();
-    let ex = book.exercice();
-    for _ in 0..3 {
-        let t = std::time::Instant::now();
-        let crf = book.crf(ex).unwrap();
-        eprintln!("crf {:?} balanced {}", t.elapsed(), crf.balanced());
-    }
-    let t = std::time::Instant::now();
-    let conn = book.conn();
-    let accounts = store::report::all_accounts(conn).unwrap();
-    let m = store::report::month_sums(conn, ex, &accounts).unwrap();
-    eprintln!("months {:?}", t.elapsed());
-    let t = std::time::Instant::now();
-    store::report::opening_sums(conn, ex).unwrap();
-    eprintln!("opening {:?}", t.elapsed());
-    let t = std::time::Instant::now();
-    for a in accounts.iter().filter(|a| a.money_key.is_some()) {
-        store::report::money_flows(conn, ex, a.id, &[]).unwrap();
-    }
-    eprintln!("flows {:?}", t.elapsed());
-    let t = std::time::Instant::now();
-    for a in accounts.iter().filter(|a| a.money_key.is_some()) {
-        store::reconcile::lines::book_lines(conn, ex, a).unwrap();
-    }
-    eprintln!("book_lines {:?} {}", t.elapsed(), m.len());
 }

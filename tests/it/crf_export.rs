@@ -33,7 +33,11 @@ fn assert_well_formed(page: &str) {
             Ok(Event::Start(tag)) => open.push(tag.name().as_ref().to_string()),
             Ok(Event::End(tag)) => {
                 let name = tag.name().as_ref().to_string();
-                assert_eq!(open.pop().as_deref(), Some(name.as_str()), "closing </{name}>");
+                assert_eq!(
+                    open.pop().as_deref(),
+                    Some(name.as_str()),
+                    "closing </{name}>"
+                );
             }
             Ok(Event::GeneralRef(entity)) => {
                 let name = entity.clone().into_inner().into_owned();
@@ -59,7 +63,9 @@ fn the_page_is_self_contained_printable_french_and_signed() {
     assert_well_formed(&page);
     assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
     let lower = page.to_lowercase();
-    for banned in ["<script", "http", "<link", "<img", "src=", "@import", "url("] {
+    for banned in [
+        "<script", "http", "<link", "<img", "src=", "@import", "url(",
+    ] {
         assert!(!lower.contains(banned), "{banned} in the page");
     }
     assert!(page.contains("@page { size: A4;"));
@@ -85,8 +91,16 @@ fn the_page_is_self_contained_printable_french_and_signed() {
     // The three signature lines, last.
     let tail = &page[page.find("Approbation des comptes").unwrap()..];
     assert_eq!(tail.matches("<strong>Le mandataire</strong>").count(), 1);
-    assert_eq!(tail.matches("<strong>Vérificateur aux comptes</strong>").count(), 2);
-    assert_eq!(tail.matches("<p>Nom :</p><p>Date :</p><p>Signature :</p>").count(), 3);
+    assert_eq!(
+        tail.matches("<strong>Vérificateur aux comptes</strong>")
+            .count(),
+        2
+    );
+    assert_eq!(
+        tail.matches("<p>Nom :</p><p>Date :</p><p>Signature :</p>")
+            .count(),
+        3
+    );
 }
 
 #[test]
@@ -128,12 +142,21 @@ fn csv_amount(rows: &[csv::StringRecord], label: &str) -> String {
 fn the_csv_reads_back_in_both_conventions() {
     let book = demo();
     let crf = book.crf(DEMO_EXERCICE).unwrap();
-    let std = csv_rows(&export(&book, ExportKind::Crf(CsvFormat::Std)), CsvFormat::Std);
-    let fr = csv_rows(&export(&book, ExportKind::Crf(CsvFormat::Fr)), CsvFormat::Fr);
+    let std = csv_rows(
+        &export(&book, ExportKind::Crf(CsvFormat::Std)),
+        CsvFormat::Std,
+    );
+    let fr = csv_rows(
+        &export(&book, ExportKind::Crf(CsvFormat::Fr)),
+        CsvFormat::Fr,
+    );
     assert_eq!(std.len(), fr.len());
     assert_eq!(&std[0][0], "coop");
     assert_eq!(&fr[0][0], "Coopérative");
-    assert_eq!(csv_amount(&std, "Total des charges"), crf.total_charges.std());
+    assert_eq!(
+        csv_amount(&std, "Total des charges"),
+        crf.total_charges.std()
+    );
     assert_eq!(
         csv_amount(&fr, "Total des charges"),
         crf.total_charges.std().replace('.', ",")
@@ -143,7 +166,17 @@ fn the_csv_reads_back_in_both_conventions() {
         crf.result().std()
     );
     let sections: Vec<&str> = std.iter().map(|r| r.get(0).unwrap()).collect();
-    for section in ["charges", "produits", "resultat", "bilan", "controle", "rapprochement", "caisse", "cheques", "mois"] {
+    for section in [
+        "charges",
+        "produits",
+        "resultat",
+        "bilan",
+        "controle",
+        "rapprochement",
+        "caisse",
+        "cheques",
+        "mois",
+    ] {
         assert!(sections.contains(&section), "{section}");
     }
     // Dates: ISO for programs, jj/mm/aaaa for spreadsheets.
@@ -159,7 +192,10 @@ fn the_workbook_holds_numbers_and_the_csv_totals() {
     let book = demo();
     let crf = book.crf(DEMO_EXERCICE).unwrap();
     let bytes = export(&book, ExportKind::CrfXlsx);
-    let std = csv_rows(&export(&book, ExportKind::Crf(CsvFormat::Std)), CsvFormat::Std);
+    let std = csv_rows(
+        &export(&book, ExportKind::Crf(CsvFormat::Std)),
+        CsvFormat::Std,
+    );
     let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).expect("xlsx");
     let sheet = workbook.worksheet_range("Fonctionnement").expect("sheet");
     let number_after = |label: &str| -> f64 {
@@ -198,13 +234,23 @@ fn the_workbook_holds_numbers_and_the_csv_totals() {
             .rows()
             .find(|r| r[0] == Data::String(a.label.clone()))
             .unwrap();
-        assert_eq!(row[7], Data::Float(a.closing.cents() as f64 / 100.0), "{}", a.label);
+        assert_eq!(
+            row[7],
+            Data::Float(a.closing.cents() as f64 / 100.0),
+            "{}",
+            a.label
+        );
     }
     // Dates are dates.
     let months = workbook.worksheet_range("Mois").expect("sheet");
-    assert!(matches!(months.rows().nth(1).unwrap()[1], Data::DateTime(_)));
+    assert!(matches!(
+        months.rows().nth(1).unwrap()[1],
+        Data::DateTime(_)
+    ));
     // The totals are formulas a vérificateur can read.
-    let formulas = workbook.worksheet_formula("Fonctionnement").expect("formulas");
+    let formulas = workbook
+        .worksheet_formula("Fonctionnement")
+        .expect("formulas");
     assert!(formulas.rows().flatten().any(|f| f.starts_with("SUM(")));
 }
 
@@ -234,7 +280,11 @@ fn export_crf_writes_each_format_and_names_it() {
     // Without --format, the extension decides.
     let path = s.path("page.html");
     s.ok(&["export", "crf", "--out", path.to_str().unwrap()]);
-    assert!(std::fs::read(&path).unwrap().starts_with(b"<!DOCTYPE html>"));
+    assert!(
+        std::fs::read(&path)
+            .unwrap()
+            .starts_with(b"<!DOCTYPE html>")
+    );
 }
 
 #[test]

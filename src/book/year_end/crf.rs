@@ -16,14 +16,14 @@ impl Book {
         let tx = conn.unchecked_transaction()?;
         let accounts = report::all_accounts(&tx)?;
         let months = report::month_sums(&tx, exercice, &accounts)?;
-        let opening = report::opening_sums(&tx, exercice)?;
+        let special = report::special_sums(&tx, exercice)?;
         let used = |id: i64| months.iter().any(|m| m.account_id == id);
         let regies: Vec<i64> = accounts
             .iter()
             .filter(|a| a.code.starts_with(REGIE_ACCOUNT) && used(a.id))
             .map(|a| a.id)
             .collect();
-        let mut flows = Vec::new();
+        let mut regie_flows = Vec::new();
         let mut banks = Vec::new();
         for key in MoneyKey::ALL {
             let Some(account) = accounts.iter().find(|a| a.money_key == Some(key)) else {
@@ -32,9 +32,9 @@ impl Book {
             if !used(account.id) {
                 continue;
             }
-            flows.push((
+            regie_flows.push((
                 key,
-                report::money_flows(&tx, exercice, account.id, &regies)?,
+                report::regie_flows(&tx, exercice, account.id, &regies)?,
             ));
             if matches!(key, MoneyKey::Pro | MoneyKey::Lbp) {
                 let not_on_statement = book_lines(&tx, exercice, account)?
@@ -63,8 +63,8 @@ impl Book {
             cheques_out: report::cheques_out(&tx, exercice)?,
             accounts,
             months,
-            opening,
-            flows,
+            special,
+            regie_flows,
             banks,
         };
         Ok(assemble(parts))

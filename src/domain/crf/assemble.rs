@@ -26,12 +26,27 @@ pub const ONLINE_IN_TRANSIT: &str = "Paiements en ligne reçus, pas encore vers�
 pub struct MonthSums {
     pub account_id: i64,
     pub sums: [Money; 12],
+    /// The sum of its positive lines over the year.
+    pub positive: Money,
+}
+
+/// The lines of one account in the entries a line's sign does not
+/// classify (openings, virements, reversals), summed by kind, reversal or
+/// not, direction (the sign of `amount`) and month (0 = September).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpecialSum {
+    pub account_id: i64,
+    pub kind: EntryKind,
+    pub reversal: bool,
+    pub month: usize,
+    pub amount: Money,
 }
 
 /// Lines of one money account outside the opening, summed by the kind of
 /// their entry, whether that entry is a reversal, and direction (the sign
 /// of `amount`). `regie`: the lines of a régie's advances and returns
-/// (entries whose other lines are on 467 only), a subset of the others.
+/// (entries whose other lines are on 467 only), moved from the receipts
+/// and expenses to the transfers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Flow {
     pub kind: EntryKind,
@@ -47,9 +62,9 @@ pub struct CrfParts {
     /// The whole chart, hidden accounts included.
     pub accounts: Vec<Account>,
     pub months: Vec<MonthSums>,
-    /// Lines of the opening entries: account id, month, sum.
-    pub opening: Vec<(i64, usize, Money)>,
-    pub flows: Vec<(MoneyKey, Vec<Flow>)>,
+    pub special: Vec<SpecialSum>,
+    /// The régies' moves on each money account.
+    pub regie_flows: Vec<(MoneyKey, Vec<Flow>)>,
     /// The banks' reconciliation (`books` is set here: the closing).
     pub banks: Vec<BankAtYearEnd>,
     pub last_cash_count: Option<CashCount>,
@@ -66,22 +81,31 @@ struct Buckets {
 }
 
 impl Buckets {
-    /// Adds `amount` (signed as it moves the account) to the bucket of
-    /// its kind. A reversal's line goes back to where the line it cancels
-    /// went: a cancelled virement out lowers the transfers out instead of
-    /// counting as a transfer in.
+    /// Adds `amount` (signed as it moves the account) to its bucket: a
+    /// virement's (or a régie move's) to the transfers, any other to the
+    /// receipts when it brings money in (a recette) or to the expenses when
+    /// it takes money out (a dépense). A reversal's line goes back to where
+    /// the line it cancels went: a cancelled virement out lowers the
+    /// transfers out instead of counting as a transfer in.
     fn add(&mut self, kind: EntryKind, transfer: bool, reversal: bool, amount: Money) {
+        self.put(kind, transfer, reversal, amount, amount);
+    }
+
+    /// Adds `value` to the bucket a line of `amount` goes to.
+    fn put(
+        &mut self,
+        kind: EntryKind,
+        transfer: bool,
+        reversal: bool,
+        amount: Money,
+        value: Money,
+    ) {
         let inward = amount.is_positive() != reversal;
-        if transfer || kind == EntryKind::Virement {
-            if inward {
-                self.transfers_in += amount;
-            } else {
-                self.transfers_out -= amount;
-            }
-        } else if kind == EntryKind::Depense {
-            self.expenses -= amount;
-        } else {
-            self.receipts += amount;
+        match (transfer || kind == EntryKind::Virement, inward) {
+            (true, true) => self.transfers_in += value,
+            (true, false) => self.transfers_out -= value,
+            (false, true) => self.receipts += value,
+            (false, false) => self.expenses -= value,
         }
     }
 
@@ -96,13 +120,58 @@ fn buckets(flows: &[Flow]) -> Buckets {
     for f in flows {
         if f.regie {
             // Moved from the recettes or dépenses to the transfers.
-            b.add(f.kind, false, f.reversal, -f.amount);
+            b.put(f.kind, false, f.reversal, f.amount, -f.amount);
             b.add(f.kind, true, f.reversal, f.amount);
         } else {
             b.add(f.kind, false, f.reversal, f.amount);
         }
     }
     b
+}
+
+/// The flows of one money account: its special entries as they are,
+/// the rest (plain recettes and dépenses) by the sign of their lines, the
+/// régies' moves flagged.
+fn money_flows(
+    account_id: i64,
+    months: &[MonthSums],
+    special: &[SpecialSum],
+    regie: &[Flow],
+) -> Vec<Flow> {
+    let Some(m) = months.iter().find(|m| m.account_id == account_id) else {
+        return Vec::new();
+    };
+    let mut positive = m.positive;
+    let mut negative = m.sums.iter().copied().sum::<Money>() - m.positive;
+    let mut flows = Vec::new();
+    for s in special.iter().filter(|s| s.account_id == account_id) {
+        if s.amount.is_positive() {
+            positive -= s.amount;
+        } else {
+            negative -= s.amount;
+        }
+        if s.kind != EntryKind::Ouverture {
+            flows.push(Flow {
+                kind: s.kind,
+                reversal: s.reversal,
+                regie: false,
+                amount: s.amount,
+            });
+        }
+    }
+    for (kind, amount) in [
+        (EntryKind::Recette, positive),
+        (EntryKind::Depense, negative),
+    ] {
+        flows.push(Flow {
+            kind,
+            reversal: false,
+            regie: false,
+            amount,
+        });
+    }
+    flows.extend_from_slice(regie);
+    flows
 }
 
 fn is_regie(code: &str) -> bool {
@@ -153,16 +222,27 @@ pub fn assemble(parts: CrfParts) -> Crf {
     let by_id: HashMap<i64, &Account> = parts.accounts.iter().map(|a| (a.id, a)).collect();
     // Opening per account, and each account's months without the opening.
     let mut opening: HashMap<i64, Money> = HashMap::new();
-    let mut year: HashMap<i64, [Money; 12]> =
-        parts.months.iter().map(|m| (m.account_id, m.sums)).collect();
-    for (id, month, amount) in &parts.opening {
-        *opening.entry(*id).or_default() += *amount;
-        if let Some(sums) = year.get_mut(id) {
-            sums[(*month).min(11)] -= *amount;
+    let mut year: HashMap<i64, [Money; 12]> = parts
+        .months
+        .iter()
+        .map(|m| (m.account_id, m.sums))
+        .collect();
+    for s in parts
+        .special
+        .iter()
+        .filter(|s| s.kind == EntryKind::Ouverture)
+    {
+        *opening.entry(s.account_id).or_default() += s.amount;
+        if let Some(sums) = year.get_mut(&s.account_id) {
+            sums[s.month.min(11)] -= s.amount;
         }
     }
     let opening_of = |id: i64| opening.get(&id).copied().unwrap_or_default();
-    let flow_of = |id: i64| -> Money { year.get(&id).map(|s| s.iter().copied().sum()).unwrap_or_default() };
+    let flow_of = |id: i64| -> Money {
+        year.get(&id)
+            .map(|s| s.iter().copied().sum())
+            .unwrap_or_default()
+    };
     let closing_of = |id: i64| opening_of(id) + flow_of(id);
 
     let mut charges = Vec::new();
@@ -236,7 +316,8 @@ pub fn assemble(parts: CrfParts) -> Crf {
     let charges = headings(charges, OTHER_CHARGES);
     let produits = headings(produits, OTHER_PRODUITS);
 
-    let flows: HashMap<MoneyKey, &Vec<Flow>> = parts.flows.iter().map(|(k, f)| (*k, f)).collect();
+    let regie_flows: HashMap<MoneyKey, &Vec<Flow>> =
+        parts.regie_flows.iter().map(|(k, f)| (*k, f)).collect();
     let mut accounts = Vec::new();
     for key in MoneyKey::ALL {
         let Some(account) = parts.accounts.iter().find(|a| a.money_key == Some(key)) else {
@@ -246,7 +327,16 @@ pub fn assemble(parts: CrfParts) -> Crf {
         if !used && !matches!(key, MoneyKey::Caisse | MoneyKey::Pro) {
             continue;
         }
-        let b = flows.get(&key).map(|f| buckets(f)).unwrap_or_default();
+        let flows = money_flows(
+            account.id,
+            &parts.months,
+            &parts.special,
+            regie_flows
+                .get(&key)
+                .map(|f| f.as_slice())
+                .unwrap_or_default(),
+        );
+        let b = buckets(&flows);
         let opening = opening_of(account.id);
         debug_assert_eq!(b.total(), flow_of(account.id));
         accounts.push(AccountYear {
@@ -366,7 +456,10 @@ mod tests {
             OTHER_CHARGES,
         );
         let names: Vec<&str> = got.iter().map(|h| h.heading.as_str()).collect();
-        assert_eq!(names, ["Activités éducatives", "Autres charges", "Transports"]);
+        assert_eq!(
+            names,
+            ["Activités éducatives", "Autres charges", "Transports"]
+        );
         assert_eq!(got[0].lines[0].code, "604");
         assert_eq!(got[0].total, Money::from_cents(50));
     }

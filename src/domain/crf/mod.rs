@@ -8,7 +8,7 @@
 
 mod assemble;
 
-pub use assemble::{CrfParts, Flow, MonthSums, assemble};
+pub use assemble::{CrfParts, Flow, MonthSums, SpecialSum, assemble};
 
 use super::accounts::MoneyKey;
 use super::cash_count::CashCount;

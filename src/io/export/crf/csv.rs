@@ -113,7 +113,12 @@ fn section_name(key: &str, format: CsvFormat) -> &str {
 fn rows(crf: &Crf, coop: &str) -> Vec<Row> {
     let mut rows = vec![Row::new("coop", coop).code(crf.exercice.to_string())];
     for (section, headings, total, words) in [
-        ("charges", &crf.charges, crf.total_charges, "Total des charges"),
+        (
+            "charges",
+            &crf.charges,
+            crf.total_charges,
+            "Total des charges",
+        ),
         (
             "produits",
             &crf.produits,
@@ -152,10 +157,13 @@ fn rows(crf: &Crf, coop: &str) -> Vec<Row> {
         );
     }
     rows.push(
-        Row::new("bilan", "Régies d'avance non soldées (argent chez les enseignants)")
-            .code("467")
-            .at(1, Some(crf.regies_opening))
-            .at(6, Some(crf.regies_closing)),
+        Row::new(
+            "bilan",
+            "Régies d'avance non soldées (argent chez les enseignants)",
+        )
+        .code("467")
+        .at(1, Some(crf.regies_opening))
+        .at(6, Some(crf.regies_closing)),
     );
     rows.push(
         Row::new("bilan", "Dû à l'OCCE (avance à rembourser, en moins)")
@@ -250,9 +258,16 @@ fn rows(crf: &Crf, coop: &str) -> Vec<Row> {
             );
             let mut words = "Écart (compté − livres)".to_string();
             if let Some(piece) = &c.adjustment {
-                words.push_str(&format!(" : régularisé par la pièce {piece} ({})", c.reason));
+                words.push_str(&format!(
+                    " : régularisé par la pièce {piece} ({})",
+                    c.reason
+                ));
             }
-            rows.push(Row::new("caisse", words).date(c.date).amount(c.difference()));
+            rows.push(
+                Row::new("caisse", words)
+                    .date(c.date)
+                    .amount(c.difference()),
+            );
         }
         None => rows.push(Row::new("caisse", "Aucun arrêté de caisse dans l'exercice")),
     }

@@ -25,7 +25,12 @@ pub fn check_words(crf: &Crf) -> &'static str {
 /// What the bank's statement should say: the books less what it does not
 /// show yet.
 pub fn expected_statement(bank: &crate::domain::crf::BankAtYearEnd) -> Money {
-    bank.books - bank.not_on_statement.iter().map(|l| l.amount).sum::<Money>()
+    bank.books
+        - bank
+            .not_on_statement
+            .iter()
+            .map(|l| l.amount)
+            .sum::<Money>()
 }
 
 /// `Septembre 2024`.

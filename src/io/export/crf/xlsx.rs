@@ -13,7 +13,9 @@ use super::{check_words, denomination, month_name};
 use crate::domain::crf::{Crf, CrfHeading};
 use crate::domain::{Money, format_date};
 use chrono::{Datelike, NaiveDate};
-use rust_xlsxwriter::{ExcelDateTime, Format, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    ExcelDateTime, Format, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
+};
 
 /// Euro amounts, negative with a minus sign; separators are the reader's.
 pub const EURO_FORMAT: &str = "#,##0.00\\ \"€\";-#,##0.00\\ \"€\"";
@@ -124,7 +126,12 @@ fn side(
         subtotals.push(cell(row, 3));
         row += 1;
     }
-    s.write_string_with_format(row, 0, format!("Total des {}", title.to_lowercase()), &f.bold)?;
+    s.write_string_with_format(
+        row,
+        0,
+        format!("Total des {}", title.to_lowercase()),
+        &f.bold,
+    )?;
     let sum = if subtotals.is_empty() {
         "=0".to_string()
     } else {
@@ -144,7 +151,12 @@ fn fonctionnement(
     let s = sheet(
         wb,
         "Fonctionnement",
-        &[("Rubrique", 34.0), ("Code", 11.0), ("Catégorie", 52.0), ("Montant", 15.0)],
+        &[
+            ("Rubrique", 34.0),
+            ("Code", 11.0),
+            ("Catégorie", 52.0),
+            ("Montant", 15.0),
+        ],
         f,
     )?;
     s.write_string_with_format(
@@ -185,9 +197,15 @@ fn bilan(wb: &mut Workbook, crf: &Crf, result: &str, f: &Formats) -> Result<(), 
     for a in &crf.accounts {
         s.write_string(row, 0, &a.label)?;
         s.write_string(row, 1, &a.code)?;
-        for (col, amount) in [a.opening, a.receipts, a.expenses, a.transfers_in, a.transfers_out]
-            .into_iter()
-            .enumerate()
+        for (col, amount) in [
+            a.opening,
+            a.receipts,
+            a.expenses,
+            a.transfers_in,
+            a.transfers_out,
+        ]
+        .into_iter()
+        .enumerate()
         {
             s.write_number_with_format(row, 2 + col as u16, number(amount), &f.euro)?;
         }
@@ -206,14 +224,24 @@ fn bilan(wb: &mut Workbook, crf: &Crf, result: &str, f: &Formats) -> Result<(), 
         s.write_formula_with_format(
             row,
             col,
-            formula(format!("=SUM({}:{})", cell(first, col), cell(last, col)), value),
+            formula(
+                format!("=SUM({}:{})", cell(first, col), cell(last, col)),
+                value,
+            ),
             &f.euro_total,
         )?;
     }
     let total_row = row;
     row += 1;
     let mut adds = vec![];
-    let mut line = |s: &mut Worksheet, row: &mut u32, label: &str, code: &str, o: Money, c: Money, sign: &'static str| -> Result<(), XlsxError> {
+    let mut line = |s: &mut Worksheet,
+                    row: &mut u32,
+                    label: &str,
+                    code: &str,
+                    o: Money,
+                    c: Money,
+                    sign: &'static str|
+     -> Result<(), XlsxError> {
         s.write_string(*row, 0, label)?;
         s.write_string(*row, 1, code)?;
         s.write_number_with_format(*row, 2, number(o), &f.euro)?;
@@ -222,8 +250,24 @@ fn bilan(wb: &mut Workbook, crf: &Crf, result: &str, f: &Formats) -> Result<(), 
         *row += 1;
         Ok(())
     };
-    line(s, &mut row, "Régies d'avance non soldées (argent chez les enseignants), en plus", "467", crf.regies_opening, crf.regies_closing, "+")?;
-    line(s, &mut row, "Dû à l'OCCE (avance à rembourser), en moins", "1680", crf.occe_owed_opening, crf.occe_owed_closing, "-")?;
+    line(
+        s,
+        &mut row,
+        "Régies d'avance non soldées (argent chez les enseignants), en plus",
+        "467",
+        crf.regies_opening,
+        crf.regies_closing,
+        "+",
+    )?;
+    line(
+        s,
+        &mut row,
+        "Dû à l'OCCE (avance à rembourser), en moins",
+        "1680",
+        crf.occe_owed_opening,
+        crf.occe_owed_closing,
+        "-",
+    )?;
     for o in &crf.others {
         line(s, &mut row, &o.label, &o.code, o.opening, o.closing, "+")?;
     }
@@ -279,7 +323,13 @@ fn rapprochement(wb: &mut Workbook, crf: &Crf, f: &Formats) -> Result<(), XlsxEr
     let s = sheet(
         wb,
         "Rapprochement",
-        &[("Compte", 20.0), ("Pièce", 10.0), ("Date", 12.0), ("Libellé", 50.0), ("Montant", 15.0)],
+        &[
+            ("Compte", 20.0),
+            ("Pièce", 10.0),
+            ("Date", 12.0),
+            ("Libellé", 50.0),
+            ("Montant", 15.0),
+        ],
         f,
     )?;
     let last = crf.exercice.last_day();
@@ -304,10 +354,20 @@ fn rapprochement(wb: &mut Workbook, crf: &Crf, f: &Formats) -> Result<(), XlsxEr
         let text = if b.not_on_statement.is_empty() {
             format!("={}", cell(books, 4))
         } else {
-            format!("={}-SUM({}:{})", cell(books, 4), cell(books + 1, 4), cell(row - 1, 4))
+            format!(
+                "={}-SUM({}:{})",
+                cell(books, 4),
+                cell(books + 1, 4),
+                cell(row - 1, 4)
+            )
         };
         s.write_string(row, 0, bank)?;
-        s.write_string_with_format(row, 3, "Solde attendu sur le relevé (livres − non pointé)", &f.bold)?;
+        s.write_string_with_format(
+            row,
+            3,
+            "Solde attendu sur le relevé (livres − non pointé)",
+            &f.bold,
+        )?;
         s.write_formula_with_format(row, 4, formula(text, expected), &f.euro_total)?;
         row += 1;
         s.write_string(row, 0, bank)?;
@@ -330,7 +390,12 @@ fn caisse(wb: &mut Workbook, crf: &Crf, f: &Formats) -> Result<(), XlsxError> {
     let s = sheet(
         wb,
         "Caisse",
-        &[("Billet ou pièce", 34.0), ("Valeur", 12.0), ("Nombre", 10.0), ("Montant", 15.0)],
+        &[
+            ("Billet ou pièce", 34.0),
+            ("Valeur", 12.0),
+            ("Nombre", 10.0),
+            ("Montant", 15.0),
+        ],
         f,
     )?;
     let Some(c) = &crf.last_cash_count else {
@@ -360,7 +425,12 @@ fn caisse(wb: &mut Workbook, crf: &Crf, f: &Formats) -> Result<(), XlsxError> {
     } else {
         format!(" par {}", c.counted_by.trim())
     };
-    s.write_string_with_format(row, 0, format!("Total compté le {}{by}", format_date(c.date)), &f.bold)?;
+    s.write_string_with_format(
+        row,
+        0,
+        format!("Total compté le {}{by}", format_date(c.date)),
+        &f.bold,
+    )?;
     let sum = if row > 1 {
         format!("=SUM(D2:{})", cell(row - 1, 3))
     } else {
@@ -377,12 +447,19 @@ fn caisse(wb: &mut Workbook, crf: &Crf, f: &Formats) -> Result<(), XlsxError> {
     s.write_formula_with_format(
         row,
         3,
-        formula(format!("={}-{}", cell(counted, 3), cell(row - 1, 3)), c.difference()),
+        formula(
+            format!("={}-{}", cell(counted, 3), cell(row - 1, 3)),
+            c.difference(),
+        ),
         &f.euro_total,
     )?;
     if let Some(piece) = &c.adjustment {
         row += 1;
-        s.write_string(row, 0, format!("Régularisé par la pièce {piece} : {}", c.reason))?;
+        s.write_string(
+            row,
+            0,
+            format!("Régularisé par la pièce {piece} : {}", c.reason),
+        )?;
     }
     Ok(())
 }
@@ -413,7 +490,12 @@ fn lists(wb: &mut Workbook, crf: &Crf, f: &Formats) -> Result<(), XlsxError> {
     let s = sheet(
         wb,
         "Chèques à rendre",
-        &[("Reçu le", 12.0), ("Élève", 30.0), ("Chèque de", 30.0), ("Montant", 15.0)],
+        &[
+            ("Reçu le", 12.0),
+            ("Élève", 30.0),
+            ("Chèque de", 30.0),
+            ("Montant", 15.0),
+        ],
         f,
     )?;
     for (i, c) in crf.cheques_out.iter().enumerate() {
@@ -452,7 +534,10 @@ fn lists(wb: &mut Workbook, crf: &Crf, f: &Formats) -> Result<(), XlsxError> {
         s.write_formula_with_format(
             row,
             col,
-            formula(format!("=SUM({}:{})", cell(1, col), cell(row - 1, col)), value),
+            formula(
+                format!("=SUM({}:{})", cell(1, col), cell(row - 1, col)),
+                value,
+            ),
             &f.euro_total,
         )?;
     }
