@@ -88,6 +88,9 @@ fn the_page_is_self_contained_printable_french_and_signed() {
     assert!(page.contains("Contrôle : avoir à l'ouverture"));
     assert!(page.contains(": vérifié</p>"));
     assert!(page.contains("M. et Mme Girard"));
+    // The demo's Compte Pro: 2,00 € of fees not on the statement yet, and
+    // the 1,20 € card fee abroad still to explain.
+    assert!(page.contains("Écart à expliquer (relevé − attendu)</td><td class=\"num\">-1,20 €"));
     // The three signature lines, last.
     let tail = &page[page.find("Approbation des comptes").unwrap()..];
     assert_eq!(tail.matches("<strong>Le mandataire</strong>").count(), 1);

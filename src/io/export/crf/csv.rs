@@ -230,6 +230,18 @@ fn rows(crf: &Crf, coop: &str) -> Vec<Row> {
                 ..statement
             },
         });
+        if let Some(gap) = b
+            .statement
+            .map(|s| s - expected_statement(b))
+            .filter(|g| !g.is_zero())
+        {
+            rows.push(
+                Row::new("rapprochement", "Écart à expliquer (relevé − attendu)")
+                    .heading(bank)
+                    .date(last)
+                    .amount(gap),
+            );
+        }
     }
     match &crf.last_cash_count {
         Some(c) => {

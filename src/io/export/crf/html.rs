@@ -197,15 +197,24 @@ fn rapprochement(page: &mut String, crf: &Crf) {
                 );
             }
         }
+        let expected = expected_statement(b);
         let statement = match b.statement {
             Some(s) => money(s),
             None => "non pointé".to_string(),
         };
         let _ = write!(
             page,
-            "<tr class=\"total\"><td colspan=\"3\">Solde attendu sur le relevé (livres − opérations non pointées)</td><td class=\"num\">{}</td></tr>\n<tr><td colspan=\"3\">Solde du relevé au {last}</td><td class=\"num\">{statement}</td></tr>\n</tbody>\n</table>\n",
-            money(expected_statement(b))
+            "<tr class=\"total\"><td colspan=\"3\">Solde attendu sur le relevé (livres − opérations non pointées)</td><td class=\"num\">{}</td></tr>\n<tr><td colspan=\"3\">Solde du relevé au {last}</td><td class=\"num\">{statement}</td></tr>\n",
+            money(expected)
         );
+        if let Some(gap) = b.statement.map(|s| s - expected).filter(|g| !g.is_zero()) {
+            let _ = writeln!(
+                page,
+                "<tr class=\"total\"><td colspan=\"3\">Écart à expliquer (relevé − attendu)</td><td class=\"num\">{}</td></tr>",
+                money(gap)
+            );
+        }
+        page.push_str("</tbody>\n</table>\n");
     }
     page.push_str("</section>\n");
 }
