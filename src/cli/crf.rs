@@ -87,22 +87,19 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
             let kind = kind_of(args.format, &args.out);
             // A refusal of the books comes back as itself, not as a file error.
             let mut refused = None;
-            let written =
-                output::export_to(
-                    db,
-                    &args.out,
-                    output::Readers::Usual,
-                    out,
-                    |file| match book.export(kind, exercice, file) {
-                        Ok(_) => Ok(()),
-                        Err(crate::store::StoreError::Io { source, .. }) => Err(source.into()),
-                        Err(other) => {
-                            let message = other.to_string();
-                            refused = Some(other);
-                            Err(std::io::Error::other(message).into())
-                        }
-                    },
-                );
+            // The cheques to give back name pupils: the file is its owner's.
+            let readers = output::Readers::OwnerOnly;
+            let written = output::export_to(db, &args.out, readers, out, |file| {
+                match book.export(kind, exercice, file) {
+                    Ok(_) => Ok(()),
+                    Err(crate::store::StoreError::Io { source, .. }) => Err(source.into()),
+                    Err(other) => {
+                        let message = other.to_string();
+                        refused = Some(other);
+                        Err(std::io::Error::other(message).into())
+                    }
+                }
+            });
             if let Some(error) = refused {
                 return Err(error.into());
             }

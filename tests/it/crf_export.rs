@@ -279,6 +279,13 @@ fn export_crf_writes_each_format_and_names_it() {
         assert!(printed.starts_with("Compte rendu financier ("), "{printed}");
         let bytes = std::fs::read(&path).unwrap();
         assert!(bytes.starts_with(start), "{name}");
+        // It names pupils (cheques to give back): for its owner only.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "{name}");
+        }
     }
     // Without --format, the extension decides.
     let path = s.path("page.html");
