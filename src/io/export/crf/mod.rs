@@ -5,6 +5,7 @@
 pub mod csv;
 pub mod html;
 pub mod xlsx;
+mod xlsx_annexes;
 
 pub use self::csv::write_csv;
 pub use self::html::write_html;

@@ -9,9 +9,10 @@
 //! xlsx cells hold binary floating point numbers: each amount is written
 //! as its cents divided by 100 (the nearest double, exact to the cent).
 
-use super::{check_words, denomination, month_name};
+use super::check_words;
+use super::xlsx_annexes as annexes;
+use crate::domain::Money;
 use crate::domain::crf::{Crf, CrfHeading};
-use crate::domain::{Money, format_date};
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
     ExcelDateTime, Format, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
@@ -22,12 +23,12 @@ pub const EURO_FORMAT: &str = "#,##0.00\\ \"€\";-#,##0.00\\ \"€\"";
 pub const DATE_FORMAT: &str = "dd/mm/yyyy";
 
 /// The formats of the workbook.
-struct Formats {
-    header: Format,
-    euro: Format,
-    euro_total: Format,
-    date: Format,
-    bold: Format,
+pub(super) struct Formats {
+    pub(super) header: Format,
+    pub(super) euro: Format,
+    pub(super) euro_total: Format,
+    pub(super) date: Format,
+    pub(super) bold: Format,
 }
 
 impl Formats {
@@ -48,12 +49,12 @@ impl Formats {
     }
 }
 
-fn number(amount: Money) -> f64 {
+pub(super) fn number(amount: Money) -> f64 {
     amount.cents() as f64 / 100.0
 }
 
 /// `D3` for row 2 (0-based), column 3.
-fn cell(row: u32, col: u16) -> String {
+pub(super) fn cell(row: u32, col: u16) -> String {
     let mut letters = String::new();
     let mut n = u32::from(col) + 1;
     while n > 0 {
@@ -65,16 +66,16 @@ fn cell(row: u32, col: u16) -> String {
 }
 
 /// A formula with its value already computed.
-fn formula(text: String, value: Money) -> Formula {
+pub(super) fn formula(text: String, value: Money) -> Formula {
     Formula::new(text).set_result(format!("{}", number(value)))
 }
 
-fn date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+pub(super) fn date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
 }
 
 /// A new sheet with its header row (frozen) and column widths.
-fn sheet<'w>(
+pub(super) fn sheet<'w>(
     workbook: &'w mut Workbook,
     name: &str,
     columns: &[(&str, f64)],
@@ -319,240 +320,15 @@ fn bilan(wb: &mut Workbook, crf: &Crf, result: &str, f: &Formats) -> Result<(), 
     Ok(())
 }
 
-fn rapprochement(wb: &mut Workbook, crf: &Crf, f: &Formats) -> Result<(), XlsxError> {
-    let s = sheet(
-        wb,
-        "Rapprochement",
-        &[
-            ("Compte", 20.0),
-            ("Pièce", 10.0),
-            ("Date", 12.0),
-            ("Libellé", 50.0),
-            ("Montant", 15.0),
-        ],
-        f,
-    )?;
-    let last = crf.exercice.last_day();
-    let mut row = 1;
-    for b in &crf.banks {
-        let bank = b.account.label();
-        s.write_string(row, 0, bank)?;
-        s.write_datetime_with_format(row, 2, date(last)?, &f.date)?;
-        s.write_string_with_format(row, 3, "Solde des livres", &f.bold)?;
-        s.write_number_with_format(row, 4, number(b.books), &f.euro)?;
-        let books = row;
-        row += 1;
-        for l in &b.not_on_statement {
-            s.write_string(row, 0, bank)?;
-            s.write_string(row, 1, &l.piece)?;
-            s.write_datetime_with_format(row, 2, date(l.date)?, &f.date)?;
-            s.write_string(row, 3, &l.label)?;
-            s.write_number_with_format(row, 4, number(l.amount), &f.euro)?;
-            row += 1;
-        }
-        let expected = super::expected_statement(b);
-        let text = if b.not_on_statement.is_empty() {
-            format!("={}", cell(books, 4))
-        } else {
-            format!(
-                "={}-SUM({}:{})",
-                cell(books, 4),
-                cell(books + 1, 4),
-                cell(row - 1, 4)
-            )
-        };
-        s.write_string(row, 0, bank)?;
-        s.write_string_with_format(
-            row,
-            3,
-            "Solde attendu sur le relevé (livres − non pointé)",
-            &f.bold,
-        )?;
-        s.write_formula_with_format(row, 4, formula(text, expected), &f.euro_total)?;
-        row += 1;
-        s.write_string(row, 0, bank)?;
-        s.write_datetime_with_format(row, 2, date(last)?, &f.date)?;
-        match b.statement {
-            Some(amount) => {
-                s.write_string(row, 3, "Solde du relevé")?;
-                s.write_number_with_format(row, 4, number(amount), &f.euro)?;
-            }
-            None => {
-                s.write_string(row, 3, "Solde du relevé : non pointé")?;
-            }
-        }
-        row += 2;
-    }
-    Ok(())
-}
-
-fn caisse(wb: &mut Workbook, crf: &Crf, f: &Formats) -> Result<(), XlsxError> {
-    let s = sheet(
-        wb,
-        "Caisse",
-        &[
-            ("Billet ou pièce", 34.0),
-            ("Valeur", 12.0),
-            ("Nombre", 10.0),
-            ("Montant", 15.0),
-        ],
-        f,
-    )?;
-    let Some(c) = &crf.last_cash_count else {
-        s.write_string(1, 0, "Aucun arrêté de caisse dans l'exercice")?;
-        return Ok(());
-    };
-    let mut row = 1;
-    for k in c.counts.iter().filter(|k| k.count > 0) {
-        let value = Money::from_cents(k.cents);
-        s.write_string(row, 0, denomination(k.cents))?;
-        s.write_number_with_format(row, 1, number(value), &f.euro)?;
-        s.write_number(row, 2, f64::from(k.count))?;
-        let r = row + 1;
-        s.write_formula_with_format(
-            row,
-            3,
-            formula(
-                format!("=B{r}*C{r}"),
-                Money::from_cents(k.cents * i64::from(k.count)),
-            ),
-            &f.euro,
-        )?;
-        row += 1;
-    }
-    let by = if c.counted_by.trim().is_empty() {
-        String::new()
-    } else {
-        format!(" par {}", c.counted_by.trim())
-    };
-    s.write_string_with_format(
-        row,
-        0,
-        format!("Total compté le {}{by}", format_date(c.date)),
-        &f.bold,
-    )?;
-    let sum = if row > 1 {
-        format!("=SUM(D2:{})", cell(row - 1, 3))
-    } else {
-        "=0".to_string()
-    };
-    s.write_formula_with_format(row, 3, formula(sum, c.counted), &f.euro_total)?;
-    let counted = row;
-    row += 1;
-    s.write_string(row, 0, "Solde de la caisse dans les livres")?;
-    s.write_datetime_with_format(row, 1, date(c.date)?, &f.date)?;
-    s.write_number_with_format(row, 3, number(c.books), &f.euro)?;
-    row += 1;
-    s.write_string_with_format(row, 0, "Écart (compté − livres)", &f.bold)?;
-    s.write_formula_with_format(
-        row,
-        3,
-        formula(
-            format!("={}-{}", cell(counted, 3), cell(row - 1, 3)),
-            c.difference(),
-        ),
-        &f.euro_total,
-    )?;
-    if let Some(piece) = &c.adjustment {
-        row += 1;
-        s.write_string(
-            row,
-            0,
-            format!("Régularisé par la pièce {piece} : {}", c.reason),
-        )?;
-    }
-    Ok(())
-}
-
-fn lists(wb: &mut Workbook, crf: &Crf, f: &Formats) -> Result<(), XlsxError> {
-    let s = sheet(
-        wb,
-        "Subventions",
-        &[("Code", 10.0), ("Financeur", 44.0), ("Montant", 15.0)],
-        f,
-    )?;
-    let mut row = 1;
-    for sub in &crf.subsidies {
-        s.write_string(row, 0, &sub.code)?;
-        s.write_string(row, 1, &sub.grantor)?;
-        s.write_number_with_format(row, 2, number(sub.amount), &f.euro)?;
-        row += 1;
-    }
-    s.write_string_with_format(row, 1, "Total des subventions", &f.bold)?;
-    let total: Money = crf.subsidies.iter().map(|s| s.amount).sum();
-    let sum = if row > 1 {
-        format!("=SUM(C2:{})", cell(row - 1, 2))
-    } else {
-        "=0".to_string()
-    };
-    s.write_formula_with_format(row, 2, formula(sum, total), &f.euro_total)?;
-
-    let s = sheet(
-        wb,
-        "Chèques à rendre",
-        &[
-            ("Reçu le", 12.0),
-            ("Élève", 30.0),
-            ("Chèque de", 30.0),
-            ("Montant", 15.0),
-        ],
-        f,
-    )?;
-    for (i, c) in crf.cheques_out.iter().enumerate() {
-        let row = i as u32 + 1;
-        s.write_datetime_with_format(row, 0, date(c.date)?, &f.date)?;
-        s.write_string(row, 1, &c.pupil)?;
-        s.write_string(row, 2, &c.payer)?;
-        s.write_number_with_format(row, 3, number(c.amount), &f.euro)?;
-    }
-
-    let s = sheet(
-        wb,
-        "Mois",
-        &[
-            ("Mois", 18.0),
-            ("Début", 12.0),
-            ("Produits", 15.0),
-            ("Charges", 15.0),
-            ("Trésorerie en fin de mois", 24.0),
-        ],
-        f,
-    )?;
-    for (i, m) in crf.months.iter().enumerate() {
-        let row = i as u32 + 1;
-        s.write_string(row, 0, month_name(m.first_day))?;
-        s.write_datetime_with_format(row, 1, date(m.first_day)?, &f.date)?;
-        s.write_number_with_format(row, 2, number(m.receipts), &f.euro)?;
-        s.write_number_with_format(row, 3, number(m.expenses), &f.euro)?;
-        s.write_number_with_format(row, 4, number(m.balance), &f.euro)?;
-    }
-    let row = crf.months.len() as u32 + 1;
-    s.write_string_with_format(row, 0, "Total", &f.bold)?;
-    let receipts: Money = crf.months.iter().map(|m| m.receipts).sum();
-    let expenses: Money = crf.months.iter().map(|m| m.expenses).sum();
-    for (col, value) in [(2u16, receipts), (3, expenses)] {
-        s.write_formula_with_format(
-            row,
-            col,
-            formula(
-                format!("=SUM({}:{})", cell(1, col), cell(row - 1, col)),
-                value,
-            ),
-            &f.euro_total,
-        )?;
-    }
-    Ok(())
-}
-
 /// The workbook as bytes.
 pub fn workbook(crf: &Crf, coop: &str) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let f = Formats::new();
     let result = fonctionnement(&mut wb, crf, coop, &f)?;
     bilan(&mut wb, crf, &result, &f)?;
-    rapprochement(&mut wb, crf, &f)?;
-    caisse(&mut wb, crf, &f)?;
-    lists(&mut wb, crf, &f)?;
+    annexes::rapprochement(&mut wb, crf, &f)?;
+    annexes::caisse(&mut wb, crf, &f)?;
+    annexes::lists(&mut wb, crf, &f)?;
     wb.save_to_buffer()
 }
 
