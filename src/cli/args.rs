@@ -66,7 +66,13 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         at: Option<String>,
     },
-    /// Exporte des données : CSV, classeur xlsx, journal hledger
+    /// Compte rendu financier : charges, produits, résultat, ouverture et clôture de chaque compte (clé<TAB>montant)
+    Crf {
+        /// Exercice, ex. 2024-2025 (par défaut l'exercice en cours)
+        #[arg(long, value_name = "EXERCICE")]
+        exercice: Option<String>,
+    },
+    /// Exporte des données : CSV, classeur xlsx, page HTML, journal hledger
     Export {
         #[command(subcommand)]
         what: ExportWhat,
@@ -286,6 +292,8 @@ pub enum ExportWhat {
         #[arg(long, value_name = "FICHIER")]
         out: PathBuf,
     },
+    /// Le compte rendu financier : CSV, page HTML à imprimer (avec les signatures) ou classeur Excel
+    Crf(super::crf::ExportCrfArgs),
     /// Les participations d'une campagne : une ligne par participation
     Contributions {
         /// Nom de la campagne

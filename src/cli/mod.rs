@@ -8,6 +8,7 @@ pub mod cash_count;
 mod checklist;
 mod corrections;
 mod exports;
+pub mod crf;
 mod help;
 mod online;
 mod output;
@@ -186,6 +187,10 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
                 | ExportWhat::Cahier { .. }
                 | ExportWhat::Hledger { .. }),
         } => exports::run(db, what, out),
+        command @ (Command::Crf { .. }
+        | Command::Export {
+            what: ExportWhat::Crf(_),
+        }) => crf::run(db, command, out),
         Command::Cancel { piece } => print(out, cancel(db, &piece)?),
         Command::Category(args) => print(out, corrections::category(db, args)?),
         Command::Headings => {

@@ -18,6 +18,7 @@ pub mod online;
 pub mod open;
 pub mod participations;
 pub mod reconcile;
+pub mod report;
 pub mod restore;
 pub mod schema;
 

@@ -72,7 +72,7 @@ fn add_without_a_nature_names_recette_and_depense() {
 fn a_command_group_without_its_command_lists_them() {
     let s = Sandbox::lilas("10");
     for (group, commands) in [
-        ("export", "ledger, cahier, hledger ou contributions"),
+        ("export", "ledger, cahier, hledger, crf ou contributions"),
         ("cheque", "list ou return"),
         ("regie", "advance, expense, return ou list"),
         ("pupils", "list, add ou anonymise"),

@@ -19,6 +19,8 @@ mod export_cahier;
 mod export_cahier_xlsx;
 mod export_hledger;
 mod export_ledger;
+mod crf;
+mod crf_export;
 mod files_safety;
 mod import_files;
 mod import_refusals_cli;

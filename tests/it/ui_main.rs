@@ -190,7 +190,7 @@ fn ledger_keys_do_nothing_on_another_tab() {
     let mut app = app(book());
     key(&mut app, KeyCode::Char('5'));
     let screen = render(&app, 80, 24);
-    assert!(screen.contains("Compte rendu financier"), "{screen}");
+    assert!(screen.contains("Charges (dépenses)"), "{screen}");
     key(&mut app, KeyCode::Char('n'));
     assert!(!app.form_open(), "ledger keys do nothing on another tab");
     key(&mut app, KeyCode::Char('1'));

@@ -1,15 +1,72 @@
-//! The compte rendu financier of an exercice. (Skeleton: to fill.)
+//! The compte rendu financier of an exercice: the store sums the lines,
+//! the domain puts the CRF together.
 
-use super::not_yet;
 use crate::book::Book;
-use crate::domain::Exercice;
-use crate::domain::crf::Crf;
-use crate::store::Result;
+use crate::domain::crf::{BankAtYearEnd, Crf, CrfParts, NotOnStatement, assemble};
+use crate::domain::participation::regie::REGIE_ACCOUNT;
+use crate::domain::{Exercice, MoneyKey};
+use crate::store::reconcile::lines::book_lines;
+use crate::store::{Result, report};
 
 impl Book {
-    /// The CRF of `exercice`, read from the store.
+    /// The CRF of `exercice`, read from the store (one read transaction,
+    /// so that every part sees the same books).
     pub fn crf(&self, exercice: Exercice) -> Result<Crf> {
-        let _ = exercice;
-        Err(not_yet("le compte rendu financier"))
+        let conn = self.conn();
+        let tx = conn.unchecked_transaction()?;
+        let accounts = report::all_accounts(&tx)?;
+        let months = report::month_sums(&tx, exercice, &accounts)?;
+        let special = report::special_sums(&tx, exercice)?;
+        let used = |id: i64| months.iter().any(|m| m.account_id == id);
+        let regies: Vec<i64> = accounts
+            .iter()
+            .filter(|a| a.code.starts_with(REGIE_ACCOUNT) && used(a.id))
+            .map(|a| a.id)
+            .collect();
+        let mut regie_flows = Vec::new();
+        let mut banks = Vec::new();
+        for key in MoneyKey::ALL {
+            let Some(account) = accounts.iter().find(|a| a.money_key == Some(key)) else {
+                continue;
+            };
+            if !used(account.id) {
+                continue;
+            }
+            regie_flows.push((
+                key,
+                report::regie_flows(&tx, exercice, account.id, &regies)?,
+            ));
+            if matches!(key, MoneyKey::Pro | MoneyKey::Lbp) {
+                let not_on_statement = book_lines(&tx, exercice, account)?
+                    .into_iter()
+                    .filter(|l| l.matched_to.is_none() && l.date <= exercice.last_day())
+                    .map(|l| NotOnStatement {
+                        account: key,
+                        piece: l.piece,
+                        date: l.date,
+                        label: l.label,
+                        amount: l.amount,
+                    })
+                    .collect();
+                banks.push(BankAtYearEnd {
+                    account: key,
+                    // Filled in by `assemble`: the account's closing.
+                    books: Default::default(),
+                    statement: report::statement_on(&tx, account.id, exercice.last_day())?,
+                    not_on_statement,
+                });
+            }
+        }
+        let parts = CrfParts {
+            exercice,
+            last_cash_count: report::last_cash_count(&tx, exercice)?,
+            cheques_out: report::cheques_out(&tx, exercice)?,
+            accounts,
+            months,
+            special,
+            regie_flows,
+            banks,
+        };
+        Ok(assemble(parts))
     }
 }

@@ -147,6 +147,7 @@ pub fn crf() -> Crf {
         })
         .collect();
     Crf {
+        others: Vec::new(),
         exercice: Exercice::new(2024),
         charges,
         produits,

@@ -205,6 +205,13 @@ pub fn bilan(crf: &Crf, width: usize) -> Vec<Line<'static>> {
         crf.occe_owed_opening,
         crf.occe_owed_closing,
     ));
+    for other in &crf.others {
+        lines.push(pair(
+            &format!("+ {} {}", other.code, other.label),
+            other.opening,
+            other.closing,
+        ));
+    }
     let mut net = pair(
         "= Avoir de la coopérative",
         crf.net_opening(),

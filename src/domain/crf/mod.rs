@@ -3,8 +3,12 @@
 //! result) and the bilan simplifié (each money account from opening to
 //! closing, the régies, what is owed to the OCCE), with the bank
 //! reconciliation at 31 August, the last arrêté de caisse, the subsidies
-//! and the cheques still to give back. (Skeleton: the shared types; the
-//! computation is to fill.)
+//! and the cheques still to give back. The store sums the lines
+//! (`store::report`); [`assemble`] turns those sums into the CRF.
+
+mod assemble;
+
+pub use assemble::{CrfParts, Flow, MonthSums, SpecialSum, assemble};
 
 use super::accounts::MoneyKey;
 use super::cash_count::CashCount;
@@ -21,7 +25,7 @@ pub struct CrfLine {
     pub amount: Money,
 }
 
-/// A heading of the CRF (the category's `crf_heading`, or "Autres" when
+/// A heading of the CRF (the category's `crf_heading`, or "Autres charges" / "Autres produits" when
 /// it has none) with its categories, by code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CrfHeading {
@@ -30,7 +34,12 @@ pub struct CrfHeading {
     pub total: Money,
 }
 
-/// A money account over the exercice.
+/// A money account over the exercice. Receipts and expenses are the lines
+/// of recettes and dépenses (net of cancellations); transfers are the
+/// virements internes and the régies' moves: an advance handed from the
+/// Caisse to a class (467) is a transfer out, the leftover given back a
+/// transfer in (the money stays the coop's, held by the teacher). So
+/// closing = opening + receipts − expenses + transfers in − transfers out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccountYear {
     pub key: MoneyKey,
@@ -85,7 +94,20 @@ pub struct ChequeOut {
     pub amount: Money,
 }
 
-/// One month of the exercice, for the chart.
+/// Another balance-sheet account (not a money account, not the report à
+/// nouveau, not a régie nor the OCCE advance) a recette or a dépense was
+/// ventilated on: part of what the coop holds (debit positive).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherBalance {
+    pub code: String,
+    pub label: String,
+    pub opening: Money,
+    pub closing: Money,
+}
+
+/// One month of the exercice, for the chart: the produits and the charges
+/// of the month (the compte de fonctionnement month by month: the 12
+/// months add up to the totals).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Month {
     /// The first day of the month.
@@ -112,6 +134,8 @@ pub struct Crf {
     /// Owed to the OCCE (1680), positive: at opening and closing.
     pub occe_owed_opening: Money,
     pub occe_owed_closing: Money,
+    /// Other balance-sheet accounts used (rare; usually empty).
+    pub others: Vec<OtherBalance>,
     /// Money in transit between accounts at closing: the Collectes en ligne
     /// not yet paid out, transfers not yet on the receiving statement.
     pub in_transit: Vec<(String, Money)>,
@@ -128,15 +152,32 @@ impl Crf {
         self.total_produits - self.total_charges
     }
 
-    /// What the coop holds net: money accounts + régies − owed to the OCCE.
+    /// What the coop holds net: money accounts + régies − owed to the OCCE
+    /// (+ other balance-sheet accounts, if any).
     pub fn net_opening(&self) -> Money {
         self.accounts.iter().map(|a| a.opening).sum::<Money>() + self.regies_opening
             - self.occe_owed_opening
+            + self.others.iter().map(|o| o.opening).sum::<Money>()
     }
 
     pub fn net_closing(&self) -> Money {
         self.accounts.iter().map(|a| a.closing).sum::<Money>() + self.regies_closing
             - self.occe_owed_closing
+            + self.others.iter().map(|o| o.closing).sum::<Money>()
+    }
+
+    /// All money accounts together at opening and closing.
+    pub fn money_opening(&self) -> Money {
+        self.accounts.iter().map(|a| a.opening).sum()
+    }
+
+    pub fn money_closing(&self) -> Money {
+        self.accounts.iter().map(|a| a.closing).sum()
+    }
+
+    /// One money account, if it is in the CRF.
+    pub fn account(&self, key: MoneyKey) -> Option<&AccountYear> {
+        self.accounts.iter().find(|a| a.key == key)
     }
 
     /// The check the OCCE reads: opening + result = closing.

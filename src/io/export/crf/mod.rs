@@ -1,0 +1,64 @@
+//! The compte rendu financier as files: CSV (`std` and `fr`), a printable
+//! HTML page and an xlsx workbook. Pure writers: they take the computed
+//! [`Crf`](crate::domain::crf::Crf) and the coop's name.
+
+pub mod csv;
+pub mod html;
+pub mod xlsx;
+mod xlsx_annexes;
+
+pub use self::csv::write_csv;
+pub use self::html::write_html;
+pub use self::xlsx::write_xlsx;
+
+use crate::domain::Money;
+use crate::domain::crf::Crf;
+
+/// The line of the check, in words.
+pub fn check_words(crf: &Crf) -> &'static str {
+    if crf.balanced() {
+        "vérifié"
+    } else {
+        "ÉCART : les comptes ne sont pas équilibrés"
+    }
+}
+
+/// What the bank's statement should say: the books less what it does not
+/// show yet.
+pub fn expected_statement(bank: &crate::domain::crf::BankAtYearEnd) -> Money {
+    bank.books
+        - bank
+            .not_on_statement
+            .iter()
+            .map(|l| l.amount)
+            .sum::<Money>()
+}
+
+/// `Septembre 2024`.
+pub fn month_name(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    const NAMES: [&str; 12] = [
+        "Janvier",
+        "Février",
+        "Mars",
+        "Avril",
+        "Mai",
+        "Juin",
+        "Juillet",
+        "Août",
+        "Septembre",
+        "Octobre",
+        "Novembre",
+        "Décembre",
+    ];
+    format!("{} {}", NAMES[date.month0() as usize], date.year())
+}
+
+/// `20 €`, `0,50 €`: a note or coin.
+pub fn denomination(cents: i64) -> String {
+    if cents % 100 == 0 {
+        format!("{} €", cents / 100)
+    } else {
+        format!("{} €", Money::from_cents(cents).fr_plain())
+    }
+}

@@ -1,0 +1,358 @@
+//! The CRF as an xlsx workbook (rust_xlsxwriter): one sheet per part,
+//! amounts as numbers with a euro format, dates as dates, a frozen header
+//! row, readable widths, and totals as SUM formulas a vérificateur can
+//! check, each with its computed value stored as the formula's result (for
+//! readers that do not recalculate). The workbook is the same in French
+//! and English Excel and in LibreOffice: the number formats carry no
+//! locale, the reader shows its own separators.
+//!
+//! xlsx cells hold binary floating point numbers: each amount is written
+//! as its cents divided by 100 (the nearest double, exact to the cent).
+
+use super::check_words;
+use super::xlsx_annexes as annexes;
+use crate::domain::Money;
+use crate::domain::crf::{Crf, CrfHeading};
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{
+    ExcelDateTime, Format, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
+};
+
+/// Euro amounts, negative with a minus sign; separators are the reader's.
+pub const EURO_FORMAT: &str = "#,##0.00\\ \"€\";-#,##0.00\\ \"€\"";
+pub const DATE_FORMAT: &str = "dd/mm/yyyy";
+
+/// The formats of the workbook.
+pub(super) struct Formats {
+    pub(super) header: Format,
+    pub(super) euro: Format,
+    pub(super) euro_total: Format,
+    pub(super) date: Format,
+    pub(super) bold: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        Formats {
+            header: Format::new()
+                .set_bold()
+                .set_background_color("#E8E8E8")
+                .set_border_bottom(FormatBorder::Thin),
+            euro: Format::new().set_num_format(EURO_FORMAT),
+            euro_total: Format::new()
+                .set_num_format(EURO_FORMAT)
+                .set_bold()
+                .set_border_top(FormatBorder::Thin),
+            date: Format::new().set_num_format(DATE_FORMAT),
+            bold: Format::new().set_bold(),
+        }
+    }
+}
+
+pub(super) fn number(amount: Money) -> f64 {
+    amount.cents() as f64 / 100.0
+}
+
+/// `D3` for row 2 (0-based), column 3.
+pub(super) fn cell(row: u32, col: u16) -> String {
+    let mut letters = String::new();
+    let mut n = u32::from(col) + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.insert(0, char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    format!("{letters}{}", row + 1)
+}
+
+/// A formula with its value already computed.
+pub(super) fn formula(text: String, value: Money) -> Formula {
+    Formula::new(text).set_result(format!("{}", number(value)))
+}
+
+pub(super) fn date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
+}
+
+/// A new sheet with its header row (frozen) and column widths.
+pub(super) fn sheet<'w>(
+    workbook: &'w mut Workbook,
+    name: &str,
+    columns: &[(&str, f64)],
+    f: &Formats,
+) -> Result<&'w mut Worksheet, XlsxError> {
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(name)?;
+    for (col, (title, width)) in columns.iter().enumerate() {
+        sheet.write_string_with_format(0, col as u16, *title, &f.header)?;
+        sheet.set_column_width(col as u16, *width)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.set_paper_size(9); // A4
+    Ok(sheet)
+}
+
+/// Writes one side of the compte de fonctionnement from `row`; returns the
+/// next free row and the cell of its total.
+fn side(
+    s: &mut Worksheet,
+    mut row: u32,
+    title: &str,
+    headings: &[CrfHeading],
+    total: Money,
+    f: &Formats,
+) -> Result<(u32, String), XlsxError> {
+    s.write_string_with_format(row, 0, title, &f.bold)?;
+    row += 1;
+    let mut subtotals = Vec::new();
+    for h in headings {
+        let first = row;
+        for l in &h.lines {
+            s.write_string(row, 0, &h.heading)?;
+            s.write_string(row, 1, &l.code)?;
+            s.write_string(row, 2, &l.label)?;
+            s.write_number_with_format(row, 3, number(l.amount), &f.euro)?;
+            row += 1;
+        }
+        s.write_string_with_format(row, 0, format!("Total {}", h.heading), &f.bold)?;
+        s.write_formula_with_format(
+            row,
+            3,
+            formula(
+                format!("=SUM({}:{})", cell(first, 3), cell(row - 1, 3)),
+                h.total,
+            ),
+            &f.euro_total,
+        )?;
+        subtotals.push(cell(row, 3));
+        row += 1;
+    }
+    s.write_string_with_format(
+        row,
+        0,
+        format!("Total des {}", title.to_lowercase()),
+        &f.bold,
+    )?;
+    let sum = if subtotals.is_empty() {
+        "=0".to_string()
+    } else {
+        format!("=SUM({})", subtotals.join(","))
+    };
+    s.write_formula_with_format(row, 3, formula(sum, total), &f.euro_total)?;
+    Ok((row + 2, cell(row, 3)))
+}
+
+/// Returns the cell of the result.
+fn fonctionnement(
+    wb: &mut Workbook,
+    crf: &Crf,
+    coop: &str,
+    f: &Formats,
+) -> Result<String, XlsxError> {
+    let s = sheet(
+        wb,
+        "Fonctionnement",
+        &[
+            ("Rubrique", 34.0),
+            ("Code", 11.0),
+            ("Catégorie", 52.0),
+            ("Montant", 15.0),
+        ],
+        f,
+    )?;
+    s.write_string_with_format(
+        1,
+        0,
+        format!("{coop} — compte rendu financier {}", crf.exercice),
+        &f.bold,
+    )?;
+    let (row, charges) = side(s, 3, "Charges", &crf.charges, crf.total_charges, f)?;
+    let (row, produits) = side(s, row, "Produits", &crf.produits, crf.total_produits, f)?;
+    s.write_string_with_format(row, 0, "Résultat (produits − charges)", &f.bold)?;
+    s.write_formula_with_format(
+        row,
+        3,
+        formula(format!("={produits}-{charges}"), crf.result()),
+        &f.euro_total,
+    )?;
+    Ok(cell(row, 3))
+}
+
+fn bilan(wb: &mut Workbook, crf: &Crf, result: &str, f: &Formats) -> Result<(), XlsxError> {
+    let s = sheet(
+        wb,
+        "Bilan",
+        &[
+            ("Compte", 58.0),
+            ("Code", 9.0),
+            ("Ouverture", 15.0),
+            ("Recettes", 15.0),
+            ("Dépenses", 15.0),
+            ("Virements reçus", 15.0),
+            ("Virements émis", 15.0),
+            ("Clôture", 15.0),
+        ],
+        f,
+    )?;
+    let mut row = 1;
+    for a in &crf.accounts {
+        s.write_string(row, 0, &a.label)?;
+        s.write_string(row, 1, &a.code)?;
+        for (col, amount) in [
+            a.opening,
+            a.receipts,
+            a.expenses,
+            a.transfers_in,
+            a.transfers_out,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            s.write_number_with_format(row, 2 + col as u16, number(amount), &f.euro)?;
+        }
+        let r = row + 1;
+        s.write_formula_with_format(
+            row,
+            7,
+            formula(format!("=C{r}+D{r}-E{r}+F{r}-G{r}"), a.closing),
+            &f.euro,
+        )?;
+        row += 1;
+    }
+    let (first, last) = (1, row.max(2) - 1);
+    s.write_string_with_format(row, 0, "Total des comptes de trésorerie", &f.bold)?;
+    for (col, value) in [(2u16, crf.money_opening()), (7, crf.money_closing())] {
+        s.write_formula_with_format(
+            row,
+            col,
+            formula(
+                format!("=SUM({}:{})", cell(first, col), cell(last, col)),
+                value,
+            ),
+            &f.euro_total,
+        )?;
+    }
+    let total_row = row;
+    row += 1;
+    let mut adds = vec![];
+    let mut line = |s: &mut Worksheet,
+                    row: &mut u32,
+                    label: &str,
+                    code: &str,
+                    o: Money,
+                    c: Money,
+                    sign: &'static str|
+     -> Result<(), XlsxError> {
+        s.write_string(*row, 0, label)?;
+        s.write_string(*row, 1, code)?;
+        s.write_number_with_format(*row, 2, number(o), &f.euro)?;
+        s.write_number_with_format(*row, 7, number(c), &f.euro)?;
+        adds.push((sign, *row));
+        *row += 1;
+        Ok(())
+    };
+    line(
+        s,
+        &mut row,
+        "Régies d'avance non soldées (argent chez les enseignants), en plus",
+        "467",
+        crf.regies_opening,
+        crf.regies_closing,
+        "+",
+    )?;
+    line(
+        s,
+        &mut row,
+        "Dû à l'OCCE (avance à rembourser), en moins",
+        "1680",
+        crf.occe_owed_opening,
+        crf.occe_owed_closing,
+        "-",
+    )?;
+    for o in &crf.others {
+        line(s, &mut row, &o.label, &o.code, o.opening, o.closing, "+")?;
+    }
+    s.write_string_with_format(row, 0, "Avoir net de la coopérative", &f.bold)?;
+    for (col, value) in [(2u16, crf.net_opening()), (7, crf.net_closing())] {
+        let mut text = format!("={}", cell(total_row, col));
+        for (sign, r) in &adds {
+            text.push_str(&format!("{sign}{}", cell(*r, col)));
+        }
+        s.write_formula_with_format(row, col, formula(text, value), &f.euro_total)?;
+    }
+    let net = row;
+    row += 2;
+    s.write_string(row, 0, "Résultat de l'exercice")?;
+    s.write_formula_with_format(
+        row,
+        2,
+        formula(format!("=Fonctionnement!{result}"), crf.result()),
+        &f.euro,
+    )?;
+    row += 1;
+    s.write_string_with_format(
+        row,
+        0,
+        format!("Ouverture + résultat = clôture : {}", check_words(crf)),
+        &f.bold,
+    )?;
+    s.write_formula_with_format(
+        row,
+        2,
+        formula(
+            format!("={}+{}", cell(net, 2), cell(row - 1, 2)),
+            crf.net_opening() + crf.result(),
+        ),
+        &f.euro_total,
+    )?;
+    s.write_formula_with_format(
+        row,
+        7,
+        formula(format!("={}", cell(net, 7)), crf.net_closing()),
+        &f.euro_total,
+    )?;
+    row += 2;
+    for (what, amount) in &crf.in_transit {
+        s.write_string(row, 0, what)?;
+        s.write_number_with_format(row, 7, number(*amount), &f.euro)?;
+        row += 1;
+    }
+    Ok(())
+}
+
+/// The workbook as bytes.
+pub fn workbook(crf: &Crf, coop: &str) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let f = Formats::new();
+    let result = fonctionnement(&mut wb, crf, coop, &f)?;
+    bilan(&mut wb, crf, &result, &f)?;
+    annexes::rapprochement(&mut wb, crf, &f)?;
+    annexes::caisse(&mut wb, crf, &f)?;
+    annexes::lists(&mut wb, crf, &f)?;
+    wb.save_to_buffer()
+}
+
+/// Writes the workbook to `out`; returns how many categories it lists.
+pub fn write_xlsx(out: &mut dyn std::io::Write, crf: &Crf, coop: &str) -> std::io::Result<usize> {
+    let bytes = workbook(crf, coop).map_err(|e| std::io::Error::other(e.to_string()))?;
+    out.write_all(&bytes)?;
+    out.flush()?;
+    Ok(crf
+        .charges
+        .iter()
+        .chain(&crf.produits)
+        .map(|h| h.lines.len())
+        .sum())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn cells_are_named_as_spreadsheets_do() {
+        assert_eq!(cell(0, 0), "A1");
+        assert_eq!(cell(9, 3), "D10");
+        assert_eq!(cell(0, 26), "AA1");
+    }
+}
