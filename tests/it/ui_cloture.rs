@@ -120,7 +120,7 @@ fn the_reconciliation_lists_what_is_not_on_the_statement() {
         "3 006,50 €",
         "Solde du relevé au 31/08/2025",
         "2 956,50 €",
-        "Écart, expliqué par les écritures ci-dessous ✓",
+        "Écart, expliqué par les écritures pas encore sur le relevé ✓",
         "Pas encore sur le relevé : 2 écritures",
         "D045    28/08/2025  Chèque n° 0012 Librairie du Centre",
         "-45,00 €",
@@ -129,6 +129,26 @@ fn the_reconciliation_lists_what_is_not_on_the_statement() {
         assert!(wide.contains(text), "{text}: {wide}");
     }
     assert_screens!("rapprochement", app);
+}
+
+#[test]
+fn a_gap_the_pending_entries_do_not_explain_is_shown_with_what_is_left() {
+    let dir = exports_dir();
+    let mut crf = crf();
+    // A card fee of 1,20 € on the statement and not in the books.
+    crf.banks[0].statement = Some(eur("2 955,30"));
+    let mut app = showing(crf, dir.path());
+    acts(&mut app, &[Action::NextView, Action::NextView]);
+    let wide = render_wide(&app);
+    for text in [
+        "Écart (écritures − relevé)",
+        "51,20 €",
+        "✗ Reste à expliquer, hors écritures pas encore sur le relevé",
+        "1,20 €",
+    ] {
+        assert!(wide.contains(text), "{text}: {wide}");
+    }
+    assert!(!wide.contains("✓"), "{wide}");
 }
 
 #[test]

@@ -12,9 +12,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::symbols;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, GraphType, LegendPosition,
-};
+use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, GraphType};
 
 /// The short French name of a month (1 = janvier).
 pub fn month_label(month: u32) -> &'static str {
@@ -151,8 +149,8 @@ fn draw_balance(frame: &mut Frame, area: Rect, crf: &Crf) {
                 .title(" Solde de tous les comptes en fin de mois ")
                 .border_style(theme::border()),
         )
-        .legend_position(Some(LegendPosition::TopLeft))
-        .hidden_legend_constraints((Constraint::Percentage(90), Constraint::Percentage(60)))
+        // The title names the one line: a legend box would hide its start.
+        .legend_position(None)
         .x_axis(
             Axis::default()
                 .bounds([0.0, last])

@@ -288,23 +288,31 @@ pub fn rapprochement(crf: &Crf, width: usize) -> Vec<Line<'static>> {
                     Style::default(),
                 ));
                 let gap = bank.books - statement;
-                let explained = gap == pending;
-                let style = if explained {
-                    theme::money_in()
+                // What the entries not yet on the statement leave unexplained.
+                let unexplained = gap - pending;
+                if unexplained.is_zero() {
+                    let text = if gap.is_zero() {
+                        "Écart : aucun ✓"
+                    } else {
+                        "Écart, expliqué par les écritures pas encore sur le relevé ✓"
+                    };
+                    lines.push(row(2, text, gap, width, theme::money_in()));
                 } else {
-                    theme::error()
-                };
-                let text = if gap.is_zero() {
-                    "Écart : aucun ✓".to_string()
-                } else if explained {
-                    "Écart, expliqué par les écritures ci-dessous ✓".to_string()
-                } else {
-                    format!(
-                        "Écart ✗ : {} n'est pas expliqué par les écritures ci-dessous",
-                        (gap - pending).fr()
-                    )
-                };
-                lines.push(row(2, &text, gap, width, style));
+                    lines.push(row(
+                        2,
+                        "Écart (écritures − relevé)",
+                        gap,
+                        width,
+                        theme::error(),
+                    ));
+                    lines.push(row(
+                        2,
+                        "✗ Reste à expliquer, hors écritures pas encore sur le relevé",
+                        unexplained,
+                        width,
+                        theme::error(),
+                    ));
+                }
             }
             None => lines.push(Line::styled(
                 format!("  aucun solde de relevé pointé au {last}"),
