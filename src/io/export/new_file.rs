@@ -2,6 +2,7 @@
 //! `crf-2024-2025 (2).html`, `crf-2024-2025 (3).html`… Each name is taken
 //! with `create_new`, so a file that appears meanwhile is left alone too.
 //! If writing fails, the file this created (and only it) is removed.
+//! Files are created readable by their owner only (they name pupils).
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write};
@@ -37,7 +38,16 @@ pub fn create(folder: &Path, name: &str) -> io::Result<(PathBuf, File)> {
     std::fs::create_dir_all(folder)?;
     for n in 1..=MAX_TRIES {
         let path = folder.join(numbered(name, n));
-        match OpenOptions::new().write(true).create_new(true).open(&path) {
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        // The year-end files name pupils and payers (cheques to give
+        // back): readable by their owner only, as the base is.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        match options.open(&path) {
             Ok(file) => return Ok((path, file)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e),
@@ -112,6 +122,12 @@ mod tests {
         assert_eq!(second, folder.join("crf (2).csv"));
         assert_eq!(std::fs::read_to_string(&first).unwrap(), "un");
         assert_eq!(std::fs::read_to_string(&second).unwrap(), "deux");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&first).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "owner only: {mode:o}");
+        }
     }
 
     #[test]
