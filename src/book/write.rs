@@ -105,7 +105,8 @@ pub(crate) fn write_in<T>(
         chart,
         exercice,
     };
-    let (value, row) = action(&writing)?;
+    let (value, row) =
+        action(&writing).map_err(|e| store::closing::name_locked(&tx, exercice, e))?;
     audit::record(
         &tx,
         now,
@@ -158,7 +159,8 @@ impl Book {
             chart: &self.chart,
             exercice,
         };
-        let (value, _) = action(&writing)?;
+        let (value, _) =
+            action(&writing).map_err(|e| store::closing::name_locked(&tx, exercice, e))?;
         tx.rollback()?;
         Ok(value)
     }

@@ -5,6 +5,7 @@ pub mod args;
 mod backups;
 mod bank;
 mod checklist;
+pub mod closing;
 mod corrections;
 mod help;
 mod online;
@@ -261,6 +262,8 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
             );
             out.write_all(&script).map_err(stdout_error)
         }
+        Command::Close(args) => closing::close(db, args, out),
+        Command::Reopen(args) => closing::reopen(db, args, out),
         Command::Demo { .. } => Err(CliError::Input(
             "la démonstration se lance depuis main".into(),
         )),

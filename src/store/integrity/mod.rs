@@ -4,6 +4,7 @@
 
 mod bank;
 mod entries;
+mod fingerprint;
 mod links;
 mod types;
 pub mod version;
@@ -37,6 +38,9 @@ pub enum FindingKind {
     /// A bank line's matches do not pay it, or hang on an undone import.
     MatchMismatch,
     NoCoop,
+    /// An entry of a closed exercice altered, added or removed since its
+    /// closing (the fingerprint no longer agrees).
+    AfterClosing,
 }
 
 /// One thing found: what it is about (a pièce first, or a row) and the
@@ -129,6 +133,11 @@ const CHECKS: &[(&str, &[&str], CheckFn)] = &[
             "import_batch",
         ],
         bank::matches,
+    ),
+    (
+        "empreinte de clôture",
+        &["entry", "entry_line", "fingerprint", "fingerprint_link"],
+        fingerprint::check,
     ),
 ];
 
