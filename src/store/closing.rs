@@ -3,7 +3,7 @@
 //! itself is in the triggers of migration 9; their refusal arrives here as
 //! an SQLite error and leaves as a French one.
 
-use super::{Result, StoreError};
+use super::Result;
 use crate::domain::participation::pupils::class_key;
 use crate::domain::{Exercice, Money};
 use chrono::NaiveDate;
@@ -14,31 +14,12 @@ use std::collections::HashMap;
 const TRIGGER_MESSAGE: &str = "exercice clôturé";
 
 /// The refusal the store gives when a trigger stops a write; the write path
-/// names the exercice (see [`name_locked`]).
+/// names the exercice.
 pub const LOCKED: &str = "l'exercice est clôturé : il ne peut plus être modifié";
 
 /// A write stopped by a lock trigger.
 pub fn is_lock_refusal(error: &rusqlite::Error) -> bool {
     matches!(error, rusqlite::Error::SqliteFailure(_, Some(message)) if message == TRIGGER_MESSAGE)
-}
-
-/// The lock's refusal with the exercice named: `written` when it is closed,
-/// else the latest closed exercice; any other error as it is.
-pub fn name_locked(conn: &Connection, written: Exercice, error: StoreError) -> StoreError {
-    match &error {
-        StoreError::Refused(text) if text == LOCKED => {
-            let closed = if super::coop::is_closed(conn, written).unwrap_or(false) {
-                Some(written)
-            } else {
-                last_closed(conn).ok().flatten()
-            };
-            match closed {
-                Some(e) => crate::book::write::closed_error(e),
-                None => error,
-            }
-        }
-        _ => error,
-    }
 }
 
 /// The latest closed exercice.

@@ -46,3 +46,5 @@ mod ui_rapprochement_popups;
 mod ui_robustness;
 mod ui_setup;
 mod walkthrough_fixes;
+mod closing;
+mod closing_cli;
