@@ -122,8 +122,7 @@ pub(crate) fn write_in<T>(
         chart,
         exercice,
     };
-    let (value, row) =
-        action(&writing).map_err(|e| name_locked(&tx, exercice, e))?;
+    let (value, row) = action(&writing).map_err(|e| name_locked(&tx, exercice, e))?;
     audit::record(
         &tx,
         now,
@@ -176,8 +175,7 @@ impl Book {
             chart: &self.chart,
             exercice,
         };
-        let (value, _) =
-            action(&writing).map_err(|e| name_locked(&tx, exercice, e))?;
+        let (value, _) = action(&writing).map_err(|e| name_locked(&tx, exercice, e))?;
         tx.rollback()?;
         Ok(value)
     }

@@ -9,7 +9,6 @@ use super::entry::{EntryKind, Line, NewEntry};
 use super::entry_request::{REPORT_A_NOUVEAU, money_code};
 use super::field::{Field, FieldError, FieldErrors};
 use super::money::Money;
-use super::opening::check_opening;
 
 /// What blocks a closing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -216,8 +215,9 @@ pub fn carried_opening(
     chart: &[Account],
 ) -> Result<Option<NewEntry>, FieldErrors> {
     let mut lines = Vec::new();
+    // The closing balances as they are (never refused here: the opening
+    // must mirror the closing; the checks of the year flag a wrong one).
     for (key, amount) in money.iter().filter(|(_, m)| !m.is_zero()) {
-        check_opening(*key, *amount)?;
         let code = money_code(chart, *key).ok_or_else(|| {
             FieldError::new(
                 Field::Compte,
@@ -278,7 +278,11 @@ mod tests {
         let gaps = piece_gaps(["R001", "R100"]);
         assert_eq!(gaps.total, 98);
         assert_eq!(gaps.first.len(), 20);
-        assert!(gaps_what(&gaps, true).unwrap().contains("R021 et 78 autres (un import annulé"));
+        assert!(
+            gaps_what(&gaps, true)
+                .unwrap()
+                .contains("R021 et 78 autres (un import annulé")
+        );
     }
 
     #[test]

@@ -117,7 +117,11 @@ pub fn pending_cheques(conn: &Connection, exercice: Exercice) -> Result<Vec<Pend
     )?;
     let rows = stmt
         .query_map([exercice.start_year], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+            ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     rows.into_iter()
@@ -209,8 +213,7 @@ pub fn carry_pupils(
         let target = match existing.get(&class_key(&name)) {
             Some(id) => *id,
             None => {
-                let id =
-                    super::participations::pupils::insert_class(tx, to, &name, teacher, now)?;
+                let id = super::participations::pupils::insert_class(tx, to, &name, teacher, now)?;
                 existing.insert(class_key(&name), id);
                 id
             }
@@ -220,18 +223,19 @@ pub fn carry_pupils(
                 "SELECT p.family_id, p.nom, p.prenom, p.name_key FROM pupil p
                  WHERE p.class_id = ?1 AND p.anonymised_at IS NULL ORDER BY p.id",
             )?;
-            stmt.query_map([class.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-                .collect::<rusqlite::Result<_>>()?
+            stmt.query_map([class.id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?
         };
         for (family, nom, prenom, name_key) in pupils {
             let family = match families.get(&family) {
                 Some(id) => *id,
                 None => {
-                    let family_key: String = tx.query_row(
-                        "SELECT name_key FROM family WHERE id = ?1",
-                        [family],
-                        |r| r.get(0),
-                    )?;
+                    let family_key: String =
+                        tx.query_row("SELECT name_key FROM family WHERE id = ?1", [family], |r| {
+                            r.get(0)
+                        })?;
                     let id = super::participations::pupils::family_id(tx, to, &family_key)?;
                     families.insert(family, id);
                     id

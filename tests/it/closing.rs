@@ -29,8 +29,14 @@ fn reopen_book(path: &Path) -> Book {
 /// Every blocker of the demo year overridden, with a reason.
 fn all_overridden() -> Vec<Override> {
     [
-        (BlockerKey::CashCount, "comptée le 02/09, feuille au classeur"),
-        (BlockerKey::Statement(MoneyKey::Pro), "frais de carte de 0,80 € à l'étranger"),
+        (
+            BlockerKey::CashCount,
+            "comptée le 02/09, feuille au classeur",
+        ),
+        (
+            BlockerKey::Statement(MoneyKey::Pro),
+            "frais de carte de 0,80 € à l'étranger",
+        ),
         (BlockerKey::Cheques, "rendu à la rentrée"),
         (BlockerKey::Regies, "reçus rapportés en septembre"),
         (BlockerKey::OnlinePayments, "versement AssoConnect du 03/09"),
@@ -400,7 +406,11 @@ fn the_store_refuses_raw_writes_to_a_closed_exercice() {
     }
     // A cheque given back cannot be given back again on a closed exercice.
     assert_eq!(
-        raw(&path, "UPDATE contribution SET returned_on = '2025-09-06' WHERE channel = 'cheque'").as_deref(),
+        raw(
+            &path,
+            "UPDATE contribution SET returned_on = '2025-09-06' WHERE channel = 'cheque'"
+        )
+        .as_deref(),
         Some("exercice clôturé")
     );
 }
@@ -453,7 +463,10 @@ fn reopening_then_closing_again_recomputes_the_next_opening() {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
-    assert_eq!((reason.as_str(), current), ("facture de papeterie oubliée", 0));
+    assert_eq!(
+        (reason.as_str(), current),
+        ("facture de papeterie oubliée", 0)
+    );
     let last: String = book
         .conn()
         .query_row(
@@ -576,5 +589,33 @@ fn pupils_are_carried_over_renamed_without_the_leavers() {
         )
         .unwrap();
     assert!(families > 0);
-    assert_eq!(count(&book, "pupil") as usize, classes.iter().map(|(_, n)| n).sum::<usize>() + summary.pupils_carried);
+    assert_eq!(
+        count(&book, "pupil") as usize,
+        classes.iter().map(|(_, n)| n).sum::<usize>() + summary.pupils_carried
+    );
+}
+
+#[test]
+fn changing_the_next_openings_keeps_the_balances_carried() {
+    let mut book = load_demo(store::open_in_memory().unwrap(), clock()).unwrap();
+    book.close_exercice(DEMO_EXERCICE, &all_overridden(), &CarryOver::default())
+        .unwrap();
+    book.update_settings(&coopcompta::book::SettingsRequest {
+        coop_name: None,
+        openings: vec![(
+            MoneyKey::Caisse,
+            coopcompta::domain::Money::from_cents(50_000),
+        )],
+    })
+    .unwrap();
+    assert_eq!(
+        next_opening(&book),
+        pairs(&[
+            ("530", "500.00"),
+            ("512", "2091.46"),
+            ("5110", "80.87"),
+            ("467", "11.60"),
+            ("110", "-2683.93"),
+        ])
+    );
 }

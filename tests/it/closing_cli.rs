@@ -92,7 +92,11 @@ fn close_prints_one_line_per_blocker_and_exits_1() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         stdout(&out),
-        BLOCKERS.lines().skip(2).map(|l| format!("{l}\n")).collect::<String>()
+        BLOCKERS
+            .lines()
+            .skip(2)
+            .map(|l| format!("{l}\n"))
+            .collect::<String>()
     );
     assert!(!closed(&s));
 }
@@ -167,8 +171,18 @@ fn close_prints_what_it_did_and_the_exercice_refuses_writes() {
         .unwrap();
     for args in [
         &[
-            "add", "--depense", "--date", "20/08/2025", "--account", "caisse", "--amount", "5",
-            "--label", "Colle", "--category", "606",
+            "add",
+            "--depense",
+            "--date",
+            "20/08/2025",
+            "--account",
+            "caisse",
+            "--amount",
+            "5",
+            "--label",
+            "Colle",
+            "--category",
+            "606",
         ][..],
         &["cancel", "--piece", "D001"][..],
     ] {
@@ -214,7 +228,10 @@ fn reopen_needs_a_reason_and_keeps_it() {
     assert_eq!(after, "exercice 2024-2025 rouvert : facture oubliée");
     // Closed again: the same fingerprint (nothing changed), one opening.
     let again = s.ok(&close_args(&[]));
-    assert!(again.starts_with("closed\t2024-2025\nnext\t2025-2026\n"), "{again}");
+    assert!(
+        again.starts_with("closed\t2024-2025\nnext\t2025-2026\n"),
+        "{again}"
+    );
     let openings: i64 = Connection::open(s.db())
         .unwrap()
         .query_row(
@@ -292,8 +309,12 @@ fn check_names_the_entries_altered_added_or_removed_after_closing() {
     assert_eq!(
         ours,
         [
-            format!("{altered} (2024-2025) : écriture {altered} modifiée après la clôture de 2024-2025"),
-            format!("{removed} (2024-2025) : écriture {removed} supprimée après la clôture de 2024-2025"),
+            format!(
+                "{altered} (2024-2025) : écriture {altered} modifiée après la clôture de 2024-2025"
+            ),
+            format!(
+                "{removed} (2024-2025) : écriture {removed} supprimée après la clôture de 2024-2025"
+            ),
             "D900 (2024-2025) : écriture D900 ajoutée après la clôture de 2024-2025".to_string(),
         ]
     );

@@ -189,7 +189,11 @@ impl Book {
         }
         let classes = store::participations::pupils::classes(&self.conn, exercice)?;
         let names: Vec<String> = classes.iter().map(|k| k.name.clone()).collect();
-        let known = |name: &str| classes.iter().any(|k| class_key(&k.name) == class_key(name));
+        let known = |name: &str| {
+            classes
+                .iter()
+                .any(|k| class_key(&k.name) == class_key(name))
+        };
         let unknown = |name: &str| {
             refused(format!(
                 "classe « {} » inconnue dans l'exercice {exercice} (classes : {})",

@@ -13,7 +13,9 @@ use std::iter::Peekable;
 fn to_sqlite(error: StoreError) -> rusqlite::Error {
     match error {
         StoreError::Sqlite(e) => e,
-        other => rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(1), Some(other.to_string())),
+        other => {
+            rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(1), Some(other.to_string()))
+        }
     }
 }
 

@@ -185,9 +185,13 @@ pub fn check_file(path: &Path) -> Result<Report> {
     check(&conn)
 }
 
-/// SQLite's own `integrity_check`, one finding per line of its answer.
+/// SQLite's own `quick_check`, one finding per line of its answer: every
+/// page, cell and constraint of the file is read, as `integrity_check`
+/// does, without its cross-check of each index entry against its row,
+/// which was 60 % of `check` on a 100,000-entry year (the checks below
+/// read the rows themselves; `restore` still runs the full one on a copy).
 fn damage(conn: &Connection) -> Result<Vec<Finding>> {
-    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+    let mut stmt = conn.prepare("PRAGMA quick_check")?;
     let lines = stmt
         .query_map([], |r| r.get::<_, Value>(0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -43,7 +43,12 @@ pub(super) fn blockers(
     let account = |key: MoneyKey| chart.iter().find(|a| a.money_key == Some(key));
     push(
         BlockerKey::CashCount,
-        cash_count(conn, exercice, account(MoneyKey::Caisse), balance(MoneyKey::Caisse))?,
+        cash_count(
+            conn,
+            exercice,
+            account(MoneyKey::Caisse),
+            balance(MoneyKey::Caisse),
+        )?,
     );
     for key in [MoneyKey::Pro, MoneyKey::Lbp] {
         push(
