@@ -156,6 +156,7 @@ mod tests {
         "IMPORT",
         "ID",
         "TEXTE",
+        "ANCIEN=NOUVEAU",
     ];
 
     fn walk(command: &clap::Command, path: &str, problems: &mut Vec<String>) {

@@ -40,10 +40,12 @@ fn stored_links(conn: &Connection, id: i64) -> rusqlite::Result<Vec<StoredLink>>
         "SELECT entry_id, piece, link FROM fingerprint_link WHERE fingerprint_id = ?1 ORDER BY entry_id",
     )?;
     stmt.query_map([id], |r| {
-        let bytes: Vec<u8> = r.get(2)?;
+        // A link that is not 32 bytes (edited by hand) never matches.
         let mut link = [0xffu8; 32];
-        if bytes.len() == 32 {
-            link.copy_from_slice(&bytes);
+        if let rusqlite::types::ValueRef::Blob(bytes) = r.get_ref(2)?
+            && bytes.len() == 32
+        {
+            link.copy_from_slice(bytes);
         }
         Ok(StoredLink {
             entry_id: r.get(0)?,
