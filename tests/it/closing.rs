@@ -619,3 +619,28 @@ fn changing_the_next_openings_keeps_the_balances_carried() {
         ])
     );
 }
+
+#[test]
+fn a_closing_after_a_reopening_by_hand_keeps_one_current_fingerprint() {
+    let mut book = load_demo(store::open_in_memory().unwrap(), clock()).unwrap();
+    book.close_exercice(DEMO_EXERCICE, &all_overridden(), &CarryOver::default())
+        .unwrap();
+    book.conn()
+        .execute_batch(
+            "UPDATE exercice SET closed_at = NULL WHERE start_year = 2024;
+             UPDATE coop SET current_exercice = 2024;",
+        )
+        .unwrap();
+    book.close_exercice(DEMO_EXERCICE, &all_overridden(), &CarryOver::default())
+        .unwrap();
+    let (all, current): (i64, i64) = book
+        .conn()
+        .query_row(
+            "SELECT count(*), count(*) FILTER (WHERE superseded_at IS NULL) FROM fingerprint",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((all, current), (2, 1));
+    assert_eq!(integrity::check(book.conn()).unwrap().findings, []);
+}

@@ -100,6 +100,9 @@ impl Book {
         let opening = carried_opening(next, &money, &carried, &self.chart)?;
         let current = self.coop.current;
         let summary = self.write(exercice, |w| {
+            // A fingerprint left current by a reopening done outside the
+            // app gives way to this one (kept, marked superseded).
+            fingerprint::supersede(w.tx, exercice, w.now, "nouvelle clôture")?;
             let print = fingerprint::record(w.tx, exercice, w.now)?;
             store::coop::ensure_exercice(w.tx, next)?;
             match (store::ledger::opening_id(w.tx, next)?, &opening) {
