@@ -3,6 +3,7 @@
 
 use super::Book;
 use super::write::Audit;
+use crate::domain::closing::carried_opening;
 use crate::domain::opening::{build_opening, check_opening};
 use crate::domain::{Entry, EntryKind, Field, FieldError, Money, MoneyKey};
 use crate::store::{self, Result};
@@ -87,7 +88,25 @@ impl Book {
         if changes.is_empty() {
             return Ok(changes);
         }
-        let new_opening = build_opening(exercice, &after, &self.chart)?;
+        // Balance-sheet lines a closing carried (régies 467, OCCE advance
+        // 1680) stay in the rebuilt opening.
+        let carried: Vec<(String, Money)> = opening
+            .iter()
+            .flat_map(|e| e.lines.iter())
+            .filter(|l| {
+                l.account_code != crate::domain::entry_request::REPORT_A_NOUVEAU
+                    && !self
+                        .chart
+                        .iter()
+                        .any(|a| a.code == l.account_code && a.money_key.is_some())
+            })
+            .map(|l| (l.account_code.clone(), l.amount))
+            .collect();
+        let new_opening = if carried.is_empty() {
+            build_opening(exercice, &after, &self.chart)?
+        } else {
+            carried_opening(exercice, &after, &carried, &self.chart)?
+        };
         if opening.is_some() && new_opening.is_none() {
             return Err(FieldError::new(
                 Field::Ouverture,

@@ -72,6 +72,23 @@ pub(crate) fn closed_error(exercice: Exercice) -> StoreError {
     ))
 }
 
+/// The store's lock refusal (a trigger of migration 9) with the exercice
+/// named: `written` when it is closed, else the latest closed one; any
+/// other error as it is.
+fn name_locked(conn: &Connection, written: Exercice, error: StoreError) -> StoreError {
+    match &error {
+        StoreError::Refused(text) if text == store::closing::LOCKED => {
+            let closed = if store::coop::is_closed(conn, written).unwrap_or(false) {
+                Some(written)
+            } else {
+                store::closing::last_closed(conn).ok().flatten()
+            };
+            closed.map_or(error, closed_error)
+        }
+        _ => error,
+    }
+}
+
 /// The write path on a bare connection (the first launch has no `Book`
 /// yet): IMMEDIATE transaction, exercice check, action, audit row, commit.
 /// A refusal anywhere rolls everything back.
@@ -105,7 +122,7 @@ pub(crate) fn write_in<T>(
         chart,
         exercice,
     };
-    let (value, row) = action(&writing)?;
+    let (value, row) = action(&writing).map_err(|e| name_locked(&tx, exercice, e))?;
     audit::record(
         &tx,
         now,
@@ -158,7 +175,7 @@ impl Book {
             chart: &self.chart,
             exercice,
         };
-        let (value, _) = action(&writing)?;
+        let (value, _) = action(&writing).map_err(|e| name_locked(&tx, exercice, e))?;
         tx.rollback()?;
         Ok(value)
     }

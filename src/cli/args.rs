@@ -152,6 +152,10 @@ pub enum Command {
         #[arg(value_name = "SHELL")]
         shell: clap_complete::Shell,
     },
+    /// Clôture un exercice : ce qui manque d'abord (clé<TAB>ce qui manque), puis verrou, empreinte et ouverture de l'exercice suivant
+    Close(super::closing::CloseArgs),
+    /// Rouvre le dernier exercice clôturé (la raison est gardée au journal)
+    Reopen(super::closing::ReopenArgs),
 }
 
 #[derive(Debug, Args)]

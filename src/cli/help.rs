@@ -157,6 +157,7 @@ mod tests {
         "ID",
         "TEXTE",
         "VALEURxNOMBRE",
+        "ANCIEN=NOUVEAU",
     ];
 
     fn walk(command: &clap::Command, path: &str, problems: &mut Vec<String>) {

@@ -6,6 +6,7 @@ mod backups;
 mod bank;
 pub mod cash_count;
 mod checklist;
+pub mod closing;
 mod corrections;
 pub mod crf;
 mod exports;
@@ -257,6 +258,8 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
             );
             out.write_all(&script).map_err(stdout_error)
         }
+        Command::Close(args) => closing::close(db, args, out),
+        Command::Reopen(args) => closing::reopen(db, args, out),
         Command::Demo { .. } => Err(CliError::Input(
             "la démonstration se lance depuis main".into(),
         )),

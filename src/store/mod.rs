@@ -7,10 +7,12 @@ pub mod audit;
 pub mod backup;
 pub mod cash_counts;
 pub mod checklist;
+pub mod closing;
 pub mod coop;
 pub mod created;
 pub mod entries;
 pub mod export_rows;
+pub mod fingerprint;
 pub mod integrity;
 pub mod ledger;
 pub mod lock;
@@ -29,7 +31,7 @@ use crate::domain::FieldErrors;
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("base de données : {}", french_sqlite(.0))]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     #[error("fichier {path} : {}", french_io(.source))]
     Io {
         path: String,
@@ -59,6 +61,18 @@ pub enum StoreError {
     Corrupt(String),
     #[error("{0}")]
     Refused(String),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    /// A write stopped by the lock of a closed exercice (migration 9's
+    /// triggers) is a refusal, not a database error.
+    fn from(error: rusqlite::Error) -> Self {
+        if closing::is_lock_refusal(&error) {
+            StoreError::Refused(closing::LOCKED.to_string())
+        } else {
+            StoreError::Sqlite(error)
+        }
+    }
 }
 
 impl From<crate::domain::FieldError> for StoreError {

@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_bank_reconciliation.sql"),
     include_str!("migrations/0007_online_payments.sql"),
     include_str!("migrations/0008_cash_counts.sql"),
+    include_str!("migrations/0009_locks.sql"),
 ];
 
 /// The schema version this build writes.

@@ -14,6 +14,8 @@ mod checklist;
 mod cli;
 mod cli_behaviour;
 mod cli_messages;
+mod closing;
+mod closing_cli;
 mod crash;
 mod crf;
 mod crf_export;

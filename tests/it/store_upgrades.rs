@@ -444,3 +444,58 @@ fn the_store_knows_nothing_of_io_or_book() {
     }
     assert_eq!(found, Vec::<String>::new());
 }
+
+#[test]
+fn the_v8_fixture_keeps_its_cash_count_and_can_be_closed() {
+    use coopcompta::book::{Book, Clock};
+    use coopcompta::domain::Exercice;
+    use coopcompta::domain::closing::{CarryOver, Override};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v8.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(&std::fs::read_to_string(fixture(8)).unwrap())
+            .unwrap();
+        conn.pragma_update(None, "user_version", 8).unwrap();
+        assert!(!table_exists(&conn, "fingerprint"));
+    }
+    let conn = store::open(&path).unwrap();
+    assert_eq!(integrity::check(&conn).unwrap().findings, []);
+    let count: (String, i64, i64) = conn
+        .query_row(
+            "SELECT date || ' ' || detail, counted_cents, books_cents FROM cash_count",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        count,
+        (
+            "2024-10-31 10000x1 5000x1 2000x2 500x1 100x1 20x2".to_string(),
+            19640,
+            19640
+        )
+    );
+    let mut book = Book::load(conn, Clock::System).unwrap();
+    let exercice = Exercice::new(2024);
+    let overrides: Vec<Override> = book
+        .closing_blockers(exercice, &[])
+        .unwrap()
+        .into_iter()
+        .map(|b| Override {
+            key: b.key,
+            reason: "fixture".into(),
+        })
+        .collect();
+    let summary = book
+        .close_exercice(exercice, &overrides, &CarryOver::default())
+        .unwrap();
+    assert_eq!(summary.entries, 6);
+    assert_eq!(integrity::check(book.conn()).unwrap().findings, []);
+    // Schema 9's lock holds on the upgraded file.
+    let refused = book
+        .conn()
+        .execute("UPDATE cash_count SET counted_cents = 0", [])
+        .unwrap_err();
+    assert_eq!(refused.to_string(), "exercice clôturé");
+}
