@@ -141,9 +141,11 @@ const CHECKS: &[(&str, &[&str], CheckFn)] = &[
     ),
 ];
 
-/// Runs every check on an open file. A file SQLite cannot read at all (not
-/// a database) is an error; anything else is a finding.
-pub fn check(conn: &Connection) -> Result<Report> {
+/// The check that reads the whole year a second time (the closing's
+/// fingerprint): [`check_file`] runs it beside the others.
+const BESIDE: &str = "empreinte de clôture";
+
+fn refuse_empty(conn: &Connection) -> Result<()> {
     let tables: i64 = conn.query_row(
         "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
         [],
@@ -152,17 +154,14 @@ pub fn check(conn: &Connection) -> Result<Report> {
     if tables == 0 {
         return Err(StoreError::NotInitialized);
     }
-    let mut findings = damage(conn)?;
-    if !findings.is_empty() {
-        // A damaged file may answer anything: its own report comes first
-        // and alone.
-        return Ok(Report {
-            entries: count_entries(conn),
-            findings,
-        });
-    }
+    Ok(())
+}
+
+/// The findings of the checks `wanted` picks, in the order of [`CHECKS`].
+fn run_checks(conn: &Connection, wanted: impl Fn(&str) -> bool) -> Vec<Finding> {
+    let mut findings = Vec::new();
     for (name, needed, run) in CHECKS {
-        if !needed.iter().all(|t| has_table(conn, t)) {
+        if !wanted(name) || !needed.iter().all(|t| has_table(conn, t)) {
             continue;
         }
         if let Err(e) = run(conn, &mut findings) {
@@ -173,16 +172,60 @@ pub fn check(conn: &Connection) -> Result<Report> {
             ));
         }
     }
+    findings
+}
+
+/// Runs every check on an open file. A file SQLite cannot read at all (not
+/// a database) is an error; anything else is a finding.
+pub fn check(conn: &Connection) -> Result<Report> {
+    refuse_empty(conn)?;
+    let damaged = damage(conn)?;
+    // A damaged file may answer anything: its own report comes first and
+    // alone.
+    let findings = if damaged.is_empty() {
+        run_checks(conn, |_| true)
+    } else {
+        damaged
+    };
     Ok(Report {
         entries: count_entries(conn),
         findings,
     })
 }
 
-/// Opens the file at `path` as it is and checks it.
+/// Opens the file at `path` as it is and checks it, as [`check`] does, on
+/// two connections: SQLite's own check and the fingerprint read the file
+/// in a second thread while the other checks run (about half the time of
+/// a 100,000-entry year on two cores). Findings come in the same order.
 pub fn check_file(path: &Path) -> Result<Report> {
     let conn = open_for_check(path)?;
-    check(&conn)
+    refuse_empty(&conn)?;
+    let beside = open_for_check(path)?;
+    let (damaged, fingerprint, others) = std::thread::scope(|scope| {
+        let second = scope.spawn(move || -> Result<(Vec<Finding>, Vec<Finding>)> {
+            let damaged = damage(&beside)?;
+            if !damaged.is_empty() {
+                return Ok((damaged, Vec::new()));
+            }
+            Ok((damaged, run_checks(&beside, |name| name == BESIDE)))
+        });
+        let others = run_checks(&conn, |name| name != BESIDE);
+        let (damaged, fingerprint) = second
+            .join()
+            .unwrap_or_else(|_| Err(StoreError::Corrupt("vérification interrompue".into())))?;
+        Ok::<_, StoreError>((damaged, fingerprint, others))
+    })?;
+    let findings = if damaged.is_empty() {
+        // The fingerprint is the last of the checks.
+        debug_assert_eq!(CHECKS.last().map(|c| c.0), Some(BESIDE));
+        others.into_iter().chain(fingerprint).collect()
+    } else {
+        damaged
+    };
+    Ok(Report {
+        entries: count_entries(&conn),
+        findings,
+    })
 }
 
 /// SQLite's own `quick_check`, one finding per line of its answer: every
