@@ -113,7 +113,7 @@ fn the_demo_year_lists_what_blocks_its_closing() {
         [
             (
                 "caisse",
-                "aucun arrêté de caisse entre le 16/08/2025 et le 15/09/2025 (caisse au 31/08/2025 : 518,60 €) : comptez la caisse (coopcompta cash-count)".to_string()
+                "aucun arrêté de caisse entre le 16/08/2025 et le 15/09/2025 (caisse au 31/08/2025 : 518,60 €) : comptez la caisse (arrêté de caisse)".to_string()
             ),
             (
                 "releve-pro",

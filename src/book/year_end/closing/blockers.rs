@@ -92,7 +92,7 @@ fn cash_count(
         return Ok(None);
     }
     Ok(Some(format!(
-        "aucun arrêté de caisse entre le {} et le {} (caisse au {} : {books}) : comptez la caisse (coopcompta cash-count)",
+        "aucun arrêté de caisse entre le {} et le {} (caisse au {} : {books}) : comptez la caisse (arrêté de caisse)",
         format_date(from),
         format_date(to),
         format_date(end)
