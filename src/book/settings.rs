@@ -3,7 +3,7 @@
 
 use super::Book;
 use super::write::Audit;
-use crate::domain::closing::carried_opening;
+use crate::domain::opening::carried_opening;
 use crate::domain::opening::{build_opening, check_opening};
 use crate::domain::{Entry, EntryKind, Field, FieldError, Money, MoneyKey};
 use crate::store::{self, Result};

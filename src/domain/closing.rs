@@ -1,14 +1,11 @@
 //! Closing an exercice: what is missing before it can be closed (each
 //! blocker with a key the user can override with a reason), and what a
-//! closing did; the pure rules: pièce gaps, overrides, the next
-//! exercice's opening entry.
+//! closing did; the pure rules: pièce gaps, overrides. (The next
+//! exercice's opening entry is `opening::carried_opening`.)
 
-use super::accounts::{Account, MoneyKey};
+use super::accounts::MoneyKey;
 use super::dates::Exercice;
-use super::entry::{EntryKind, Line, NewEntry};
-use super::entry_request::{REPORT_A_NOUVEAU, money_code};
-use super::field::{Field, FieldError, FieldErrors};
-use super::money::Money;
+use super::entry::EntryKind;
 
 /// What blocks a closing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -202,59 +199,6 @@ pub fn refusal(exercice: Exercice, blockers: &[Blocker]) -> Option<String> {
         "clôture de l'exercice {exercice} impossible : {} ; réglez-les, ou passez outre avec --override CLÉ --reason TEXTE",
         list.join(" ; ")
     ))
-}
-
-/// The next exercice's opening entry (report à nouveau): the closing
-/// balance of each money account, then the balance-sheet balances carried
-/// (régies 467, OCCE advance 1680), against account 110. `None` when all
-/// are zero.
-pub fn carried_opening(
-    next: Exercice,
-    money: &[(MoneyKey, Money)],
-    carried: &[(String, Money)],
-    chart: &[Account],
-) -> Result<Option<NewEntry>, FieldErrors> {
-    let mut lines = Vec::new();
-    // The closing balances as they are (never refused here: the opening
-    // must mirror the closing; the checks of the year flag a wrong one).
-    for (key, amount) in money.iter().filter(|(_, m)| !m.is_zero()) {
-        let code = money_code(chart, *key).ok_or_else(|| {
-            FieldError::new(
-                Field::Compte,
-                format!("le compte « {} » manque au plan comptable", key.key()),
-            )
-        })?;
-        lines.push(Line {
-            account_code: code.to_string(),
-            amount: *amount,
-        });
-    }
-    for (code, amount) in carried.iter().filter(|(_, m)| !m.is_zero()) {
-        lines.push(Line {
-            account_code: code.clone(),
-            amount: *amount,
-        });
-    }
-    if lines.is_empty() {
-        return Ok(None);
-    }
-    let total: Money = lines.iter().map(|l| l.amount).sum();
-    if !total.is_zero() {
-        lines.push(Line {
-            account_code: REPORT_A_NOUVEAU.to_string(),
-            amount: -total,
-        });
-    }
-    NewEntry::new(
-        next.first_day(),
-        "AN".to_string(),
-        EntryKind::Ouverture,
-        format!("Report à nouveau {next}"),
-        None,
-        lines,
-    )
-    .map(Some)
-    .map_err(|e| FieldError::new(Field::Ouverture, e.to_string()).into())
 }
 
 #[cfg(test)]

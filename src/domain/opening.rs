@@ -27,16 +27,34 @@ pub fn check_opening(key: MoneyKey, amount: Money) -> Result<(), FieldError> {
     ))
 }
 
-/// The opening entry (report à nouveau) of an exercice: one line per money
-/// account with a non-zero balance, against account 110. `None` if all are zero.
+/// The opening entry (report à nouveau) of an exercice typed by the user:
+/// one line per money account with a non-zero balance, each balance one
+/// the account can hold, against account 110. `None` if all are zero.
 pub fn build_opening(
     exercice: Exercice,
     balances: &[(MoneyKey, Money)],
     chart: &[Account],
 ) -> Result<Option<NewEntry>, FieldErrors> {
-    let mut lines = Vec::new();
-    for (key, amount) in balances.iter().filter(|(_, m)| !m.is_zero()) {
+    for (key, amount) in balances {
         check_opening(*key, *amount)?;
+    }
+    carried_opening(exercice, balances, &[], chart)
+}
+
+/// The next exercice's opening entry (report à nouveau): the closing
+/// balance of each money account, then the balance-sheet balances carried
+/// (régies 467, OCCE advance 1680), against account 110. `None` when all
+/// are zero.
+pub fn carried_opening(
+    next: Exercice,
+    money: &[(MoneyKey, Money)],
+    carried: &[(String, Money)],
+    chart: &[Account],
+) -> Result<Option<NewEntry>, FieldErrors> {
+    let mut lines = Vec::new();
+    // The closing balances as they are (never refused here: the opening
+    // must mirror the closing; the checks of the year flag a wrong one).
+    for (key, amount) in money.iter().filter(|(_, m)| !m.is_zero()) {
         let code = money_code(chart, *key).ok_or_else(|| {
             FieldError::new(
                 Field::Compte,
@@ -48,22 +66,27 @@ pub fn build_opening(
             amount: *amount,
         });
     }
+    for (code, amount) in carried.iter().filter(|(_, m)| !m.is_zero()) {
+        lines.push(Line {
+            account_code: code.clone(),
+            amount: *amount,
+        });
+    }
     if lines.is_empty() {
         return Ok(None);
     }
     let total: Money = lines.iter().map(|l| l.amount).sum();
-    lines.push(Line {
-        account_code: REPORT_A_NOUVEAU.to_string(),
-        amount: -total,
-    });
-    if total.is_zero() {
-        lines.pop();
+    if !total.is_zero() {
+        lines.push(Line {
+            account_code: REPORT_A_NOUVEAU.to_string(),
+            amount: -total,
+        });
     }
     NewEntry::new(
-        exercice.first_day(),
+        next.first_day(),
         "AN".to_string(),
         EntryKind::Ouverture,
-        format!("Report à nouveau {exercice}"),
+        format!("Report à nouveau {next}"),
         None,
         lines,
     )

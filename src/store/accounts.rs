@@ -6,39 +6,42 @@ use rusqlite::{Connection, Transaction, params};
 
 /// Every visible account, money accounts first, then by code.
 pub fn load_chart(conn: &Connection) -> Result<Vec<Account>> {
-    let mut stmt = conn.prepare_cached(
+    read_accounts(
+        conn,
         "SELECT id, code, label, kind, money_key, crf_heading FROM account
          WHERE hidden = 0 ORDER BY kind <> 'tresorerie', code",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, Option<String>>(4)?,
-            r.get::<_, Option<String>>(5)?,
-        ))
-    })?;
+    )
+}
+
+/// Every account, hidden ones too (old entries may use them), by code.
+pub fn all_accounts(conn: &Connection) -> Result<Vec<Account>> {
+    read_accounts(
+        conn,
+        "SELECT id, code, label, kind, money_key, crf_heading FROM account ORDER BY code",
+    )
+}
+
+fn read_accounts(conn: &Connection, sql: &str) -> Result<Vec<Account>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query([])?;
     let mut accounts = Vec::new();
-    for row in rows {
-        let (id, code, label, kind, money_key, crf_heading) = row?;
-        let kind = AccountKind::parse(&kind)
-            .ok_or_else(|| StoreError::Corrupt(format!("nature de compte « {kind} »")))?;
-        let money_key = match money_key {
-            Some(k) => Some(
-                MoneyKey::parse(&k)
-                    .ok_or_else(|| StoreError::Corrupt(format!("compte « {k} »")))?,
-            ),
-            None => None,
-        };
+    while let Some(r) = rows.next()? {
+        let kind: String = r.get(3)?;
+        let money_key: Option<String> = r.get(4)?;
         accounts.push(Account {
-            id,
-            code,
-            label,
-            kind,
-            money_key,
-            crf_heading,
+            id: r.get(0)?,
+            code: r.get(1)?,
+            label: r.get(2)?,
+            kind: AccountKind::parse(&kind)
+                .ok_or_else(|| StoreError::Corrupt(format!("nature de compte « {kind} »")))?,
+            money_key: match money_key {
+                Some(k) => Some(
+                    MoneyKey::parse(&k)
+                        .ok_or_else(|| StoreError::Corrupt(format!("compte « {k} »")))?,
+                ),
+                None => None,
+            },
+            crf_heading: r.get(5)?,
         });
     }
     Ok(accounts)

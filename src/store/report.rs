@@ -5,40 +5,10 @@
 
 use super::entries::parse_iso_date;
 use super::{Result, StoreError};
-use crate::domain::cash_count::{CashCount, Counted};
 use crate::domain::crf::{ChequeOut, Flow, MonthSums, SpecialSum};
-use crate::domain::{Account, AccountKind, EntryKind, Exercice, Money, MoneyKey};
+use crate::domain::{Account, EntryKind, Exercice, Money};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, params};
-
-/// Every account of the chart, hidden ones too (old entries may use them).
-pub fn all_accounts(conn: &Connection) -> Result<Vec<Account>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, code, label, kind, money_key, crf_heading FROM account ORDER BY code",
-    )?;
-    let mut rows = stmt.query([])?;
-    let mut accounts = Vec::new();
-    while let Some(r) = rows.next()? {
-        let kind: String = r.get(3)?;
-        let money_key: Option<String> = r.get(4)?;
-        accounts.push(Account {
-            id: r.get(0)?,
-            code: r.get(1)?,
-            label: r.get(2)?,
-            kind: AccountKind::parse(&kind)
-                .ok_or_else(|| StoreError::Corrupt(format!("nature de compte « {kind} »")))?,
-            money_key: match money_key {
-                Some(k) => Some(
-                    MoneyKey::parse(&k)
-                        .ok_or_else(|| StoreError::Corrupt(format!("compte « {k} »")))?,
-                ),
-                None => None,
-            },
-            crf_heading: r.get(5)?,
-        });
-    }
-    Ok(accounts)
-}
 
 /// The first days of the 12 months of the exercice and the day after it.
 fn month_bounds(exercice: Exercice) -> [String; 13] {
@@ -192,69 +162,6 @@ pub fn statement_on(conn: &Connection, account_id: i64, date: NaiveDate) -> Resu
         .map(Money::from_cents))
 }
 
-/// Parses a count's detail, `5000x2 2000x3`: value in cents × how many.
-pub fn parse_detail(detail: &str) -> Option<Vec<Counted>> {
-    detail
-        .split_whitespace()
-        .map(|part| {
-            let (cents, count) = part.split_once('x')?;
-            Some(Counted {
-                cents: cents.parse().ok()?,
-                count: count.parse().ok()?,
-            })
-        })
-        .collect()
-}
-
-/// The last arrêté de caisse of the exercice (latest date, then latest
-/// recorded).
-pub fn last_cash_count(conn: &Connection, exercice: Exercice) -> Result<Option<CashCount>> {
-    type Row = (
-        i64,
-        String,
-        String,
-        String,
-        i64,
-        i64,
-        Option<String>,
-        String,
-    );
-    let row: Option<Row> = conn
-        .prepare_cached(
-            "SELECT c.id, c.date, c.counted_by, c.detail, c.counted_cents, c.books_cents,
-                    e.piece, c.reason
-             FROM cash_count c LEFT JOIN entry e ON e.id = c.adjustment_entry_id
-             WHERE c.exercice = ?1 ORDER BY c.date DESC, c.id DESC LIMIT 1",
-        )?
-        .query_row([exercice.start_year], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-            ))
-        })
-        .optional()?;
-    let Some((id, date, counted_by, detail, counted, books, adjustment, reason)) = row else {
-        return Ok(None);
-    };
-    Ok(Some(CashCount {
-        id,
-        date: parse_iso_date(&date)?,
-        counted_by,
-        counts: parse_detail(&detail)
-            .ok_or_else(|| StoreError::Corrupt(format!("détail de comptage « {detail} »")))?,
-        counted: Money::from_cents(counted),
-        books: Money::from_cents(books),
-        adjustment,
-        reason,
-    }))
-}
-
 /// The parents' cheques of the exercice's campaigns still to give back
 /// (not returned, not cancelled), oldest first, with pupil and payer.
 pub fn cheques_out(conn: &Connection, exercice: Exercice) -> Result<Vec<ChequeOut>> {
@@ -286,25 +193,6 @@ pub fn cheques_out(conn: &Connection, exercice: Exercice) -> Result<Vec<ChequeOu
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_count_detail_reads_back() {
-        assert_eq!(
-            parse_detail("5000x2 50x4"),
-            Some(vec![
-                Counted {
-                    cents: 5000,
-                    count: 2
-                },
-                Counted {
-                    cents: 50,
-                    count: 4
-                }
-            ])
-        );
-        assert_eq!(parse_detail(""), Some(vec![]));
-        assert_eq!(parse_detail("5000*2"), None);
-    }
 
     #[test]
     fn months_run_from_september_to_august() {

@@ -14,8 +14,9 @@ mod blockers;
 use crate::book::Book;
 use crate::book::write::Audit;
 use crate::domain::closing::{
-    Blocker, CarryOver, CloseSummary, Override, apply_overrides, carried_opening, refusal,
+    Blocker, CarryOver, CloseSummary, Override, apply_overrides, refusal,
 };
+use crate::domain::opening::carried_opening;
 use crate::domain::participation::pupils::class_key;
 use crate::domain::participation::regie::REGIE_ACCOUNT;
 use crate::domain::text::clean_text;

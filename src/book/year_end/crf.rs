@@ -6,7 +6,7 @@ use crate::domain::crf::{BankAtYearEnd, Crf, CrfParts, NotOnStatement, assemble}
 use crate::domain::participation::regie::REGIE_ACCOUNT;
 use crate::domain::{Exercice, MoneyKey};
 use crate::store::reconcile::lines::book_lines;
-use crate::store::{Result, report};
+use crate::store::{Result, accounts, cash_counts, report};
 
 impl Book {
     /// The CRF of `exercice`, read from the store (one read transaction,
@@ -14,7 +14,7 @@ impl Book {
     pub fn crf(&self, exercice: Exercice) -> Result<Crf> {
         let conn = self.conn();
         let tx = conn.unchecked_transaction()?;
-        let accounts = report::all_accounts(&tx)?;
+        let accounts = accounts::all_accounts(&tx)?;
         let months = report::month_sums(&tx, exercice, &accounts)?;
         let special = report::special_sums(&tx, exercice)?;
         let used = |id: i64| months.iter().any(|m| m.account_id == id);
@@ -59,7 +59,7 @@ impl Book {
         }
         let parts = CrfParts {
             exercice,
-            last_cash_count: report::last_cash_count(&tx, exercice)?,
+            last_cash_count: cash_counts::last(&tx, exercice)?,
             cheques_out: report::cheques_out(&tx, exercice)?,
             accounts,
             months,
