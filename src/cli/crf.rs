@@ -85,25 +85,11 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
             let book = open_book_for_reading(db)?;
             let exercice = known_exercice(&book, args.exercice.as_deref())?;
             let kind = kind_of(args.format, &args.out);
-            // A refusal of the books comes back as itself, not as a file error.
-            let mut refused = None;
             // The cheques to give back name pupils: the file is its owner's.
             let readers = output::Readers::OwnerOnly;
-            let written = output::export_to(db, &args.out, readers, out, |file| {
-                match book.export(kind, exercice, file) {
-                    Ok(_) => Ok(()),
-                    Err(crate::store::StoreError::Io { source, .. }) => Err(source.into()),
-                    Err(other) => {
-                        let message = other.to_string();
-                        refused = Some(other);
-                        Err(std::io::Error::other(message).into())
-                    }
-                }
-            });
-            if let Some(error) = refused {
-                return Err(error.into());
-            }
-            written?;
+            output::export_book(db, &args.out, readers, out, |file| {
+                book.export(kind, exercice, file)
+            })?;
             if output::is_stdout(&args.out) {
                 return Ok(());
             }

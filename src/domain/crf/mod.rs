@@ -166,6 +166,15 @@ impl Crf {
             + self.others.iter().map(|o| o.closing).sum::<Money>()
     }
 
+    /// How many categories the compte de fonctionnement lists.
+    pub fn categories(&self) -> usize {
+        self.charges
+            .iter()
+            .chain(&self.produits)
+            .map(|h| h.lines.len())
+            .sum()
+    }
+
     /// All money accounts together at opening and closing.
     pub fn money_opening(&self) -> Money {
         self.accounts.iter().map(|a| a.opening).sum()

@@ -372,12 +372,7 @@ pub fn page(crf: &Crf, coop: &str) -> String {
 pub fn write_html(out: &mut dyn Write, crf: &Crf, coop: &str) -> std::io::Result<usize> {
     out.write_all(page(crf, coop).as_bytes())?;
     out.flush()?;
-    Ok(crf
-        .charges
-        .iter()
-        .chain(&crf.produits)
-        .map(|h| h.lines.len())
-        .sum())
+    Ok(crf.categories())
 }
 
 #[cfg(test)]

@@ -337,12 +337,7 @@ pub fn write_xlsx(out: &mut dyn std::io::Write, crf: &Crf, coop: &str) -> std::i
     let bytes = workbook(crf, coop).map_err(|e| std::io::Error::other(e.to_string()))?;
     out.write_all(&bytes)?;
     out.flush()?;
-    Ok(crf
-        .charges
-        .iter()
-        .chain(&crf.produits)
-        .map(|h| h.lines.len())
-        .sum())
+    Ok(crf.categories())
 }
 
 #[cfg(test)]
