@@ -57,17 +57,22 @@ pub fn money_code(chart: &[Account], key: MoneyKey) -> Option<&str> {
 pub fn date_in_exercice(input: &str, exercice: Exercice) -> Result<chrono::NaiveDate, FieldError> {
     match parse_date(input, exercice) {
         Ok(date) if exercice.contains(date) => Ok(date),
-        Ok(date) => Err(FieldError::new(
-            Field::Date,
-            format!(
-                "« {} » est hors de l'exercice {exercice} (du {} au {})",
-                format_date(date),
-                format_date(exercice.first_day()),
-                format_date(exercice.last_day())
-            ),
-        )),
+        Ok(date) => Err(outside_exercice(date, exercice)),
         Err(e) => Err(FieldError::new(Field::Date, e.to_string())),
     }
+}
+
+/// The refusal of a date outside `exercice`, with its bounds.
+pub fn outside_exercice(date: chrono::NaiveDate, exercice: Exercice) -> FieldError {
+    FieldError::new(
+        Field::Date,
+        format!(
+            "« {} » est hors de l'exercice {exercice} (du {} au {})",
+            format_date(date),
+            format_date(exercice.first_day()),
+            format_date(exercice.last_day())
+        ),
+    )
 }
 
 fn check_date(

@@ -83,15 +83,7 @@ impl Book {
         let mut errors = Vec::new();
         let date = request.date;
         if !exercice.contains(date) {
-            errors.push(FieldError::new(
-                Field::Date,
-                format!(
-                    "« {} » est hors de l'exercice {exercice} (du {} au {})",
-                    format_date(date),
-                    format_date(exercice.first_day()),
-                    format_date(exercice.last_day())
-                ),
-            ));
+            errors.push(crate::domain::entry_request::outside_exercice(date, exercice));
         } else if date > self.clock().today() {
             errors.push(FieldError::new(
                 Field::Date,
