@@ -83,7 +83,9 @@ impl Book {
         let mut errors = Vec::new();
         let date = request.date;
         if !exercice.contains(date) {
-            errors.push(crate::domain::entry_request::outside_exercice(date, exercice));
+            errors.push(crate::domain::entry_request::outside_exercice(
+                date, exercice,
+            ));
         } else if date > self.clock().today() {
             errors.push(FieldError::new(
                 Field::Date,
