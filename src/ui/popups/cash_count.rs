@@ -307,27 +307,22 @@ impl CashCountForm {
         let live = self.live();
         let focused = self.form.focused_id();
         let mut focus = 0;
-        let mut items: Vec<Item> = vec![
-            text(
-                "Tapez combien de billets et de pièces de chaque valeur (vide : aucun).",
-                theme::note(),
-            ),
-            text("", Style::new()),
-        ];
+        // No blank line above the summary: at 80×24 the difference must
+        // show under the notes and coins (the form scrolls to its focus).
+        let mut items: Vec<Item> = Vec::new();
         for id in [Id::Date, Id::Who] {
             if focused == Some(id) {
                 focus = items.len();
             }
             items.extend(self.view(id, LABEL_WIDTH).map(Item::Field));
         }
-        items.push(text("", Style::new()));
         items.push(Item::Custom(
             1,
             Box::new(|frame: &mut Frame, area: Rect| {
                 let half = (area.width / 2) as usize;
                 let header = format!(
                     "  {:<width$}  {}",
-                    "Billets",
+                    "Billets (vide : aucun)",
                     "Pièces",
                     width = half.saturating_sub(2)
                 );
@@ -358,7 +353,14 @@ impl CashCountForm {
                 items.extend(self.view(id, LABEL_WIDTH).map(Item::Field));
             }
         }
-        if let Some(message) = &self.form.message {
+        // A refusal already shown under the notes and coins is not repeated.
+        let shown_above = self.count_errors();
+        if let Some(message) = self
+            .form
+            .message
+            .as_ref()
+            .filter(|m| !shown_above.iter().any(|e| e == *m))
+        {
             items.push(Item::Text(Line::styled(
                 format!("✗ {message}"),
                 theme::error(),
