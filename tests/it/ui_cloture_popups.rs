@@ -147,6 +147,36 @@ fn every_point_passed_with_a_reason_closes_the_exercice() {
 }
 
 #[test]
+fn a_long_list_keeps_the_reason_being_typed_in_sight_at_80_columns() {
+    use coopcompta::domain::closing::{Blocker, BlockerKey};
+    let mut app = on_crf(Path::new(DOCUMENTS));
+    let long = "un point à régler avant la clôture, expliqué sur plusieurs lignes pour \
+                qu'une liste de sept points dépasse la hauteur d'un écran de 24 lignes";
+    let list: Vec<Blocker> = BlockerKey::ALL
+        .into_iter()
+        .map(|key| Blocker {
+            key,
+            what: long.into(),
+            overridden: None,
+        })
+        .collect();
+    app.open_popup(Box::new(ClosingPopup::new(Exercice::new(2024), list)));
+    // The last point, far below: the list follows the cursor.
+    for _ in 0..6 {
+        key(&mut app, KeyCode::Down);
+    }
+    assert!(render_small(&app).contains("› ✗ en-ligne"));
+    // Its reason, typed with letters that are keys of the list.
+    key(&mut app, KeyCode::Enter);
+    chars(&mut app, "versé le 2 septembre, voir relevé");
+    let screen = render_small(&app);
+    assert!(
+        screen.contains("Motif pour « en-ligne » : versé le 2 septembre, voir relevé"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn nothing_blocking_is_said_plainly() {
     let mut app = on_crf(Path::new(DOCUMENTS));
     app.open_popup(Box::new(ClosingPopup::new(Exercice::new(2024), Vec::new())));

@@ -335,6 +335,19 @@ impl Component for ClosingPopup {
             .border_style(theme::border_focused());
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
-        frame.render_widget(Paragraph::new(body), inner);
+        // Longer than the screen (80×24): the reason being typed and an
+        // error stay in sight at the bottom; else the selected point does.
+        let overflow = body.len().saturating_sub(inner.height as usize);
+        let scroll = if self.reason.is_some() || self.error.is_some() {
+            overflow
+        } else {
+            let cursor = body
+                .iter()
+                .position(|l| l.spans.first().is_some_and(|s| s.content.starts_with('›')))
+                .unwrap_or(0);
+            cursor.saturating_sub(2).min(overflow)
+        };
+        let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+        frame.render_widget(Paragraph::new(body).scroll((scroll, 0)), inner);
     }
 }
