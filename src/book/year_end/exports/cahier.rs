@@ -1,7 +1,7 @@
 //! The OCCE cahier de comptabilité, CSV and xlsx, streamed from the store
 //! (the columns and rows are described in [`crate::io::export::cahier`]).
 
-use super::ledger::{csv_error, xlsx_error};
+use super::{csv_error, io_error, xlsx_error};
 use crate::book::Book;
 use crate::domain::participation::regie::REGIE_ACCOUNT;
 use crate::domain::{EntryKind, Exercice};
@@ -112,7 +112,7 @@ pub(super) fn write_xlsx(book: &Book, exercice: Exercice, out: &mut dyn Write) -
         writer.row(row).map_err(xlsx_error)
     })?;
     let (bytes, count) = writer.finish(exercice.last_day()).map_err(xlsx_error)?;
-    out.write_all(&bytes).map_err(super::ledger::io_error)?;
-    out.flush().map_err(super::ledger::io_error)?;
+    out.write_all(&bytes).map_err(io_error)?;
+    out.flush().map_err(io_error)?;
     Ok(count)
 }

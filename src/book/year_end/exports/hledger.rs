@@ -1,7 +1,7 @@
 //! An hledger journal, streamed from the store entry by entry (the format
 //! is described in [`crate::io::export::hledger`]).
 
-use super::ledger::io_error;
+use super::io_error;
 use crate::book::Book;
 use crate::domain::Exercice;
 use crate::io::export::hledger::HledgerJournal;

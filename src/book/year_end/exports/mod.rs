@@ -10,7 +10,7 @@ mod ledger;
 use crate::book::Book;
 use crate::domain::Exercice;
 use crate::io::export::CsvFormat;
-use crate::store::Result;
+use crate::store::{Result, StoreError};
 use std::io::Write;
 
 /// Which file.
@@ -100,5 +100,31 @@ impl Book {
             ExportKind::CrfXlsx => crf::write_xlsx(self, exercice, out),
             ExportKind::Hledger => hledger::write(self, exercice, out),
         }
+    }
+}
+
+/// A failure to write the file, for the user.
+pub(super) fn io_error(source: std::io::Error) -> StoreError {
+    StoreError::Io {
+        path: "d'export".into(),
+        source,
+    }
+}
+
+/// A CSV writer's failure: the system's (disk full, output closed) kept
+/// whole, so that the caller can tell a closed output.
+pub(super) fn csv_error(error: csv::Error) -> StoreError {
+    let text = crate::io::import::french_csv(&error);
+    match error.into_kind() {
+        csv::ErrorKind::Io(source) => io_error(source),
+        _ => StoreError::Refused(format!("écriture du fichier d'export impossible : {text}")),
+    }
+}
+
+/// A workbook writer's failure.
+pub(super) fn xlsx_error(error: rust_xlsxwriter::XlsxError) -> StoreError {
+    match error {
+        rust_xlsxwriter::XlsxError::IoError(source) => io_error(source),
+        other => StoreError::Refused(format!("écriture du classeur xlsx impossible : {other}")),
     }
 }
