@@ -91,6 +91,23 @@ pub fn id_of(conn: &Connection, code: &str) -> Result<Option<i64>> {
     })
 }
 
+/// Whether an account is hidden from the chart, by code (`None`: no such
+/// account).
+pub fn hidden_of(conn: &Connection, code: &str) -> Result<Option<bool>> {
+    let mut stmt = conn.prepare_cached("SELECT hidden FROM account WHERE code = ?1")?;
+    let mut rows = stmt.query([code])?;
+    Ok(match rows.next()? {
+        Some(r) => Some(r.get(0)?),
+        None => None,
+    })
+}
+
+/// Shows a hidden account in the chart again.
+pub fn unhide(tx: &Transaction, code: &str) -> Result<()> {
+    tx.execute("UPDATE account SET hidden = 0 WHERE code = ?1", [code])?;
+    Ok(())
+}
+
 /// Sets (or clears) the CRF heading of a category.
 pub fn set_heading(tx: &Transaction, code: &str, heading: Option<&str>) -> Result<()> {
     tx.execute(

@@ -10,6 +10,7 @@ use coopcompta::domain::cash_count::{CashCountRequest, Counted};
 use coopcompta::domain::entry_request::{EntryRequest, SplitInput};
 use coopcompta::domain::{EntryKind, Exercice, Money, MoneyKey, PaymentMode};
 use coopcompta::io::import::chart::default_chart;
+use coopcompta::store;
 use coopcompta::store::open_in_memory;
 
 fn day(month: u32, d: u32) -> NaiveDate {
@@ -24,8 +25,12 @@ fn c(cents: i64, count: u32) -> Counted {
 /// 150,00 € in the caisse at the opening, 23,50 € of sales on 10/10, a
 /// 12,30 € goûter on 05/11: 161,20 € from 05/11 on.
 fn book() -> Book {
+    book_on(open_in_memory().unwrap())
+}
+
+fn book_on(conn: rusqlite::Connection) -> Book {
     let mut book = new_coop(
-        open_in_memory().unwrap(),
+        conn,
         "Coopérative de l'école des Lilas",
         Exercice::new(2024),
         &[(MoneyKey::Caisse, 15_000), (MoneyKey::Pro, 100_000)],
@@ -296,6 +301,101 @@ fn cash_found_is_a_produit_exceptionnel_and_771_is_added_when_missing() {
         "Écart d'arrêté de caisse du 03/02/2025 : monnaie de la kermesse"
     );
     assert_eq!(caisse(&book), "53.00");
+}
+
+/// The books of `book()` in a file, with `code` hidden from the chart, opened
+/// again (the chart is read when the books open).
+fn book_with_hidden(dir: &tempfile::TempDir, code: &str) -> Book {
+    let path = dir.path().join("coop.db");
+    let book = book_on(store::open(&path).unwrap());
+    let hidden = book
+        .conn()
+        .execute("UPDATE account SET hidden = 1 WHERE code = ?1", [code])
+        .unwrap();
+    assert_eq!(hidden, 1);
+    drop(book);
+    let book = Book::load(store::open(&path).unwrap(), clock()).unwrap();
+    assert!(!book.chart().iter().any(|a| a.code == code));
+    book
+}
+
+fn last_audit(book: &Book) -> String {
+    book.conn()
+        .query_row(
+            "SELECT after FROM audit ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[test]
+fn a_hidden_671_or_771_takes_the_adjustment_and_is_shown_again() {
+    for (code, counts, expected, reason) in [
+        // 1,20 € missing: 160,00 € counted for 161,20 €.
+        (
+            "671",
+            vec![c(10_000, 1), c(5_000, 1), c(1_000, 1)],
+            [("530", "-1.20"), ("671", "1.20")],
+            "pièce perdue",
+        ),
+        // 1,80 € found: 163,00 € counted.
+        (
+            "771",
+            vec![c(10_000, 1), c(5_000, 1), c(1_000, 1), c(200, 1), c(100, 1)],
+            [("530", "1.80"), ("771", "-1.80")],
+            "monnaie oubliée",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut book = book_with_hidden(&dir, code);
+        let accounts = count(&book, "account");
+        let label = book
+            .conn()
+            .query_row("SELECT label FROM account WHERE code = ?1", [code], |r| {
+                r.get::<_, String>(0)
+            })
+            .unwrap();
+        let count_ = book
+            .record_cash_count(&request(day(3, 14), counts, Some(reason)))
+            .unwrap_or_else(|e| panic!("{code}: {e}"));
+        let piece = count_.adjustment.clone().unwrap();
+        let entry = book
+            .entries(book.exercice())
+            .unwrap()
+            .into_iter()
+            .find(|e| e.piece == piece)
+            .unwrap();
+        assert_eq!(lines(&book, entry.id), pairs(&expected), "{code}");
+        assert_eq!(
+            count(&book, "account"),
+            accounts,
+            "{code}: no second {code}"
+        );
+        let shown = book.chart().iter().find(|a| a.code == code);
+        assert_eq!(
+            shown.map(|a| a.label.as_str()),
+            Some(label.as_str()),
+            "{code}: shown again as the user named it"
+        );
+        let hidden: bool = book
+            .conn()
+            .query_row("SELECT hidden FROM account WHERE code = ?1", [code], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert!(!hidden, "{code}");
+        assert!(
+            last_audit(&book).ends_with(&format!(
+                " ; catégorie {code} réaffichée dans le plan comptable"
+            )),
+            "{code}: {}",
+            last_audit(&book)
+        );
+        // The adjustment stays editable: its category is in the chart.
+        let again = Book::load(store::open(&dir.path().join("coop.db")).unwrap(), clock()).unwrap();
+        assert!(again.chart().iter().any(|a| a.code == code), "{code}");
+    }
 }
 
 #[test]

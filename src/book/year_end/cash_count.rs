@@ -198,19 +198,31 @@ fn adjust(
     };
     let mut added = false;
     let mut chart = w.chart.to_vec();
-    if store::accounts::id_of(w.tx, category.code)?.is_none() {
-        store::accounts::insert_chart(
-            w.tx,
-            &[ChartRow {
-                code: category.code.into(),
-                label: category.label.into(),
-                kind: category.kind,
-                money_key: None,
-                crf_heading: Some(category.label.into()),
-            }],
-        )?;
-        chart = store::accounts::load_chart(w.tx)?;
-        added = true;
+    let mut shown_again = false;
+    match store::accounts::hidden_of(w.tx, category.code)? {
+        Some(false) => {}
+        // A category the user hid is used as it is, and shown again: the
+        // adjustment must stay visible and editable in the books.
+        Some(true) => {
+            store::accounts::unhide(w.tx, category.code)?;
+            chart = store::accounts::load_chart(w.tx)?;
+            added = true;
+            shown_again = true;
+        }
+        None => {
+            store::accounts::insert_chart(
+                w.tx,
+                &[ChartRow {
+                    code: category.code.into(),
+                    label: category.label.into(),
+                    kind: category.kind,
+                    money_key: None,
+                    crf_heading: Some(category.label.into()),
+                }],
+            )?;
+            chart = store::accounts::load_chart(w.tx)?;
+            added = true;
+        }
     }
     let label = format!(
         "Écart d'arrêté de caisse du {} : {reason}",
@@ -231,6 +243,12 @@ fn adjust(
         cheque_no: String::new(),
     };
     let entry = build_entry(&request, &chart, w.exercice)?;
-    let (id, audit) = crate::book::insert_checked(w, &entry, "ecriture")?;
+    let (id, mut audit) = crate::book::insert_checked(w, &entry, "ecriture")?;
+    if shown_again && let Some(after) = audit.after.as_mut() {
+        after.push_str(&format!(
+            " ; catégorie {} réaffichée dans le plan comptable",
+            category.code
+        ));
+    }
     Ok((id, added, audit))
 }
