@@ -221,7 +221,7 @@ fn the_workbook_holds_numbers_and_the_csv_totals() {
     );
     // Every category's amount is a number, and they add up to the totals.
     let mut sum = 0i64;
-    for row in sheet.rows().skip(1) {
+    for row in sheet.rows().skip(2) {
         if let (Data::String(code), Data::Float(f)) = (&row[1], &row[3]) {
             assert!(!code.is_empty());
             sum += (f * 100.0).round() as i64;
@@ -247,7 +247,7 @@ fn the_workbook_holds_numbers_and_the_csv_totals() {
     // Dates are dates.
     let months = workbook.worksheet_range("Mois").expect("sheet");
     assert!(matches!(
-        months.rows().nth(1).unwrap()[1],
+        months.rows().nth(2).unwrap()[1],
         Data::DateTime(_)
     ));
     // The totals are formulas a vérificateur can read.
@@ -255,6 +255,87 @@ fn the_workbook_holds_numbers_and_the_csv_totals() {
         .worksheet_formula("Fonctionnement")
         .expect("formulas");
     assert!(formulas.rows().flatten().any(|f| f.starts_with("SUM(")));
+}
+
+/// The `<pane>` element of each worksheet of an xlsx, in sheet order.
+fn panes(bytes: &[u8]) -> Vec<String> {
+    use quick_xml::events::Event;
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("zip");
+    let mut panes = Vec::new();
+    for n in 1.. {
+        let Ok(mut file) = zip.by_name(&format!("xl/worksheets/sheet{n}.xml")) else {
+            break;
+        };
+        let mut xml = String::new();
+        file.read_to_string(&mut xml).unwrap();
+        let mut reader = quick_xml::Reader::from_str(&xml);
+        let mut pane = String::from("(none)");
+        loop {
+            match reader.read_event().unwrap() {
+                Event::Empty(e) | Event::Start(e) if e.name().as_ref() == "pane" => {
+                    let mut attrs: Vec<String> = e
+                        .attributes()
+                        .map(|a| {
+                            let a = a.unwrap();
+                            format!("{}={}", a.key.as_ref(), a.value)
+                        })
+                        .collect();
+                    attrs.sort();
+                    pane = attrs.join(" ");
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        panes.push(pane);
+    }
+    panes
+}
+
+#[test]
+fn each_sheet_has_a_title_then_its_header_and_freezes_under_the_header() {
+    use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+    let book = demo();
+    let bytes = export(&book, ExportKind::CrfXlsx);
+    let sheets = [
+        ("Fonctionnement", "Rubrique"),
+        ("Bilan", "Compte"),
+        ("Rapprochement", "Compte"),
+        ("Caisse", "Billet ou pièce"),
+        ("Subventions", "Code"),
+        ("Chèques à rendre", "Reçu le"),
+        ("Mois", "Mois"),
+    ];
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.clone())).expect("xlsx");
+    assert_eq!(
+        workbook.sheet_names(),
+        sheets.map(|(name, _)| name.to_string())
+    );
+    for (name, header) in sheets {
+        let range = workbook.worksheet_range(name).expect("sheet");
+        assert_eq!(range.start(), Some((0, 0)), "{name}");
+        assert_eq!(
+            range.get((0, 0)),
+            Some(&Data::String(format!(
+                "{DEMO_COOP} — compte rendu financier 2024-2025 — {name}"
+            ))),
+            "{name}: the title on the first row"
+        );
+        assert_eq!(
+            range.get((1, 0)),
+            Some(&Data::String(header.into())),
+            "{name}: the table's header on the second row"
+        );
+    }
+    // Frozen under the header row (rows 1 and 2), on every sheet.
+    assert_eq!(
+        panes(&bytes),
+        vec![
+            "activePane=bottomLeft state=frozen topLeftCell=A3 ySplit=2".to_string();
+            sheets.len()
+        ]
+    );
 }
 
 #[test]

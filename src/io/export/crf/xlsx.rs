@@ -1,6 +1,7 @@
-//! The CRF as an xlsx workbook (rust_xlsxwriter): one sheet per part,
-//! amounts as numbers with a euro format, dates as dates, a frozen header
-//! row, readable widths, and totals as SUM formulas a vérificateur can
+//! The CRF as an xlsx workbook (rust_xlsxwriter): one sheet per part, each
+//! with a title row (the coop, the exercice, the part) and the table's
+//! header row under it, both frozen and repeated on every printed page;
+//! amounts as numbers with a euro format, dates as dates, readable widths, and totals as SUM formulas a vérificateur can
 //! check, each with its computed value stored as the formula's result (for
 //! readers that do not recalculate). The workbook is the same in French
 //! and English Excel and in LibreOffice: the number formats carry no
@@ -74,20 +75,30 @@ pub(super) fn date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
 }
 
-/// A new sheet with its header row (frozen) and column widths.
+/// The row of a sheet's table header (under its title row).
+const HEADER_ROW: u32 = 1;
+/// The first row under the header: where each sheet's table begins.
+pub(super) const FIRST_ROW: u32 = HEADER_ROW + 1;
+
+/// A new sheet: its title (`{title} — {name}`) on the first row, the
+/// table's header row under it, both frozen (the table scrolls under its
+/// header) and printed on every page; the column widths.
 pub(super) fn sheet<'w>(
     workbook: &'w mut Workbook,
     name: &str,
+    title: &str,
     columns: &[(&str, f64)],
     f: &Formats,
 ) -> Result<&'w mut Worksheet, XlsxError> {
     let sheet = workbook.add_worksheet();
     sheet.set_name(name)?;
-    for (col, (title, width)) in columns.iter().enumerate() {
-        sheet.write_string_with_format(0, col as u16, *title, &f.header)?;
+    sheet.write_string_with_format(0, 0, format!("{title} — {name}"), &f.bold)?;
+    for (col, (header, width)) in columns.iter().enumerate() {
+        sheet.write_string_with_format(HEADER_ROW, col as u16, *header, &f.header)?;
         sheet.set_column_width(col as u16, *width)?;
     }
-    sheet.set_freeze_panes(1, 0)?;
+    sheet.set_freeze_panes(FIRST_ROW, 0)?;
+    sheet.set_repeat_rows(0, HEADER_ROW)?;
     sheet.set_paper_size(9); // A4
     Ok(sheet)
 }
@@ -146,12 +157,13 @@ fn side(
 fn fonctionnement(
     wb: &mut Workbook,
     crf: &Crf,
-    coop: &str,
+    title: &str,
     f: &Formats,
 ) -> Result<String, XlsxError> {
     let s = sheet(
         wb,
         "Fonctionnement",
+        title,
         &[
             ("Rubrique", 34.0),
             ("Code", 11.0),
@@ -160,13 +172,7 @@ fn fonctionnement(
         ],
         f,
     )?;
-    s.write_string_with_format(
-        1,
-        0,
-        format!("{coop} — compte rendu financier {}", crf.exercice),
-        &f.bold,
-    )?;
-    let (row, charges) = side(s, 3, "Charges", &crf.charges, crf.total_charges, f)?;
+    let (row, charges) = side(s, FIRST_ROW, "Charges", &crf.charges, crf.total_charges, f)?;
     let (row, produits) = side(s, row, "Produits", &crf.produits, crf.total_produits, f)?;
     s.write_string_with_format(row, 0, "Résultat (produits − charges)", &f.bold)?;
     s.write_formula_with_format(
@@ -178,10 +184,17 @@ fn fonctionnement(
     Ok(cell(row, 3))
 }
 
-fn bilan(wb: &mut Workbook, crf: &Crf, result: &str, f: &Formats) -> Result<(), XlsxError> {
+fn bilan(
+    wb: &mut Workbook,
+    crf: &Crf,
+    title: &str,
+    result: &str,
+    f: &Formats,
+) -> Result<(), XlsxError> {
     let s = sheet(
         wb,
         "Bilan",
+        title,
         &[
             ("Compte", 58.0),
             ("Code", 9.0),
@@ -194,7 +207,7 @@ fn bilan(wb: &mut Workbook, crf: &Crf, result: &str, f: &Formats) -> Result<(), 
         ],
         f,
     )?;
-    let mut row = 1;
+    let mut row = FIRST_ROW;
     for a in &crf.accounts {
         s.write_string(row, 0, &a.label)?;
         s.write_string(row, 1, &a.code)?;
@@ -219,7 +232,7 @@ fn bilan(wb: &mut Workbook, crf: &Crf, result: &str, f: &Formats) -> Result<(), 
         )?;
         row += 1;
     }
-    let (first, last) = (1, row.max(2) - 1);
+    let (first, last) = (FIRST_ROW, row.max(FIRST_ROW + 1) - 1);
     s.write_string_with_format(row, 0, "Total des comptes de trésorerie", &f.bold)?;
     for (col, value) in [(2u16, crf.money_opening()), (7, crf.money_closing())] {
         s.write_formula_with_format(
@@ -324,11 +337,12 @@ fn bilan(wb: &mut Workbook, crf: &Crf, result: &str, f: &Formats) -> Result<(), 
 pub fn workbook(crf: &Crf, coop: &str) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let f = Formats::new();
-    let result = fonctionnement(&mut wb, crf, coop, &f)?;
-    bilan(&mut wb, crf, &result, &f)?;
-    annexes::rapprochement(&mut wb, crf, &f)?;
-    annexes::caisse(&mut wb, crf, &f)?;
-    annexes::lists(&mut wb, crf, &f)?;
+    let title = format!("{coop} — compte rendu financier {}", crf.exercice);
+    let result = fonctionnement(&mut wb, crf, &title, &f)?;
+    bilan(&mut wb, crf, &title, &result, &f)?;
+    annexes::rapprochement(&mut wb, crf, &title, &f)?;
+    annexes::caisse(&mut wb, crf, &title, &f)?;
+    annexes::lists(&mut wb, crf, &title, &f)?;
     wb.save_to_buffer()
 }
 

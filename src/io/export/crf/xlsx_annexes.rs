@@ -2,16 +2,22 @@
 //! bank reconciliation, the arrêté de caisse, the subsidies, the cheques
 //! to give back and the months.
 
-use super::xlsx::{Formats, cell, date, formula, number, sheet};
+use super::xlsx::{FIRST_ROW, Formats, cell, date, formula, number, sheet};
 use super::{denomination, month_name};
 use crate::domain::crf::Crf;
 use crate::domain::{Money, format_date};
 use rust_xlsxwriter::{Workbook, XlsxError};
 
-pub(super) fn rapprochement(wb: &mut Workbook, crf: &Crf, f: &Formats) -> Result<(), XlsxError> {
+pub(super) fn rapprochement(
+    wb: &mut Workbook,
+    crf: &Crf,
+    title: &str,
+    f: &Formats,
+) -> Result<(), XlsxError> {
     let s = sheet(
         wb,
         "Rapprochement",
+        title,
         &[
             ("Compte", 20.0),
             ("Pièce", 10.0),
@@ -22,7 +28,7 @@ pub(super) fn rapprochement(wb: &mut Workbook, crf: &Crf, f: &Formats) -> Result
         f,
     )?;
     let last = crf.exercice.last_day();
-    let mut row = 1;
+    let mut row = FIRST_ROW;
     for b in &crf.banks {
         let bank = b.account.label();
         s.write_string(row, 0, bank)?;
@@ -75,10 +81,16 @@ pub(super) fn rapprochement(wb: &mut Workbook, crf: &Crf, f: &Formats) -> Result
     Ok(())
 }
 
-pub(super) fn caisse(wb: &mut Workbook, crf: &Crf, f: &Formats) -> Result<(), XlsxError> {
+pub(super) fn caisse(
+    wb: &mut Workbook,
+    crf: &Crf,
+    title: &str,
+    f: &Formats,
+) -> Result<(), XlsxError> {
     let s = sheet(
         wb,
         "Caisse",
+        title,
         &[
             ("Billet ou pièce", 34.0),
             ("Valeur", 12.0),
@@ -88,10 +100,10 @@ pub(super) fn caisse(wb: &mut Workbook, crf: &Crf, f: &Formats) -> Result<(), Xl
         f,
     )?;
     let Some(c) = &crf.last_cash_count else {
-        s.write_string(1, 0, "Aucun arrêté de caisse dans l'exercice")?;
+        s.write_string(FIRST_ROW, 0, "Aucun arrêté de caisse dans l'exercice")?;
         return Ok(());
     };
-    let mut row = 1;
+    let mut row = FIRST_ROW;
     for k in c.counts.iter().filter(|k| k.count > 0) {
         let value = Money::from_cents(k.cents);
         s.write_string(row, 0, denomination(k.cents))?;
@@ -120,8 +132,8 @@ pub(super) fn caisse(wb: &mut Workbook, crf: &Crf, f: &Formats) -> Result<(), Xl
         format!("Total compté le {}{by}", format_date(c.date)),
         &f.bold,
     )?;
-    let sum = if row > 1 {
-        format!("=SUM(D2:{})", cell(row - 1, 3))
+    let sum = if row > FIRST_ROW {
+        format!("=SUM({}:{})", cell(FIRST_ROW, 3), cell(row - 1, 3))
     } else {
         "=0".to_string()
     };
@@ -153,14 +165,20 @@ pub(super) fn caisse(wb: &mut Workbook, crf: &Crf, f: &Formats) -> Result<(), Xl
     Ok(())
 }
 
-pub(super) fn lists(wb: &mut Workbook, crf: &Crf, f: &Formats) -> Result<(), XlsxError> {
+pub(super) fn lists(
+    wb: &mut Workbook,
+    crf: &Crf,
+    title: &str,
+    f: &Formats,
+) -> Result<(), XlsxError> {
     let s = sheet(
         wb,
         "Subventions",
+        title,
         &[("Code", 10.0), ("Financeur", 44.0), ("Montant", 15.0)],
         f,
     )?;
-    let mut row = 1;
+    let mut row = FIRST_ROW;
     for sub in &crf.subsidies {
         s.write_string(row, 0, &sub.code)?;
         s.write_string(row, 1, &sub.grantor)?;
@@ -169,8 +187,8 @@ pub(super) fn lists(wb: &mut Workbook, crf: &Crf, f: &Formats) -> Result<(), Xls
     }
     s.write_string_with_format(row, 1, "Total des subventions", &f.bold)?;
     let total: Money = crf.subsidies.iter().map(|s| s.amount).sum();
-    let sum = if row > 1 {
-        format!("=SUM(C2:{})", cell(row - 1, 2))
+    let sum = if row > FIRST_ROW {
+        format!("=SUM({}:{})", cell(FIRST_ROW, 2), cell(row - 1, 2))
     } else {
         "=0".to_string()
     };
@@ -179,6 +197,7 @@ pub(super) fn lists(wb: &mut Workbook, crf: &Crf, f: &Formats) -> Result<(), Xls
     let s = sheet(
         wb,
         "Chèques à rendre",
+        title,
         &[
             ("Reçu le", 12.0),
             ("Élève", 30.0),
@@ -188,7 +207,7 @@ pub(super) fn lists(wb: &mut Workbook, crf: &Crf, f: &Formats) -> Result<(), Xls
         f,
     )?;
     for (i, c) in crf.cheques_out.iter().enumerate() {
-        let row = i as u32 + 1;
+        let row = i as u32 + FIRST_ROW;
         s.write_datetime_with_format(row, 0, date(c.date)?, &f.date)?;
         s.write_string(row, 1, &c.pupil)?;
         s.write_string(row, 2, &c.payer)?;
@@ -198,6 +217,7 @@ pub(super) fn lists(wb: &mut Workbook, crf: &Crf, f: &Formats) -> Result<(), Xls
     let s = sheet(
         wb,
         "Mois",
+        title,
         &[
             ("Mois", 18.0),
             ("Début", 12.0),
@@ -208,14 +228,14 @@ pub(super) fn lists(wb: &mut Workbook, crf: &Crf, f: &Formats) -> Result<(), Xls
         f,
     )?;
     for (i, m) in crf.months.iter().enumerate() {
-        let row = i as u32 + 1;
+        let row = i as u32 + FIRST_ROW;
         s.write_string(row, 0, month_name(m.first_day))?;
         s.write_datetime_with_format(row, 1, date(m.first_day)?, &f.date)?;
         s.write_number_with_format(row, 2, number(m.receipts), &f.euro)?;
         s.write_number_with_format(row, 3, number(m.expenses), &f.euro)?;
         s.write_number_with_format(row, 4, number(m.balance), &f.euro)?;
     }
-    let row = crf.months.len() as u32 + 1;
+    let row = crf.months.len() as u32 + FIRST_ROW;
     s.write_string_with_format(row, 0, "Total", &f.bold)?;
     let receipts: Money = crf.months.iter().map(|m| m.receipts).sum();
     let expenses: Money = crf.months.iter().map(|m| m.expenses).sum();
@@ -224,7 +244,7 @@ pub(super) fn lists(wb: &mut Workbook, crf: &Crf, f: &Formats) -> Result<(), Xls
             row,
             col,
             formula(
-                format!("=SUM({}:{})", cell(1, col), cell(row - 1, col)),
+                format!("=SUM({}:{})", cell(FIRST_ROW, col), cell(row - 1, col)),
                 value,
             ),
             &f.euro_total,
