@@ -287,3 +287,45 @@ fn the_ledgers_export_their_journal_the_same_way() {
         "the folder is shown: {wide}"
     );
 }
+
+/// The file list over the Graphique view: cleared with a blank column
+/// around it, so that its border never runs beside the chart's frame.
+#[test]
+fn the_export_list_over_the_chart_stands_apart_from_its_frame() {
+    let mut app = on_crf(Path::new(DOCUMENTS));
+    shift(&mut app, KeyCode::BackTab);
+    assert!(render_small(&app).contains("Recettes et dépenses par mois"));
+    key(&mut app, KeyCode::Char('f'));
+    for screen in [render_small(&app), render_wide(&app)] {
+        let rows: Vec<&str> = screen.lines().collect();
+        let top = rows
+            .iter()
+            .position(|r| r.contains("┌ Fichiers de l'exercice 2024-2025"))
+            .unwrap_or_else(|| panic!("{screen}"));
+        // Rows are quoted: the popup never touches the quotes.
+        let left = rows[top].chars().position(|c| c == '┌').unwrap();
+        let bottom = (top..rows.len())
+            .find(|&i| rows[i].chars().nth(left) == Some('└'))
+            .unwrap();
+        let right = rows[top].chars().position(|c| c == '┐').unwrap();
+        for (i, row) in rows.iter().enumerate().take(bottom + 1).skip(top) {
+            let chars: Vec<char> = row.chars().collect();
+            assert_eq!(chars[left - 1], ' ', "row {i}, left of the popup: {screen}");
+            assert_eq!(
+                chars[right + 1],
+                ' ',
+                "row {i}, right of the popup: {screen}"
+            );
+        }
+        // The rows above and under it are blank along it.
+        for i in [top - 1, bottom + 1] {
+            let along: String = rows[i]
+                .chars()
+                .skip(left - 1)
+                .take(right - left + 3)
+                .collect();
+            assert_eq!(along.trim(), "", "row {i}: {screen}");
+        }
+    }
+    assert_screens!("export_over_chart", app);
+}

@@ -14,11 +14,12 @@ use crate::ui::keymap::{self, Context};
 use crate::ui::widgets::cells::{cell, count, truncate, wrap};
 use crate::ui::widgets::form_frame::popup_area;
 use crate::ui::widgets::list_cursor::ListCursor;
+use crate::ui::widgets::popup_place::clear_popup;
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 pub struct BatchList {
     batches: Vec<Batch>,
@@ -153,7 +154,7 @@ impl Component for BatchList {
 
     fn draw(&self, frame: &mut Frame, area: Rect, _book: &Book) {
         let popup = popup_area(area);
-        frame.render_widget(Clear, popup);
+        clear_popup(frame.buffer_mut(), popup, area);
         let key = |action| keymap::key_of(Context::Batches, action);
         let block = Block::bordered()
             .title(Line::styled(" Imports ", theme::title()))

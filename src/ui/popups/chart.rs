@@ -18,11 +18,12 @@ use crate::ui::widgets::cells::truncate;
 use crate::ui::widgets::field::draw_input;
 use crate::ui::widgets::form_frame::type_into;
 use crate::ui::widgets::list_cursor::ListCursor;
+use crate::ui::widgets::popup_place::clear_popup;
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Row, Table, TableState};
+use ratatui::widgets::{Block, Padding, Row, Table, TableState};
 use tui_input::Input;
 
 /// The list's state: its search line and the selected line (among the
@@ -103,7 +104,7 @@ impl ChartList {
         let rows = self.rows(chart);
         let width = area.width.min(100);
         let popup = area.centered(Constraint::Length(width), Constraint::Length(area.height));
-        frame.render_widget(Clear, popup);
+        clear_popup(frame.buffer_mut(), popup, area);
         let title = if self.filter.value().trim().is_empty() {
             format!(" Plan comptable ({} comptes) ", rows.len())
         } else {

@@ -12,11 +12,12 @@ use crate::ui::component::{Component, Effect};
 use crate::ui::keymap::{self, Context};
 use crate::ui::widgets::cells::{count, truncate, wrap};
 use crate::ui::widgets::form_frame::type_into;
+use crate::ui::widgets::popup_place::clear_popup;
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 use tui_input::Input;
 
 #[derive(Debug)]
@@ -329,7 +330,7 @@ impl Component for ClosingPopup {
         }
         let height = (body.len() as u16 + 2).min(area.height);
         let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
-        frame.render_widget(Clear, popup);
+        clear_popup(frame.buffer_mut(), popup, area);
         let block = Block::bordered()
             .title(format!(" Clôture de l'exercice {} ", self.exercice))
             .border_style(theme::border_focused());

@@ -7,12 +7,13 @@ use crate::ui::action::Action;
 use crate::ui::component::Effect;
 use crate::ui::component::{Component, Role};
 use crate::ui::keymap::{self, Context};
+use crate::ui::widgets::popup_place::clear_popup;
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Paragraph, Widget};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Confirm {
@@ -126,7 +127,7 @@ impl Widget for &Confirm {
         ]));
         let height = (body.len() as u16 + 2).min(area.height);
         let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
-        Clear.render(popup, buf);
+        clear_popup(buf, popup, area);
         let block = Block::bordered()
             .title(" Confirmation ")
             .border_style(theme::border_focused());

@@ -8,11 +8,12 @@ use crate::store;
 use crate::ui::action::Action;
 use crate::ui::component::{Component, Effect};
 use crate::ui::keymap::Context;
+use crate::ui::widgets::popup_place::clear_popup;
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 #[derive(Debug)]
 pub struct ExercicePicker {
@@ -119,7 +120,7 @@ impl Component for ExercicePicker {
         let width = area.width.saturating_sub(4).min(48);
         let height = (body.len() as u16 + 2).min(area.height);
         let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
-        frame.render_widget(Clear, popup);
+        clear_popup(frame.buffer_mut(), popup, area);
         let block = Block::bordered()
             .title(" Exercice affiché ")
             .border_style(theme::border_focused());

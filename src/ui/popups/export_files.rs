@@ -12,11 +12,12 @@ use crate::ui::action::Action;
 use crate::ui::component::{Component, Effect};
 use crate::ui::keymap::{self, Context};
 use crate::ui::widgets::cells::{cell, count, truncate_left};
+use crate::ui::widgets::popup_place::clear_popup;
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 use std::path::PathBuf;
 
 #[derive(Debug)]
@@ -157,7 +158,7 @@ impl Component for ExportFiles {
         ));
         let height = (body.len() as u16 + 3).min(area.height);
         let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
-        frame.render_widget(Clear, popup);
+        clear_popup(frame.buffer_mut(), popup, area);
         let block = Block::bordered()
             .title(format!(" Fichiers de l'exercice {} ", self.exercice))
             .border_style(theme::border_focused());

@@ -14,12 +14,13 @@ use crate::ui::keymap::{self, Context};
 use crate::ui::widgets::cells::{cell, right_cell, truncate, truncate_left};
 use crate::ui::widgets::form_frame::popup_area;
 use crate::ui::widgets::list_cursor::ListCursor;
+use crate::ui::widgets::popup_place::clear_popup;
 use crate::ui::widgets::theme;
 use import::ImportKind;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 use tui_input::{Input, InputRequest};
@@ -250,7 +251,7 @@ impl Component for FilePicker {
 
     fn draw(&self, frame: &mut Frame, area: Rect, _book: &Book) {
         let popup = popup_area(area);
-        frame.render_widget(Clear, popup);
+        clear_popup(frame.buffer_mut(), popup, area);
         let key = |action| keymap::key_of(Context::FilePicker, action);
         let block = Block::bordered()
             .title(Line::styled(" Importer un fichier ", theme::title()))

@@ -9,11 +9,12 @@ use crate::ui::component::Effect;
 use crate::ui::keymap::{self, Binding, Context, key_name};
 use crate::ui::start::RunInfo;
 use crate::ui::widgets::cells::truncate;
+use crate::ui::widgets::popup_place::clear_popup;
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 use std::cell::Cell;
 
 #[derive(Debug)]
@@ -130,7 +131,7 @@ impl Help {
         );
         let height = (lines.len() as u16 + 2).min(area.height);
         let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
-        frame.render_widget(Clear, popup);
+        clear_popup(frame.buffer_mut(), popup, area);
         let visible = height.saturating_sub(2) as usize;
         let max_scroll = lines.len().saturating_sub(visible);
         self.max_scroll.set(max_scroll);

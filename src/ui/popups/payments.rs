@@ -14,16 +14,17 @@ use crate::ui::keymap::{self, Context};
 use crate::ui::widgets::cells::{truncate, wrap};
 use crate::ui::widgets::form_frame::popup_area;
 use crate::ui::widgets::list_cursor::ListCursor;
+use crate::ui::widgets::popup_place::clear_popup;
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 use tui_input::Input;
 
 fn framed(frame: &mut Frame, area: Rect, title: &str, bottom: String) -> Rect {
     let popup = popup_area(area);
-    frame.render_widget(Clear, popup);
+    clear_popup(frame.buffer_mut(), popup, area);
     let block = Block::bordered()
         .title(Line::styled(format!(" {title} "), theme::title()))
         .title_bottom(Line::from(bottom).right_aligned())

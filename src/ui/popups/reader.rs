@@ -9,11 +9,12 @@ use crate::ui::action::Action;
 use crate::ui::component::Component;
 use crate::ui::component::Effect;
 use crate::ui::keymap::{self, Context};
+use crate::ui::widgets::popup_place::clear_popup;
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 use std::cell::Cell;
 
 /// Text wrapped to a width.
@@ -83,7 +84,7 @@ impl Component for Reader {
         let lines = self.doc.lines(width.saturating_sub(4) as usize);
         let height = (lines.len() as u16 + 2).min(area.height);
         let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
-        frame.render_widget(Clear, popup);
+        clear_popup(frame.buffer_mut(), popup, area);
         let visible = height.saturating_sub(2) as usize;
         let max_scroll = lines.len().saturating_sub(visible);
         self.max_scroll.set(max_scroll);

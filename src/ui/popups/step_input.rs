@@ -14,11 +14,12 @@ use crate::ui::keymap::{self, Context};
 use crate::ui::widgets::cells::wrap;
 use crate::ui::widgets::field::{FieldValue, FieldView};
 use crate::ui::widgets::form_frame::{type_into, type_over};
+use crate::ui::widgets::popup_place::clear_popup;
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear};
+use ratatui::widgets::Block;
 use tui_input::Input;
 
 /// What the one-line input is for.
@@ -105,7 +106,7 @@ impl StepInput {
             Constraint::Length(width),
             Constraint::Length(height.min(area.height)),
         );
-        frame.render_widget(Clear, popup);
+        clear_popup(frame.buffer_mut(), popup, area);
         let key = |action| keymap::key_of(Context::Line, action);
         let footer = format!(
             " {} pour enregistrer · {} pour annuler ",

@@ -4,11 +4,12 @@
 use crate::domain::{Field, FieldError};
 use crate::ui::widgets::cells::wrap;
 use crate::ui::widgets::field::FieldView;
+use crate::ui::widgets::popup_place::clear_popup;
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Padding};
+use ratatui::widgets::{Block, Padding};
 use tui_input::{Input, InputRequest};
 
 /// What the app must do after a key in a form.
@@ -186,7 +187,7 @@ pub fn draw_form(
     focus: usize,
 ) -> Drawn {
     let popup = form_area(area, items);
-    frame.render_widget(Clear, popup);
+    clear_popup(frame.buffer_mut(), popup, area);
     let block = Block::bordered()
         .title(Line::styled(format!(" {title} "), theme::title()))
         .border_style(theme::border_focused())

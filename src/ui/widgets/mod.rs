@@ -7,4 +7,5 @@ pub mod form;
 pub mod form_frame;
 pub mod hint_bar;
 pub mod list_cursor;
+pub mod popup_place;
 pub mod theme;

@@ -14,11 +14,12 @@ use crate::ui::keymap::{self, Context};
 use crate::ui::popups::reader::{Lines, Reader};
 use crate::ui::widgets::cells::{count, wrap};
 use crate::ui::widgets::form_frame::popup_area;
+use crate::ui::widgets::popup_place::clear_popup;
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 use std::path::PathBuf;
 
 /// What a file can be.
@@ -274,7 +275,7 @@ impl Component for ImportKind {
 
     fn draw(&self, frame: &mut Frame, area: Rect, _book: &Book) {
         let popup = popup_area(area);
-        frame.render_widget(Clear, popup);
+        clear_popup(frame.buffer_mut(), popup, area);
         let block = Block::bordered()
             .title(Line::styled(" Importer un fichier ", theme::title()))
             .border_style(theme::border_focused());
