@@ -108,31 +108,18 @@ pub struct PendingCheque {
 
 /// The cheques of the exercice's campaigns still to give back, oldest first.
 pub fn pending_cheques(conn: &Connection, exercice: Exercice) -> Result<Vec<PendingCheque>> {
-    let mut stmt = conn.prepare(
-        "SELECT trim(p.nom || ' ' || p.prenom), c.amount_cents, c.date
-         FROM contribution c JOIN campaign g ON g.id = c.campaign_id JOIN pupil p ON p.id = c.pupil_id
-         WHERE g.exercice = ?1 AND c.channel = 'cheque' AND c.returned_on IS NULL
-           AND c.cancelled_at IS NULL
-         ORDER BY c.date, c.id",
-    )?;
-    let rows = stmt
-        .query_map([exercice.start_year], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, String>(2)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    rows.into_iter()
-        .map(|(pupil, cents, date)| {
-            Ok(PendingCheque {
-                pupil,
-                amount: Money::from_cents(cents),
-                date: super::entries::parse_iso_date(&date)?,
+    Ok(
+        super::participations::contributions::cheques_still_out(conn, Some(exercice))?
+            .into_iter()
+            .map(|c| PendingCheque {
+                pupil: format!("{} {}", c.nom, c.prenom)
+                    .trim_matches(' ')
+                    .to_string(),
+                amount: c.contribution.amount,
+                date: c.contribution.date,
             })
-        })
-        .collect()
+            .collect(),
+    )
 }
 
 /// Online payments of the exercice counted in the books whose payout has

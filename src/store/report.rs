@@ -165,29 +165,17 @@ pub fn statement_on(conn: &Connection, account_id: i64, date: NaiveDate) -> Resu
 /// The parents' cheques of the exercice's campaigns still to give back
 /// (not returned, not cancelled), oldest first, with pupil and payer.
 pub fn cheques_out(conn: &Connection, exercice: Exercice) -> Result<Vec<ChequeOut>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT c.date, p.prenom, p.nom, c.payer, c.amount_cents
-         FROM contribution c
-         JOIN campaign k ON k.id = c.campaign_id
-         JOIN pupil p ON p.id = c.pupil_id
-         WHERE k.exercice = ?1 AND c.channel = 'cheque'
-           AND c.returned_on IS NULL AND c.cancelled_at IS NULL
-         ORDER BY c.date, c.id",
-    )?;
-    let mut rows = stmt.query([exercice.start_year])?;
-    let mut out = Vec::new();
-    while let Some(r) = rows.next()? {
-        let date: String = r.get(0)?;
-        let prenom: String = r.get(1)?;
-        let nom: String = r.get(2)?;
-        out.push(ChequeOut {
-            date: parse_iso_date(&date)?,
-            pupil: format!("{prenom} {nom}").trim().to_string(),
-            payer: r.get(3)?,
-            amount: Money::from_cents(r.get(4)?),
-        });
-    }
-    Ok(out)
+    Ok(
+        super::participations::contributions::cheques_still_out(conn, Some(exercice))?
+            .into_iter()
+            .map(|c| ChequeOut {
+                date: c.contribution.date,
+                pupil: format!("{} {}", c.prenom, c.nom).trim().to_string(),
+                payer: c.contribution.payer,
+                amount: c.contribution.amount,
+            })
+            .collect(),
+    )
 }
 
 #[cfg(test)]

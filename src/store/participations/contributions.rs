@@ -4,8 +4,8 @@
 
 use super::super::Result;
 use super::optional_date;
-use crate::domain::Money;
 use crate::domain::participation::contribution::{Channel, CheckedLine, Contribution};
+use crate::domain::{Exercice, Money};
 use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction, params};
 
@@ -35,13 +35,25 @@ pub fn insert(
     Ok(tx.last_insert_rowid())
 }
 
-/// A contribution is cancelled by its status or by the reversal of its recette.
-const SELECT: &str =
-    "SELECT c.id, c.campaign_id, c.pupil_id, c.date, c.amount_cents, c.channel, c.entry_id,
+/// A contribution's columns, as [`raw`] reads them. A contribution is
+/// cancelled by its status or by the reversal of its recette.
+macro_rules! columns {
+    () => {
+        "c.id, c.campaign_id, c.pupil_id, c.date, c.amount_cents, c.channel, c.entry_id,
         e.piece, c.payer, c.returned_on,
         c.cancelled_at IS NOT NULL OR EXISTS (SELECT 1 FROM entry r WHERE r.reverses = c.entry_id)
-     , c.returned_by
-     FROM contribution c LEFT JOIN entry e ON e.id = c.entry_id";
+     , c.returned_by"
+    };
+}
+
+/// The contributions and their recette's pièce.
+macro_rules! from {
+    () => {
+        "FROM contribution c LEFT JOIN entry e ON e.id = c.entry_id"
+    };
+}
+
+const SELECT: &str = concat!("SELECT ", columns!(), " ", from!());
 
 type Raw = (
     i64,
@@ -150,15 +162,55 @@ pub fn cheques_received(conn: &Connection) -> Result<usize> {
     Ok(count as usize)
 }
 
-/// The cheques still to give back, oldest first.
-pub fn pending_cheques(conn: &Connection) -> Result<Vec<Contribution>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "{SELECT} WHERE c.channel = 'cheque' AND c.returned_on IS NULL AND c.cancelled_at IS NULL ORDER BY c.date, c.id"
+/// A parent's cheque still to give back, with its pupil's names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChequeStillOut {
+    pub contribution: Contribution,
+    pub prenom: String,
+    pub nom: String,
+}
+
+/// The cheques received and not given back yet (neither returned nor
+/// cancelled), oldest first: of the campaigns of `exercice`, or of every
+/// exercice. The one read behind the participations' list of cheques to
+/// give back and the CRF's.
+pub fn cheques_still_out(
+    conn: &Connection,
+    exercice: Option<Exercice>,
+) -> Result<Vec<ChequeStillOut>> {
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT ",
+        columns!(),
+        ", p.prenom, p.nom ",
+        from!(),
+        " JOIN campaign k ON k.id = c.campaign_id
+         JOIN pupil p ON p.id = c.pupil_id
+         WHERE c.channel = 'cheque' AND c.returned_on IS NULL AND c.cancelled_at IS NULL
+           AND (?1 IS NULL OR k.exercice = ?1)
+         ORDER BY c.date, c.id"
     ))?;
-    let raws = stmt
-        .query_map([], raw)?
+    let rows = stmt
+        .query_map([exercice.map(|e| e.start_year)], |r| {
+            Ok((raw(r)?, r.get::<_, String>(12)?, r.get::<_, String>(13)?))
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    raws.into_iter().map(to_contribution).collect()
+    rows.into_iter()
+        .map(|(raw, prenom, nom)| {
+            Ok(ChequeStillOut {
+                contribution: to_contribution(raw)?,
+                prenom,
+                nom,
+            })
+        })
+        .collect()
+}
+
+/// The cheques still to give back (every exercice), oldest first.
+pub fn pending_cheques(conn: &Connection) -> Result<Vec<Contribution>> {
+    Ok(cheques_still_out(conn, None)?
+        .into_iter()
+        .map(|c| c.contribution)
+        .collect())
 }
 
 pub fn mark_returned(tx: &Transaction, id: i64, date: NaiveDate, by: &str) -> Result<()> {
