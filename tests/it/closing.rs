@@ -644,3 +644,25 @@ fn a_closing_after_a_reopening_by_hand_keeps_one_current_fingerprint() {
     assert_eq!((all, current), (2, 1));
     assert_eq!(integrity::check(book.conn()).unwrap().findings, []);
 }
+
+/// The next exercice opens with the online balance of the demo year and
+/// none of its payments: the point speaks of that one balance.
+#[test]
+fn an_online_balance_alone_asks_to_point_its_payout() {
+    let mut book = load_demo(store::open_in_memory().unwrap(), clock()).unwrap();
+    book.close_exercice(DEMO_EXERCICE, &all_overridden(), &CarryOver::default())
+        .unwrap();
+    let online: Vec<String> = book
+        .closing_blockers(NEXT, &[])
+        .unwrap()
+        .into_iter()
+        .filter(|b| b.key == BlockerKey::OnlinePayments)
+        .map(|b| b.what)
+        .collect();
+    assert_eq!(
+        online,
+        [
+            "Collectes en ligne : solde de 80,87 € au 31/08/2026 : pointez son versement sur le Compte Pro (Rapprochement)"
+        ]
+    );
+}

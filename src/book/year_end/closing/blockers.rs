@@ -219,7 +219,8 @@ fn online(conn: &Connection, exercice: Exercice, balance: Money) -> Result<Optio
         ));
     }
     Ok(Some(format!(
-        "{} : pointez leur versement sur le Compte Pro (Rapprochement)",
-        parts.join(", ")
+        "{} : pointez {} versement sur le Compte Pro (Rapprochement)",
+        parts.join(", "),
+        if count > 1 { "leur" } else { "son" }
     )))
 }
