@@ -360,7 +360,8 @@ impl App {
             }
         }
         if let Some(message) = &self.status {
-            chrome::status_line(frame, rows.status, message);
+            let popup = matches!(&self.stage, Stage::Main(main) if !main.popups.is_empty());
+            chrome::status_line(frame, rows.status, message, !popup);
         }
         chrome::hint_bar(frame, rows.hints, &self.contexts());
     }

@@ -5,13 +5,14 @@ use super::action::Action;
 use super::effect::Status;
 use super::keymap::{self, Context};
 use super::tabs::Tab;
+use super::widgets::cells;
 use super::widgets::hint_bar::HintBar;
 use super::widgets::theme;
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
@@ -95,17 +96,43 @@ pub fn failed(frame: &mut Frame, area: Rect, message: &str, quit_key: &str) {
     );
 }
 
-pub fn status_line(frame: &mut Frame, area: Rect, message: &Status) {
+/// The status line; a message wider than the screen takes the row above
+/// too when it may (over the bottom of a tab, not of a popup), so that its
+/// end is not lost.
+pub fn status_line(frame: &mut Frame, area: Rect, message: &Status, may_grow: bool) {
     let style = if message.error {
         theme::error()
     } else {
         theme::status()
     };
     let prefix = if message.error { "✗ " } else { "" };
-    frame.render_widget(
-        Line::styled(format!(" {prefix}{}", message.text), style),
-        area,
-    );
+    let room = usize::from(area.width).saturating_sub(2);
+    let mut lines = cells::wrap(&format!("{prefix}{}", message.text), room);
+    if lines.len() < 2 || area.y == 0 || !may_grow {
+        frame.render_widget(
+            Line::styled(format!(" {prefix}{}", message.text), style),
+            area,
+        );
+        return;
+    }
+    let rest = lines.split_off(1).join(" ");
+    lines.push(cells::truncate(&rest, room));
+    let two = Rect {
+        y: area.y - 1,
+        height: 2,
+        ..area
+    };
+    frame.render_widget(Clear, two);
+    for (i, line) in lines.iter().enumerate() {
+        frame.render_widget(
+            Line::styled(format!(" {line}"), style),
+            Rect {
+                y: two.y + i as u16,
+                height: 1,
+                ..two
+            },
+        );
+    }
 }
 
 pub fn hint_bar(frame: &mut Frame, area: Rect, contexts: &[Context]) {

@@ -136,7 +136,25 @@ fn every_point_passed_with_a_reason_closes_the_exercice() {
     key(&mut app, KeyCode::Enter);
     let (text, error) = status_line(&app);
     assert!(!error, "{text}");
-    assert!(text.starts_with("Exercice 2024-2025 clôturé"), "{text}");
+    assert!(
+        text.starts_with("Exercice 2024-2025 clôturé, exercice 2025-2026 ouvert"),
+        "{text}"
+    );
+    assert!(text.contains(" écritures, empreinte "), "{text}");
+    // At 80 columns the message is whole: it takes a second row.
+    let small = render_small(&app);
+    let shown: String = small
+        .lines()
+        .rev()
+        .skip(1)
+        .take(2)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .map(|row| row.trim_matches('"').trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(shown, text, "{small}");
     assert!(closed_at(&app).is_some());
     let screen = render_wide(&app);
     assert!(
@@ -328,4 +346,41 @@ fn the_export_list_over_the_chart_stands_apart_from_its_frame() {
         }
     }
     assert_screens!("export_over_chart", app);
+}
+
+/// The status line after writing a file counts what that file holds: the
+/// CRF's categories, the journal's entries, hledger's transactions.
+#[test]
+fn a_written_file_counts_what_it_holds() {
+    use coopcompta::book::year_end::ExportKind;
+    let dir = exports_dir();
+    let mut app = on_crf(dir.path());
+    for (kind, many) in [
+        (ExportKind::CrfHtml, "catégories"),
+        (
+            ExportKind::Ledger(coopcompta::io::export::CsvFormat::Fr),
+            "écritures",
+        ),
+        (ExportKind::Hledger, "transactions"),
+    ] {
+        let exercice = app.book().unwrap().exercice();
+        let rows = app
+            .book()
+            .unwrap()
+            .export(kind, exercice, &mut Vec::new())
+            .unwrap();
+        let position = ExportKind::ALL.iter().position(|k| *k == kind).unwrap();
+        key(&mut app, KeyCode::Char('f'));
+        for _ in 0..position {
+            key(&mut app, KeyCode::Down);
+        }
+        key(&mut app, KeyCode::Enter);
+        let (text, error) = status_line(&app);
+        assert!(!error, "{text}");
+        let path = dir.path().join(kind.file_name(exercice));
+        assert_eq!(
+            text,
+            format!("Fichier écrit ({rows} {many}) : {}", path.display())
+        );
+    }
 }

@@ -137,20 +137,21 @@ impl ClosingPopup {
         match book.close_exercice(self.exercice, &self.overrides(), &carry) {
             Ok(summary) => Effect::Batch(vec![
                 Effect::Close,
+                // What changes for the user first: the new exercice.
                 Effect::info(format!(
-                    "Exercice {} clôturé ({}, empreinte {}) ; exercice {} ouvert{}",
+                    "Exercice {} clôturé, exercice {} ouvert{} ; {}, empreinte {}",
                     summary.exercice,
-                    count(summary.entries, "écriture", "écritures"),
-                    truncate(&summary.fingerprint, 13),
                     summary.next,
                     if summary.pupils_carried > 0 {
                         format!(
-                            ", {}",
+                            " ({})",
                             count(summary.pupils_carried, "élève reporté", "élèves reportés")
                         )
                     } else {
                         String::new()
-                    }
+                    },
+                    count(summary.entries, "écriture", "écritures"),
+                    truncate(&summary.fingerprint, 13),
                 )),
                 Effect::Changed,
             ]),

@@ -59,7 +59,10 @@ impl ExportFiles {
                 Effect::Close,
                 Effect::info(format!(
                     "Fichier écrit ({}) : {}",
-                    count(rows, "ligne", "lignes"),
+                    {
+                        let (one, many) = kind.counted();
+                        count(rows, one, many)
+                    },
                     path.display()
                 )),
             ]),

@@ -82,6 +82,20 @@ impl ExportKind {
     }
 }
 
+impl ExportKind {
+    /// What [`Book::export`] counts in this file, in French (one, many).
+    pub fn counted(self) -> (&'static str, &'static str) {
+        match self {
+            ExportKind::Ledger(_) => ("écriture", "écritures"),
+            ExportKind::Cahier(_) | ExportKind::CahierXlsx => ("ligne", "lignes"),
+            ExportKind::Crf(_) | ExportKind::CrfHtml | ExportKind::CrfXlsx => {
+                ("catégorie", "catégories")
+            }
+            ExportKind::Hledger => ("transaction", "transactions"),
+        }
+    }
+}
+
 impl Book {
     /// Writes one year-end file of `exercice` to `out`; returns how many
     /// rows (entries, categories) it holds.
