@@ -304,3 +304,39 @@ fn a_closed_exercice_is_shown_read_only() {
     assert_eq!(app.book().unwrap().exercice(), Exercice::new(2024));
     assert!(!render_small(&app).contains("lecture seule"));
 }
+
+/// A closed exercice shown read-only: the count and the closing say so at
+/// once, before any form is typed in vain, and name the way back.
+#[test]
+fn a_closed_exercice_takes_no_count_and_no_second_closing() {
+    let mut app = with_closed_year();
+    key(&mut app, KeyCode::Char('E'));
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.book().unwrap().exercice(), Exercice::new(2023));
+    key(&mut app, KeyCode::Char('5'));
+    for (k, expected) in [
+        (
+            'a',
+            "l'exercice 2023-2024 est clôturé : sa caisse ne se compte plus (E : afficher l'exercice en cours)",
+        ),
+        (
+            'c',
+            "l'exercice 2023-2024 est déjà clôturé (E : afficher l'exercice en cours)",
+        ),
+    ] {
+        key(&mut app, KeyCode::Char(k));
+        assert!(!app.form_open(), "{k}: {}", render_wide(&app));
+        assert_eq!(status_line(&app), (expected.to_string(), true), "{k}");
+        let small = render_small(&app);
+        assert!(!small.contains("┌ Arrêté de caisse"), "{small}");
+        assert!(!small.contains("┌ Clôture de l'exercice"), "{small}");
+    }
+    // Back on the current exercice, the count opens.
+    key(&mut app, KeyCode::Char('E'));
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.book().unwrap().exercice(), Exercice::new(2024));
+    key(&mut app, KeyCode::Char('a'));
+    assert!(render_wide(&app).contains("Arrêté de caisse"));
+}

@@ -95,6 +95,20 @@ impl ClotureTab {
     }
 }
 
+/// Why a closed exercice (shown read-only) takes no count and no second
+/// closing, said before any form opens, with the way back.
+fn closed_message(action: Action, exercice: crate::domain::Exercice) -> String {
+    let what = if action == Action::CashCount {
+        format!("l'exercice {exercice} est clôturé : sa caisse ne se compte plus")
+    } else {
+        format!("l'exercice {exercice} est déjà clôturé")
+    };
+    format!(
+        "{what} ({} : afficher l'exercice en cours)",
+        crate::ui::keymap::key_of(Context::Global, Action::SwitchExercice)
+    )
+}
+
 fn is_own(action: Action) -> bool {
     Context::Cloture
         .bindings()
@@ -123,9 +137,17 @@ impl Component for ClotureTab {
         match action {
             Action::NextView => self.switch(self.view.next()),
             Action::PrevView => self.switch(self.view.prev()),
-            Action::CashCount => Effect::open(CashCountForm::new(book)),
-            Action::CloseExercice => {
-                Effect::from_result(ClosingPopup::load(book, exercice).map(Effect::open))
+            Action::CashCount | Action::CloseExercice => {
+                match crate::store::coop::is_closed(book.conn(), exercice) {
+                    Ok(true) => Effect::error(closed_message(action, exercice)),
+                    Ok(false) if action == Action::CashCount => {
+                        Effect::open(CashCountForm::new(book))
+                    }
+                    Ok(false) => {
+                        Effect::from_result(ClosingPopup::load(book, exercice).map(Effect::open))
+                    }
+                    Err(e) => Effect::error(e.to_string()),
+                }
             }
             Action::Export => Effect::open(ExportFiles::new(
                 exercice,
