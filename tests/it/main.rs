@@ -11,6 +11,7 @@ mod cash_count;
 mod cash_count_cli;
 mod check;
 mod checklist;
+mod cheques_to_return;
 mod cli;
 mod cli_behaviour;
 mod cli_messages;
