@@ -9,6 +9,7 @@ pub mod dates;
 pub mod entry;
 pub mod entry_prefill;
 pub mod entry_request;
+pub mod fast_hash;
 pub mod field;
 pub mod ledger;
 pub mod money;

@@ -8,6 +8,7 @@
 
 use super::entries::{account_codes, parse_iso_date};
 use super::{Result, StoreError};
+use crate::domain::fast_hash::FastMap;
 use crate::domain::{Entry, EntryKind, Exercice, Line, Money, PaymentMode};
 use rusqlite::Connection;
 use std::collections::HashMap;
@@ -20,6 +21,15 @@ fn corrupt(what: String) -> StoreError {
 /// recording order (the order of the ledger export); `reversed_by` is set
 /// on the cancelled ones. Returns how many entries were read. An error of
 /// `each` stops the reading and is returned.
+///
+/// Two cursors walked side by side, each reading one index in order: the
+/// entries from `entry_by_date` (exercice, date, id), the lines from
+/// `entry_line_in_order` (exercice, date, entry, position, account,
+/// amount), which holds every column read. A line belongs to the entry of
+/// the same id. A line whose date differs from its entry's, or whose entry
+/// is gone (only a hand edit does that, and `check` names it), comes out
+/// of position order or waits for an entry that never comes: either
+/// refuses the whole reading.
 pub fn for_each_entry(
     conn: &Connection,
     exercice: Exercice,
@@ -27,16 +37,17 @@ pub fn for_each_entry(
 ) -> Result<usize> {
     let codes = Codes::new(account_codes(conn)?);
     let reversed_by = reversals(conn, exercice)?;
-    // `entry_by_date` (exercice, date, rowid) gives the order; the lines of
-    // each entry come from `entry_line_by_entry` in position order.
-    let mut stmt = conn.prepare_cached(
-        "SELECT e.id, e.date, e.piece, e.kind, e.label, e.mode, e.cheque_no, e.reverses,
-                l.account_id, l.amount_cents
-         FROM entry e JOIN entry_line l ON l.entry_id = e.id
-         WHERE e.exercice = ?1
-         ORDER BY e.date, e.id, l.position",
+    let mut entries = conn.prepare_cached(
+        "SELECT id, date, piece, kind, label, mode, cheque_no, reverses
+         FROM entry WHERE exercice = ?1 ORDER BY date, id",
     )?;
-    let mut rows = stmt.query([exercice.start_year])?;
+    let mut lines = conn.prepare_cached(
+        "SELECT entry_id, account_id, amount_cents, position
+         FROM entry_line WHERE exercice = ?1 ORDER BY date, entry_id, position",
+    )?;
+    let mut heads = entries.query([exercice.start_year])?;
+    let mut rows = lines.query([exercice.start_year])?;
+    let mut line = rows.next()?;
     let mut entry = Entry {
         id: 0,
         exercice,
@@ -50,45 +61,60 @@ pub fn for_each_entry(
         reversed_by: None,
         lines: Vec::new(),
     };
-    // Lines already pushed for the current entry (their buffers are reused).
-    let mut used = 0usize;
     let mut count = 0usize;
-    let mut current: Option<i64> = None;
-    while let Some(r) = rows.next()? {
-        let id: i64 = r.get(0)?;
-        if current != Some(id) {
-            if current.is_some() {
-                entry.lines.truncate(used);
-                each(&entry)?;
+    while let Some(head) = heads.next()? {
+        let id: i64 = head.get(0)?;
+        read_head(head, id, &mut entry, &reversed_by)?;
+        let mut used = 0usize;
+        let mut last_position = i64::MIN;
+        while let Some(r) = line {
+            let entry_id: i64 = r.get(0)?;
+            if entry_id != id {
+                break;
             }
-            current = Some(id);
+            // The entry's lines come in position order unless one was
+            // moved to another day (then it comes after the others).
+            let position: i64 = r.get(3)?;
+            if position <= last_position {
+                return Err(off_date(entry_id));
+            }
+            last_position = position;
+            let account_id: i64 = r.get(1)?;
+            let code = codes
+                .get(account_id)
+                .ok_or_else(|| corrupt(format!("compte n° {account_id}")))?;
+            let amount = Money::from_cents(r.get(2)?);
+            match entry.lines.get_mut(used) {
+                Some(line) => {
+                    line.account_code.clear();
+                    line.account_code.push_str(code);
+                    line.amount = amount;
+                }
+                None => entry.lines.push(Line {
+                    account_code: code.clone(),
+                    amount,
+                }),
+            }
+            used += 1;
+            line = rows.next()?;
+        }
+        // An entry without lines moves nothing (the join of old left it out).
+        if used > 0 {
+            entry.lines.truncate(used);
             count += 1;
-            used = 0;
-            read_head(r, id, &mut entry, &reversed_by)?;
+            each(&entry)?;
         }
-        let account_id: i64 = r.get(8)?;
-        let code = codes
-            .get(account_id)
-            .ok_or_else(|| corrupt(format!("compte n° {account_id}")))?;
-        let amount = Money::from_cents(r.get(9)?);
-        match entry.lines.get_mut(used) {
-            Some(line) => {
-                line.account_code.clear();
-                line.account_code.push_str(code);
-                line.amount = amount;
-            }
-            None => entry.lines.push(Line {
-                account_code: code.clone(),
-                amount,
-            }),
-        }
-        used += 1;
     }
-    if current.is_some() {
-        entry.lines.truncate(used);
-        each(&entry)?;
+    if let Some(r) = line {
+        return Err(off_date(r.get(0)?));
     }
     Ok(count)
+}
+
+fn off_date(entry_id: i64) -> StoreError {
+    corrupt(format!(
+        "ligne de l'écriture n° {entry_id} hors de la date de son écriture, ou sans écriture (lancez « coopcompta check »)"
+    ))
 }
 
 /// Account codes by id: a plain index (ids of a chart are small), a map
@@ -135,7 +161,7 @@ fn read_head(
     r: &rusqlite::Row,
     id: i64,
     entry: &mut Entry,
-    reversed_by: &HashMap<i64, i64>,
+    reversed_by: &FastMap<i64, i64>,
 ) -> Result<()> {
     let text =
         |i: usize| -> Result<&str> { Ok(r.get_ref(i)?.as_str().map_err(rusqlite::Error::from)?) };
@@ -162,7 +188,8 @@ fn read_head(
 }
 
 /// The cancelled entries of an exercice: original id → id of its reversal.
-pub fn reversals(conn: &Connection, exercice: Exercice) -> Result<HashMap<i64, i64>> {
+pub fn reversals(conn: &Connection, exercice: Exercice) -> Result<FastMap<i64, i64>> {
+    // The partial index `entry_special` holds both columns: no entry is read.
     let mut stmt = conn.prepare_cached(
         "SELECT reverses, id FROM entry WHERE exercice = ?1 AND reverses IS NOT NULL",
     )?;

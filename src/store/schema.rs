@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_online_payments.sql"),
     include_str!("migrations/0008_cash_counts.sql"),
     include_str!("migrations/0009_locks.sql"),
+    include_str!("migrations/0010_read_paths.sql"),
 ];
 
 /// The schema version this build writes.

@@ -7,11 +7,10 @@
 //! depend on the order of the inputs.
 
 use super::score::points;
-use super::words::{Interner, WordHasher, Words};
+use super::words::{Interner, Words};
 use super::{BankItem, BookItem, Suggestion, WINDOW_DAYS};
+use crate::domain::fast_hash::FastMap;
 use chrono::Datelike;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 /// Most entries one bank line is scored against: the nearest in date of
 /// its window. A line or an entry with more candidates than were scored
@@ -48,7 +47,7 @@ impl Top2 {
     }
 }
 
-type Buckets = HashMap<i64, Vec<u32>, BuildHasherDefault<WordHasher>>;
+type Buckets = FastMap<i64, Vec<u32>>;
 
 /// Indices of the items by amount in cents; `order` is by date, so each
 /// bucket is sorted by date too.

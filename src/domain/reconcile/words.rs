@@ -4,9 +4,8 @@
 //! carries (carte, virement, prlv…) and without years; and the long
 //! numbers (5 digits and more: a cheque number, a payout reference).
 
+use crate::domain::fast_hash::FastMap;
 use crate::domain::text::{fold, fold_into};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Shortest word that counts, in characters.
 pub const MIN_WORD_CHARS: usize = 3;
@@ -143,7 +142,7 @@ pub fn long_numbers(text: &str) -> Vec<String> {
 /// and a word never share an id.
 #[derive(Debug, Default)]
 pub struct Interner {
-    ids: HashMap<String, Option<u32>, BuildHasherDefault<WordHasher>>,
+    ids: FastMap<String, Option<u32>>,
     next: u32,
     folded: String,
     key: String,
@@ -174,31 +173,6 @@ impl Interner {
         let id = self.known(&key, |_| true).unwrap_or(0);
         self.key = key;
         id
-    }
-}
-
-/// A fast hasher for short words (the multiply-rotate of rustc's
-/// FxHasher): the interner is not exposed to untrusted keys that could
-/// be chosen to collide, and SipHash was a fifth of an import's matching.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 

@@ -57,34 +57,93 @@ pub fn neutralise(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// `2024-09-12` or `12/09/2024` into `buf`, without a format string.
+/// `2024-09-12` or `12/09/2024` into `buf`, digit by digit (a format
+/// string costs more than the rest of a row).
 pub(super) fn push_date(buf: &mut String, date: chrono::NaiveDate, format: CsvFormat) {
     use chrono::Datelike;
-    use std::fmt::Write as _;
-    let _ = match format {
-        CsvFormat::Std => write!(
-            buf,
-            "{:04}-{:02}-{:02}",
-            date.year(),
-            date.month(),
-            date.day()
-        ),
-        CsvFormat::Fr => write!(
-            buf,
-            "{:02}/{:02}/{:04}",
-            date.day(),
-            date.month(),
-            date.year()
-        ),
-    };
+    let year = date.year().clamp(0, 9999) as u64;
+    match format {
+        CsvFormat::Std => {
+            push_padded(buf, year, 4);
+            buf.push('-');
+            push_padded(buf, u64::from(date.month()), 2);
+            buf.push('-');
+            push_padded(buf, u64::from(date.day()), 2);
+        }
+        CsvFormat::Fr => {
+            push_padded(buf, u64::from(date.day()), 2);
+            buf.push('/');
+            push_padded(buf, u64::from(date.month()), 2);
+            buf.push('/');
+            push_padded(buf, year, 4);
+        }
+    }
 }
 
 /// `-1234.50` (std) or `-1234,50` (fr) into `buf`.
 pub(super) fn push_amount(buf: &mut String, amount: Money, format: CsvFormat) {
-    use std::fmt::Write as _;
     let cents = amount.cents();
-    let sign = if cents < 0 { "-" } else { "" };
+    if cents < 0 {
+        buf.push('-');
+    }
     let abs = cents.unsigned_abs();
-    let mark = if format == CsvFormat::Std { '.' } else { ',' };
-    let _ = write!(buf, "{sign}{}{mark}{:02}", abs / 100, abs % 100);
+    push_padded(buf, abs / 100, 1);
+    buf.push(if format == CsvFormat::Std { '.' } else { ',' });
+    push_padded(buf, abs % 100, 2);
+}
+
+/// `n` in decimal, left-padded with zeros to `width` digits.
+pub(super) fn push_padded(buf: &mut String, n: u64, width: usize) {
+    let mut digits = [b'0'; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let start = at.min(digits.len().saturating_sub(width));
+    // ASCII digits only: always valid UTF-8.
+    buf.push_str(std::str::from_utf8(&digits[start..]).unwrap_or_default());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn dates_and_amounts_are_written_digit_by_digit() {
+        let mut buf = String::new();
+        let d = NaiveDate::from_ymd_opt(2025, 3, 7).unwrap();
+        push_date(&mut buf, d, CsvFormat::Std);
+        buf.push(' ');
+        push_date(&mut buf, d, CsvFormat::Fr);
+        assert_eq!(buf, "2025-03-07 07/03/2025");
+        for (cents, std, fr) in [
+            (0, "0.00", "0,00"),
+            (5, "0.05", "0,05"),
+            (-1, "-0.01", "-0,01"),
+            (123456, "1234.56", "1234,56"),
+            (-100000, "-1000.00", "-1000,00"),
+            (
+                i64::MIN + 1,
+                "-92233720368547758.07",
+                "-92233720368547758,07",
+            ),
+        ] {
+            let mut s = String::new();
+            push_amount(&mut s, Money::from_cents(cents), CsvFormat::Std);
+            assert_eq!(s, std);
+            let mut f = String::new();
+            push_amount(&mut f, Money::from_cents(cents), CsvFormat::Fr);
+            assert_eq!(f, fr);
+        }
+        let mut n = String::new();
+        push_padded(&mut n, u64::MAX, 1);
+        assert_eq!(n, u64::MAX.to_string());
+    }
 }

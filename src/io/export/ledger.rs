@@ -2,9 +2,9 @@
 //! exactly as typed) and a French form for Excel and LibreOffice (`fr`: texts
 //! that a spreadsheet would run as a formula are neutralised).
 
-use super::format::{CsvFormat, push_amount, push_date};
+use super::format::{CsvFormat, push_amount, push_date, push_padded};
+use crate::domain::fast_hash::FastMap;
 use crate::domain::{Account, AccountKind, Entry, EntryKind, Money};
-use std::collections::HashMap;
 use std::io::Write;
 
 /// One exported row: one line of ventilation seen from its money account.
@@ -36,7 +36,8 @@ pub fn ledger_export_rows<'a>(
 
 /// The chart by code, to place lines.
 struct ChartIndex<'c> {
-    by_code: HashMap<&'c str, &'c Account>,
+    // Chart codes are the app's own: a fast hasher, looked up per line.
+    by_code: FastMap<&'c str, &'c Account>,
 }
 
 impl<'c> ChartIndex<'c> {
@@ -175,9 +176,12 @@ impl<'c, W: Write> LedgerCsv<'c, W> {
         self.date.clear();
         push_date(&mut self.date, entry.date, format);
         self.id.clear();
-        {
-            use std::fmt::Write as _;
-            let _ = write!(self.id, "{}", entry.id);
+        match u64::try_from(entry.id) {
+            Ok(id) => push_padded(&mut self.id, id, 1),
+            Err(_) => {
+                use std::fmt::Write as _;
+                let _ = write!(self.id, "{}", entry.id);
+            }
         }
         let mode = match (format, entry.mode) {
             (_, None) => "",
