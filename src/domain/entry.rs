@@ -8,7 +8,7 @@ use super::money::Money;
 use chrono::NaiveDate;
 use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntryKind {
     Recette,
     Depense,

@@ -5,8 +5,8 @@
 
 use super::entries::parse_iso_date;
 use super::{Result, StoreError};
-use crate::domain::crf::{ChequeOut, Flow, MonthSums, SpecialSum};
-use crate::domain::{Account, EntryKind, Exercice, Money};
+use crate::domain::crf::{ChequeOut, Flow, MonthSums, NotOnStatement, SpecialSum};
+use crate::domain::{Account, EntryKind, Exercice, Money, MoneyKey};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -32,7 +32,7 @@ pub fn month_sums(
 ) -> Result<Vec<MonthSums>> {
     let bounds = month_bounds(exercice);
     let mut stmt = conn.prepare_cached(
-        "SELECT COALESCE(SUM(amount_cents), 0), COUNT(*),
+        "SELECT COALESCE(SUM(amount_cents), 0),
                 COALESCE(SUM(CASE WHEN amount_cents > 0 THEN amount_cents END), 0)
          FROM entry_line
          WHERE account_id = ?1 AND exercice = ?2 AND date >= ?3 AND date < ?4",
@@ -40,23 +40,25 @@ pub fn month_sums(
     let mut out = Vec::new();
     for account in accounts {
         let mut sums = [Money::default(); 12];
-        let mut lines = 0i64;
+        let mut moved = false;
         let mut positive = 0i64;
         for (month, sum) in sums.iter_mut().enumerate() {
-            let (cents, count, plus): (i64, i64, i64) = stmt.query_row(
+            let (cents, plus): (i64, i64) = stmt.query_row(
                 params![
                     account.id,
                     exercice.start_year,
                     bounds[month],
                     bounds[month + 1]
                 ],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )?;
             *sum = Money::from_cents(cents);
-            lines += count;
+            // No line is zero: a month with lines has a positive part or
+            // a sum other than zero (all its lines negative).
+            moved |= cents != 0 || plus != 0;
             positive += plus;
         }
-        if lines > 0 {
+        if moved {
             out.push(MonthSums {
                 account_id: account.id,
                 sums,
@@ -69,34 +71,52 @@ pub fn month_sums(
 
 /// The lines of the few entries a money line's sign does not classify:
 /// the openings, the virements and the reversals, summed by account,
-/// kind, reversal or not, direction and month. One scan of the entry
-/// table (`+exercice`: in id order, without the date index's lookups),
-/// then the lines of those entries only.
+/// kind, reversal or not, direction and month. The entries come from the
+/// partial index `entry_special`, which holds only them (its WHERE is this
+/// query's, word for word), then their lines from `entry_line_in_entry`;
+/// the sums are made here (SQLite's GROUP BY sorted every line first, and
+/// cost four times the reading).
 pub fn special_sums(conn: &Connection, exercice: Exercice) -> Result<Vec<SpecialSum>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT l.account_id, e.kind, e.reverses IS NOT NULL, l.amount_cents > 0,
-                substr(l.date, 1, 7), SUM(l.amount_cents)
+        "SELECT l.account_id, e.kind, e.reverses IS NOT NULL, e.date, l.amount_cents
          FROM entry e CROSS JOIN entry_line l ON l.entry_id = e.id
-         WHERE +e.exercice = ?1
-           AND (e.kind IN ('virement', 'ouverture') OR e.reverses IS NOT NULL)
-         GROUP BY 1, 2, 3, 4, 5",
+         WHERE e.exercice = ?1
+           AND (e.kind IN ('virement', 'ouverture') OR e.reverses IS NOT NULL)",
     )?;
     let mut rows = stmt.query([exercice.start_year])?;
-    let mut out = Vec::new();
+    // (account, kind, reversal, month, incoming) → cents.
+    let mut sums: std::collections::BTreeMap<(i64, EntryKind, bool, usize, bool), i64> =
+        Default::default();
     while let Some(r) = rows.next()? {
-        let kind: String = r.get(1)?;
-        let month: String = r.get(4)?;
-        let date = parse_iso_date(&format!("{month}-01"))?;
-        out.push(SpecialSum {
-            account_id: r.get(0)?,
-            kind: EntryKind::from_key(&kind)
-                .ok_or_else(|| StoreError::Corrupt(format!("nature « {kind} »")))?,
-            reversal: r.get(2)?,
-            month: month_index(exercice, date),
-            amount: Money::from_cents(r.get(5)?),
-        });
+        let kind = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+        let kind = EntryKind::from_key(kind)
+            .ok_or_else(|| StoreError::Corrupt(format!("nature « {kind} »")))?;
+        let date = parse_iso_date(r.get_ref(3)?.as_str().map_err(rusqlite::Error::from)?)?;
+        let cents: i64 = r.get(4)?;
+        let key = (
+            r.get(0)?,
+            kind,
+            r.get(2)?,
+            month_index(exercice, date),
+            cents > 0,
+        );
+        let sum = sums.entry(key).or_default();
+        *sum = sum
+            .checked_add(cents)
+            .ok_or_else(|| StoreError::Corrupt("somme hors limites".into()))?;
     }
-    Ok(out)
+    Ok(sums
+        .into_iter()
+        .map(
+            |((account_id, kind, reversal, month, _), cents)| SpecialSum {
+                account_id,
+                kind,
+                reversal,
+                month,
+                amount: Money::from_cents(cents),
+            },
+        )
+        .collect())
 }
 
 /// 0 for September … 11 for August.
@@ -141,6 +161,62 @@ pub fn regie_flows(
                 .ok_or_else(|| StoreError::Corrupt(format!("nature « {kind} »")))?,
             reversal: r.get(1)?,
             regie: true,
+            amount: Money::from_cents(r.get(3)?),
+        });
+    }
+    Ok(out)
+}
+
+/// Whether a statement line of the exercice was imported for the account.
+pub fn statement_imported(conn: &Connection, exercice: Exercice, account_id: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM bank_line
+                            WHERE account_id = ?1 AND date >= ?2 AND date <= ?3)",
+        )?
+        .query_row(
+            params![
+                account_id,
+                exercice.first_day().to_string(),
+                exercice.last_day().to_string()
+            ],
+            |r| r.get(0),
+        )?)
+}
+
+/// The entries of the exercice on a bank account that no statement line
+/// matches, in date order, with what they move there (openings, cancelled
+/// entries and their reversals left out; an entry whose lines there cancel
+/// out moves nothing). The lines come from the covering `entry_line_ledger`
+/// and are tested against `bank_match` before their entry is read, so a
+/// year mostly pointed reads only the few entries it lists.
+pub fn not_on_statement(
+    conn: &Connection,
+    exercice: Exercice,
+    key: MoneyKey,
+    account_id: i64,
+) -> Result<Vec<NotOnStatement>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.date, e.piece, e.label, SUM(l.amount_cents)
+         FROM entry_line l CROSS JOIN entry e ON e.id = l.entry_id
+         WHERE l.account_id = ?1 AND l.exercice = ?2
+           AND NOT EXISTS (SELECT 1 FROM bank_match m
+                           WHERE m.entry_id = l.entry_id AND m.account_id = l.account_id)
+           AND e.kind <> 'ouverture' AND e.reverses IS NULL
+           AND NOT EXISTS (SELECT 1 FROM entry r WHERE r.reverses = e.id)
+         GROUP BY l.date, l.entry_id
+         HAVING SUM(l.amount_cents) <> 0
+         ORDER BY l.date, l.entry_id",
+    )?;
+    let mut rows = stmt.query(params![account_id, exercice.start_year])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let date: String = r.get(0)?;
+        out.push(NotOnStatement {
+            account: key,
+            date: parse_iso_date(&date)?,
+            piece: r.get(1)?,
+            label: r.get(2)?,
             amount: Money::from_cents(r.get(3)?),
         });
     }

@@ -2,10 +2,9 @@
 //! the domain puts the CRF together.
 
 use crate::book::Book;
-use crate::domain::crf::{BankAtYearEnd, Crf, CrfParts, NotOnStatement, assemble};
+use crate::domain::crf::{BankAtYearEnd, Crf, CrfParts, assemble};
 use crate::domain::participation::regie::REGIE_ACCOUNT;
 use crate::domain::{Exercice, MoneyKey};
-use crate::store::reconcile::lines::book_lines;
 use crate::store::{Result, accounts, cash_counts, report};
 
 impl Book {
@@ -37,22 +36,18 @@ impl Book {
                 report::regie_flows(&tx, exercice, account.id, &regies)?,
             ));
             if matches!(key, MoneyKey::Pro | MoneyKey::Lbp) {
-                let not_on_statement = book_lines(&tx, exercice, account)?
-                    .into_iter()
-                    .filter(|l| l.matched_to.is_none() && l.date <= exercice.last_day())
-                    .map(|l| NotOnStatement {
-                        account: key,
-                        piece: l.piece,
-                        date: l.date,
-                        label: l.label,
-                        amount: l.amount,
-                    })
-                    .collect();
+                let imported = report::statement_imported(&tx, exercice, account.id)?;
+                let not_on_statement = if imported {
+                    report::not_on_statement(&tx, exercice, key, account.id)?
+                } else {
+                    Vec::new()
+                };
                 banks.push(BankAtYearEnd {
                     account: key,
                     // Filled in by `assemble`: the account's closing.
                     books: Default::default(),
                     statement: report::statement_on(&tx, account.id, exercice.last_day())?,
+                    imported,
                     not_on_statement,
                 });
             }

@@ -73,6 +73,11 @@ pub struct BankAtYearEnd {
     pub books: Money,
     /// The statement balance pointed at the last day, if any.
     pub statement: Option<Money>,
+    /// Whether a statement of the exercice was imported, so that entries
+    /// could be pointed against its lines. Without one, nothing is pointed:
+    /// `not_on_statement` stays empty rather than listing the whole year.
+    pub imported: bool,
+    /// The entries not yet on the statement (when one was imported).
     pub not_on_statement: Vec<NotOnStatement>,
 }
 

@@ -166,6 +166,7 @@ pub fn crf() -> Crf {
             account: MoneyKey::Pro,
             books: eur("3 006,50"),
             statement: Some(eur("2 956,50")),
+            imported: true,
             not_on_statement: vec![
                 NotOnStatement {
                     account: MoneyKey::Pro,

@@ -205,6 +205,9 @@ fn rows(crf: &Crf, coop: &str) -> Vec<Row> {
                 .date(last)
                 .amount(b.books),
         );
+        if !b.imported {
+            rows.push(Row::new("rapprochement", super::NOT_IMPORTED).heading(bank));
+        }
         for l in &b.not_on_statement {
             rows.push(
                 Row::new("rapprochement", l.label.clone())

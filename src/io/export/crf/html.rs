@@ -180,7 +180,13 @@ fn rapprochement(page: &mut String, crf: &Crf) {
             escape(b.account.label()),
             money(b.books)
         );
-        if b.not_on_statement.is_empty() {
+        if !b.imported {
+            let _ = writeln!(
+                page,
+                "<tr><td colspan=\"4\">{}</td></tr>",
+                escape(super::NOT_IMPORTED)
+            );
+        } else if b.not_on_statement.is_empty() {
             page.push_str(
                 "<tr><td colspan=\"4\">Toutes les écritures figurent sur le relevé.</td></tr>\n",
             );

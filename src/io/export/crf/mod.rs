@@ -23,6 +23,11 @@ pub fn check_words(crf: &Crf) -> &'static str {
     }
 }
 
+/// Said of a bank account whose statement of the exercice was never
+/// imported: nothing could be pointed, so no entry is listed.
+pub const NOT_IMPORTED: &str =
+    "Aucun relevé de l'exercice importé : les écritures n'ont pas été pointées.";
+
 /// What the bank's statement should say: the books less what it does not
 /// show yet.
 pub fn expected_statement(bank: &crate::domain::crf::BankAtYearEnd) -> Money {

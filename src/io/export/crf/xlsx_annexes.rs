@@ -37,6 +37,12 @@ pub(super) fn rapprochement(
         s.write_number_with_format(row, 4, number(b.books), &f.euro)?;
         let books = row;
         row += 1;
+        if !b.imported {
+            s.write_string(row, 0, bank)?;
+            s.write_string(row, 3, super::NOT_IMPORTED)?;
+            row += 1;
+        }
+        let first_line = row;
         for l in &b.not_on_statement {
             s.write_string(row, 0, bank)?;
             s.write_string(row, 1, &l.piece)?;
@@ -52,7 +58,7 @@ pub(super) fn rapprochement(
             format!(
                 "={}-SUM({}:{})",
                 cell(books, 4),
-                cell(books + 1, 4),
+                cell(first_line, 4),
                 cell(row - 1, 4)
             )
         };

@@ -319,6 +319,13 @@ pub fn rapprochement(crf: &Crf, width: usize) -> Vec<Line<'static>> {
                 theme::error(),
             )),
         }
+        if !bank.imported {
+            lines.push(Line::styled(
+                "  aucun relevé de l'exercice importé : écritures non pointées",
+                theme::error(),
+            ));
+            continue;
+        }
         if bank.not_on_statement.is_empty() {
             lines.push(Line::styled(
                 "  toutes les écritures sont sur le relevé",
