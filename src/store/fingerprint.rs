@@ -38,17 +38,52 @@ pub struct Canonical {
     pub text: Vec<u8>,
 }
 
-/// Entries in rowid order and their lines from `entry_line_by_entry`: no
-/// sort (`+` keeps SQLite from reading by the exercice's index and then
-/// sorting 200,000 rows).
+/// Entries in rowid order and their lines from the covering
+/// `entry_line_in_entry`: no sort (`+` keeps SQLite from reading by the
+/// exercice's index and then sorting 200,000 rows). Account codes come
+/// from [`AccountCodes`], not from a join per line.
 const ENTRIES: &str =
     "SELECT e.id, e.piece, e.date, e.kind, e.label, e.mode, e.cheque_no, e.reverses,
-        l.position, a.code, l.amount_cents
+        l.position, l.account_id, l.amount_cents
  FROM entry e
  LEFT JOIN entry_line l ON l.entry_id = e.id
- LEFT JOIN account a ON a.id = l.account_id
  WHERE +e.exercice = ?1
  ORDER BY e.id, l.position";
+
+/// Each account's code as the chain hashes it (its stored value, whatever
+/// its type), by account id: what a join on `account` gave, without a
+/// lookup per line. A line whose account is missing hashes as NULL.
+struct AccountCodes(std::collections::HashMap<i64, Vec<u8>>);
+
+impl AccountCodes {
+    fn read(conn: &Connection) -> Result<AccountCodes> {
+        let mut stmt = conn.prepare_cached("SELECT id, code FROM account")?;
+        let mut rows = stmt.query([])?;
+        let mut codes = std::collections::HashMap::new();
+        while let Some(r) = rows.next()? {
+            // A hand-edited id that is not an integer matches no line.
+            if let ValueRef::Integer(id) = r.get_ref(0)? {
+                let mut code = Vec::new();
+                push_value(&mut code, r.get_ref(1)?);
+                codes.insert(id, code);
+            }
+        }
+        Ok(AccountCodes(codes))
+    }
+
+    /// The line's account as `a.code` of the join would have hashed it.
+    fn push(&self, out: &mut Vec<u8>, account_id: ValueRef<'_>) {
+        match account_id {
+            ValueRef::Integer(id) => match self.0.get(&id) {
+                Some(code) => out.extend_from_slice(code),
+                None => push_value(out, ValueRef::Null),
+            },
+            // An INTEGER column keeps a whole real as an integer: what is
+            // left (text, a fraction) equals no account id.
+            _ => push_value(out, ValueRef::Null),
+        }
+    }
+}
 
 /// A stored value in the canonical text, whatever its type (a hand edit
 /// may leave text in an integer column: it is hashed as it is).
@@ -81,6 +116,7 @@ pub fn for_each_entry(
     exercice: Exercice,
     mut each: impl FnMut(Canonical) -> Result<()>,
 ) -> Result<()> {
+    let codes = AccountCodes::read(conn)?;
     let mut stmt = conn.prepare_cached(ENTRIES)?;
     let mut rows = stmt.query([exercice.start_year])?;
     let mut current: Option<Canonical> = None;
@@ -108,12 +144,11 @@ pub fn for_each_entry(
         }
         if let (Some(c), false) = (current.as_mut(), matches!(r.get_ref(8)?, ValueRef::Null)) {
             c.text.push(0x1e);
-            for i in 8..=10 {
-                if i > 8 {
-                    c.text.push(0x1f);
-                }
-                push_value(&mut c.text, r.get_ref(i)?);
-            }
+            push_value(&mut c.text, r.get_ref(8)?);
+            c.text.push(0x1f);
+            codes.push(&mut c.text, r.get_ref(9)?);
+            c.text.push(0x1f);
+            push_value(&mut c.text, r.get_ref(10)?);
         }
     }
     if let Some(done) = current {
@@ -205,5 +240,78 @@ mod tests {
         assert_ne!(a, next_link(&GENESIS, b"1\x1f2024-09-02"));
         assert_ne!(next_link(&a, b"x"), next_link(&GENESIS, b"x"));
         assert_eq!(hex(&GENESIS).len(), 64);
+    }
+
+    /// The canonical texts as the first version of the chain read them
+    /// (one join on `account` per line): fingerprints recorded then must
+    /// still match.
+    fn joined_texts(conn: &Connection, exercice: Exercice) -> Vec<(i64, Vec<u8>)> {
+        let mut stmt = conn
+            .prepare(
+                "SELECT e.id, e.piece, e.date, e.kind, e.label, e.mode, e.cheque_no, e.reverses,
+                    l.position, a.code, l.amount_cents
+                 FROM entry e
+                 LEFT JOIN entry_line l ON l.entry_id = e.id
+                 LEFT JOIN account a ON a.id = l.account_id
+                 WHERE +e.exercice = ?1
+                 ORDER BY e.id, l.position",
+            )
+            .unwrap();
+        let mut rows = stmt.query([exercice.start_year]).unwrap();
+        let mut out: Vec<(i64, Vec<u8>)> = Vec::new();
+        while let Some(r) = rows.next().unwrap() {
+            let id: i64 = r.get(0).unwrap();
+            if out.last().map(|(i, _)| *i) != Some(id) {
+                let mut text = Vec::new();
+                let _ = write!(text, "{id}");
+                for i in [2, 1, 3, 4, 5, 6, 7] {
+                    text.push(0x1f);
+                    push_value(&mut text, r.get_ref(i).unwrap());
+                }
+                out.push((id, text));
+            }
+            if !matches!(r.get_ref(8).unwrap(), ValueRef::Null) {
+                let text = &mut out.last_mut().unwrap().1;
+                text.push(0x1e);
+                for i in 8..=10 {
+                    if i > 8 {
+                        text.push(0x1f);
+                    }
+                    push_value(text, r.get_ref(i).unwrap());
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_canonical_text_is_the_one_of_the_first_chains() {
+        let conn = crate::store::open_in_memory().unwrap();
+        conn.execute_batch(
+            "PRAGMA foreign_keys = OFF;
+             INSERT INTO exercice (start_year) VALUES (2024);
+             INSERT INTO account (id, code, label, kind) VALUES
+                 (900, '512', 'Compte Pro', 'bilan'), (901, '606', 'Achats', 'charge');
+             INSERT INTO entry (id, exercice, date, piece, kind, label, mode, cheque_no, created_at)
+                 VALUES (1, 2024, '2024-09-02', 'D001', 'depense', 'Papeterie', 'cheque', '0042', 'x'),
+                        (2, 2024, '2024-09-03', 'R001', 'recette', 'Dons', NULL, NULL, 'x'),
+                        (3, 2024, '2024-09-04', 'D002', 'depense', 'Sans lignes', NULL, NULL, 'x');
+             INSERT INTO entry_line (entry_id, position, account_id, amount_cents, exercice, date)
+                 VALUES (1, 0, 901, 1250, 2024, '2024-09-02'), (1, 1, 900, -1250, 2024, '2024-09-02'),
+                        (2, 1, 900, 500, 2024, '2024-09-03'),
+                        -- an account gone, and a text in place of an account id (hand edits)
+                        (2, 0, 777, -300, 2024, '2024-09-03'), (2, 2, 'x', -200, 2024, '2024-09-03');
+             UPDATE account SET code = 606 WHERE id = 901;",
+        )
+        .unwrap();
+        let exercice = Exercice::new(2024);
+        let mut texts = Vec::new();
+        for_each_entry(&conn, exercice, |c| {
+            texts.push((c.id, c.text));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(texts.len(), 3);
+        assert_eq!(texts, joined_texts(&conn, exercice));
     }
 }

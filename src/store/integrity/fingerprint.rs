@@ -35,25 +35,30 @@ struct StoredLink {
     link: Link,
 }
 
+/// The links of one fingerprint by entry id. Read in the table's order
+/// (`+`: not through its key's index, a lookup per link), which is the
+/// order they were written in, entry ids rising; sorted to be sure.
 fn stored_links(conn: &Connection, id: i64) -> rusqlite::Result<Vec<StoredLink>> {
-    let mut stmt = conn.prepare(
-        "SELECT entry_id, piece, link FROM fingerprint_link WHERE fingerprint_id = ?1 ORDER BY entry_id",
-    )?;
-    stmt.query_map([id], |r| {
-        // A link that is not 32 bytes (edited by hand) never matches.
-        let mut link = [0xffu8; 32];
-        if let rusqlite::types::ValueRef::Blob(bytes) = r.get_ref(2)?
-            && bytes.len() == 32
-        {
-            link.copy_from_slice(bytes);
-        }
-        Ok(StoredLink {
-            entry_id: r.get(0)?,
-            piece: r.get(1)?,
-            link,
-        })
-    })?
-    .collect()
+    let mut stmt = conn
+        .prepare("SELECT entry_id, piece, link FROM fingerprint_link WHERE +fingerprint_id = ?1")?;
+    let mut links = stmt
+        .query_map([id], |r| {
+            // A link that is not 32 bytes (edited by hand) never matches.
+            let mut link = [0xffu8; 32];
+            if let rusqlite::types::ValueRef::Blob(bytes) = r.get_ref(2)?
+                && bytes.len() == 32
+            {
+                link.copy_from_slice(bytes);
+            }
+            Ok(StoredLink {
+                entry_id: r.get(0)?,
+                piece: r.get(1)?,
+                link,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    links.sort_by_key(|l| l.entry_id);
+    Ok(links)
 }
 
 pub fn check(conn: &Connection, out: &mut Vec<Finding>) -> rusqlite::Result<()> {

@@ -68,10 +68,13 @@ fn quoted(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }
 
+/// Every INTEGER column but a table's INTEGER PRIMARY KEY: that one is the
+/// rowid itself, which SQLite keeps an integer whatever is written.
 pub fn check(conn: &Connection, out: &mut Vec<Finding>) -> rusqlite::Result<()> {
     let mut stmt = conn.prepare(
         "SELECT m.name, c.name FROM sqlite_master m, pragma_table_info(m.name) c \
          WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND upper(c.type) = 'INTEGER' \
+           AND NOT (c.pk = 1 AND (SELECT count(*) FROM pragma_table_info(m.name) WHERE pk > 0) = 1) \
          ORDER BY m.rowid, c.cid",
     )?;
     let columns = stmt
