@@ -319,3 +319,40 @@ fn check_names_the_entries_altered_added_or_removed_after_closing() {
         ]
     );
 }
+
+#[test]
+fn check_names_a_lock_dropped_or_rewritten_even_before_any_edit() {
+    let s = demo();
+    s.ok(&close_args(&[]));
+    let conn = Connection::open(s.db()).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER entry_locked_update;
+         DROP TRIGGER entry_line_locked_delete;
+         CREATE TRIGGER entry_line_locked_delete BEFORE DELETE ON entry_line
+         WHEN 0 BEGIN SELECT RAISE(ABORT, 'exercice clôturé'); END;",
+    )
+    .unwrap();
+    drop(conn);
+    let out = s.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let printed = stdout(&out);
+    let locks: Vec<&str> = printed
+        .lines()
+        .filter(|l| l.contains("protection des exercices clôturés"))
+        .collect();
+    let tail = "leurs écritures pourraient être changées ; reprenez la dernière copie du dossier sauvegardes";
+    assert_eq!(
+        locks,
+        [
+            format!(
+                "base : protection des exercices clôturés « entry_locked_update » supprimée : {tail}"
+            ),
+            format!(
+                "base : protection des exercices clôturés « entry_line_locked_delete » modifiée : {tail}"
+            ),
+        ],
+        "{printed}"
+    );
+    // No entry was changed: the fingerprint still agrees.
+    assert!(!printed.contains("après la clôture"), "{printed}");
+}

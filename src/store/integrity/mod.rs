@@ -6,6 +6,7 @@ mod bank;
 mod entries;
 mod fingerprint;
 mod links;
+mod locks;
 mod types;
 pub mod version;
 
@@ -41,6 +42,8 @@ pub enum FindingKind {
     /// An entry of a closed exercice altered, added or removed since its
     /// closing (the fingerprint no longer agrees).
     AfterClosing,
+    /// A trigger that locks closed exercices dropped or rewritten.
+    LockMissing,
 }
 
 /// One thing found: what it is about (a pièce first, or a row) and the
@@ -95,6 +98,7 @@ type CheckFn = fn(&Connection, &mut Vec<Finding>) -> rusqlite::Result<()>;
 /// Each check, the tables it reads, and its name in an error.
 const CHECKS: &[(&str, &[&str], CheckFn)] = &[
     ("version du schéma", &[], version::check),
+    ("protections de clôture", &["exercice"], locks::check),
     ("types des colonnes", &[], types::check),
     ("coopérative", &["coop", "exercice"], links::coop),
     ("dates", &["entry"], entries::dates),
