@@ -64,19 +64,6 @@ pub fn lines_on(conn: &Connection, exercice: Exercice, account_id: i64) -> Resul
     Ok(n as usize)
 }
 
-/// The statement balance recorded for `date` (latest recorded).
-pub fn statement_on(conn: &Connection, account_id: i64, date: NaiveDate) -> Result<Option<Money>> {
-    Ok(conn
-        .query_row(
-            "SELECT balance_cents FROM statement_balance WHERE account_id = ?1 AND date = ?2
-             ORDER BY id DESC LIMIT 1",
-            params![account_id, date.to_string()],
-            |r| r.get::<_, i64>(0),
-        )
-        .optional()?
-        .map(Money::from_cents))
-}
-
 /// The balance of an account (by code) over the exercice.
 pub fn code_balance(conn: &Connection, exercice: Exercice, code: &str) -> Result<Money> {
     let cents: i64 = conn.query_row(

@@ -185,7 +185,8 @@ pub fn statement_imported(conn: &Connection, exercice: Exercice, account_id: i64
 }
 
 /// The entries of the exercice on a bank account that no statement line
-/// matches, in date order, with what they move there (openings, cancelled
+/// up to the last day matches (a cheque cashed in September is not on the
+/// statement of 31 August), in date order, with what they move there (openings, cancelled
 /// entries and their reversals left out; an entry whose lines there cancel
 /// out moves nothing). The lines come from the covering `entry_line_ledger`
 /// and are tested against `bank_match` before their entry is read, so a
@@ -200,15 +201,20 @@ pub fn not_on_statement(
         "SELECT l.date, e.piece, e.label, SUM(l.amount_cents)
          FROM entry_line l CROSS JOIN entry e ON e.id = l.entry_id
          WHERE l.account_id = ?1 AND l.exercice = ?2
-           AND NOT EXISTS (SELECT 1 FROM bank_match m
-                           WHERE m.entry_id = l.entry_id AND m.account_id = l.account_id)
+           AND NOT EXISTS (SELECT 1 FROM bank_match m JOIN bank_line b ON b.id = m.bank_line_id
+                           WHERE m.entry_id = l.entry_id AND m.account_id = l.account_id
+                             AND b.date <= ?3)
            AND e.kind <> 'ouverture' AND e.reverses IS NULL
            AND NOT EXISTS (SELECT 1 FROM entry r WHERE r.reverses = e.id)
          GROUP BY l.date, l.entry_id
          HAVING SUM(l.amount_cents) <> 0
          ORDER BY l.date, l.entry_id",
     )?;
-    let mut rows = stmt.query(params![account_id, exercice.start_year])?;
+    let mut rows = stmt.query(params![
+        account_id,
+        exercice.start_year,
+        exercice.last_day().to_string()
+    ])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
         let date: String = r.get(0)?;

@@ -9,10 +9,10 @@ use rusqlite::Connection;
 
 const BLOCKERS: &str = "\
 caisse\taucun arrêté de caisse entre le 16/08/2025 et le 15/09/2025 (caisse au 31/08/2025 : 518,60 €) : comptez la caisse (arrêté de caisse)
-releve-pro\tCompte Pro : le relevé du 31/08/2025 dit 2 092,26 €, les comptes 2 091,46 € (écart 0,80 €) : pointez les opérations manquantes (Rapprochement)
+releve-pro\tCompte Pro : le relevé du 31/08/2025 dit 2 092,26 €, les comptes 2 091,46 €, dont -2,00 € pas encore sur le relevé : 1,20 € restent à expliquer : pointez les opérations manquantes (Rapprochement)
 cheques\t1 chèque de parent reste à rendre : GIRARD Chloé (8,00 € du 14/05/2025) : rendez-le aux familles (Participations)
 regies\trégie CM2, Mme Lefort : 11,60 € non soldés : faites rapporter les reçus et le reste de l'argent (retour de régie)
-en-ligne\tCollectes en ligne : solde de 80,87 € au 31/08/2025, 4 paiements en ligne pas encore versés au Compte Pro (60,87 €) : pointez leur versement sur le Compte Pro (Rapprochement)
+en-ligne\tCollectes en ligne : solde de 80,87 € au 31/08/2025, dont 4 paiements en ligne pas encore versés au Compte Pro (60,87 €) et 20,00 € d'écritures saisies sur le compte : pointez leur versement sur le Compte Pro (Rapprochement)
 ";
 
 /// `close --exercice 2024-2025` with every demo blocker overridden.

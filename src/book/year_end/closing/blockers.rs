@@ -2,7 +2,9 @@
 //! thing, each saying in French what to do.
 //!
 //! Bank accounts: an account used in the exercice is reconciled when a
-//! statement balance dated 31 August equals the books' balance that day.
+//! statement balance dated 31 August equals the books' balance that day,
+//! less the entries not yet on the statement (a cheque not yet cashed),
+//! as the CRF's reconciliation shows it.
 //! An account closed during the year (its books' balance at 31 August is
 //! zero, and its last statement balance, if any, is zero too: typically
 //! the La Banque Postale account emptied into the Compte Pro) counts as
@@ -11,7 +13,7 @@
 use crate::domain::closing::{Blocker, BlockerKey, gaps_what, piece_gaps};
 use crate::domain::participation::RegieBalance;
 use crate::domain::{Account, Exercice, Money, MoneyKey, format_date};
-use crate::store::{self, Result, closing};
+use crate::store::{self, Result, closing, report};
 use chrono::Days;
 use rusqlite::Connection;
 
@@ -114,13 +116,35 @@ fn statement(
     }
     let end = exercice.last_day();
     let name = key.label();
-    Ok(match closing::statement_on(conn, account.id, end)? {
-        Some(stated) if stated == books => None,
-        Some(stated) => Some(format!(
-            "{name} : le relevé du {} dit {stated}, les comptes {books} (écart {}) : pointez les opérations manquantes (Rapprochement)",
-            format_date(end),
-            (books - stated).abs()
-        )),
+    Ok(match report::statement_on(conn, account.id, end)? {
+        Some(stated) => {
+            // Reconciled as the CRF shows it: the books less what is not
+            // yet on the statement (when one was imported) is the statement.
+            let pending: Money = if report::statement_imported(conn, exercice, account.id)? {
+                report::not_on_statement(conn, exercice, key, account.id)?
+                    .iter()
+                    .map(|l| l.amount)
+                    .sum()
+            } else {
+                Money::ZERO
+            };
+            let left = books - pending - stated;
+            if left.is_zero() {
+                None
+            } else if pending.is_zero() {
+                Some(format!(
+                    "{name} : le relevé du {} dit {stated}, les comptes {books} (écart {}) : pointez les opérations manquantes (Rapprochement)",
+                    format_date(end),
+                    left.abs()
+                ))
+            } else {
+                Some(format!(
+                    "{name} : le relevé du {} dit {stated}, les comptes {books}, dont {pending} pas encore sur le relevé : {} restent à expliquer : pointez les opérations manquantes (Rapprochement)",
+                    format_date(end),
+                    left.abs()
+                ))
+            }
+        }
         None => {
             let last = store::reconcile::statements::last(conn, account.id)?;
             let closed = books.is_zero() && last.is_none_or(|(_, m)| m.is_zero());
@@ -209,14 +233,23 @@ fn online(conn: &Connection, exercice: Exercice, balance: Money) -> Result<Optio
         ));
     }
     if count > 0 {
-        parts.push(format!(
+        let payments = format!(
             "{} ({total})",
             crate::domain::text::counted(
                 count,
                 "paiement en ligne pas encore versé au Compte Pro",
                 "paiements en ligne pas encore versés au Compte Pro"
             )
-        ));
+        );
+        // The rest of the balance: entries typed on the account by hand.
+        let others = balance - total;
+        parts.push(if balance.is_zero() {
+            payments
+        } else if others.is_zero() {
+            format!("dont {payments}")
+        } else {
+            format!("dont {payments} et {others} d'écritures saisies sur le compte")
+        });
     }
     Ok(Some(format!(
         "{} : pointez {} versement sur le Compte Pro (Rapprochement)",
