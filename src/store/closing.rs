@@ -93,20 +93,20 @@ pub struct PendingCheque {
     pub date: NaiveDate,
 }
 
-/// The cheques of the exercice's campaigns still to give back, oldest first.
+/// The cheques received by the end of the exercice and still to give
+/// back, oldest first.
 pub fn pending_cheques(conn: &Connection, exercice: Exercice) -> Result<Vec<PendingCheque>> {
-    Ok(
-        super::participations::contributions::cheques_still_out(conn, Some(exercice))?
-            .into_iter()
-            .map(|c| PendingCheque {
-                pupil: format!("{} {}", c.nom, c.prenom)
-                    .trim_matches(' ')
-                    .to_string(),
-                amount: c.contribution.amount,
-                date: c.contribution.date,
-            })
-            .collect(),
-    )
+    use super::participations::contributions::{HeldCheques, cheques_still_out};
+    Ok(cheques_still_out(conn, HeldCheques::still_from(exercice))?
+        .into_iter()
+        .map(|c| PendingCheque {
+            pupil: format!("{} {}", c.nom, c.prenom)
+                .trim_matches(' ')
+                .to_string(),
+            amount: c.contribution.amount,
+            date: c.contribution.date,
+        })
+        .collect())
 }
 
 /// Online payments of the exercice counted in the books whose payout has

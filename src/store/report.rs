@@ -244,20 +244,20 @@ pub fn statement_on(conn: &Connection, account_id: i64, date: NaiveDate) -> Resu
         .map(Money::from_cents))
 }
 
-/// The parents' cheques of the exercice's campaigns still to give back
-/// (not returned, not cancelled), oldest first, with pupil and payer.
+/// The parents' cheques held on the last day of the exercice, whatever
+/// campaign they paid (one given back since still counts), oldest first,
+/// with pupil and payer.
 pub fn cheques_out(conn: &Connection, exercice: Exercice) -> Result<Vec<ChequeOut>> {
-    Ok(
-        super::participations::contributions::cheques_still_out(conn, Some(exercice))?
-            .into_iter()
-            .map(|c| ChequeOut {
-                date: c.contribution.date,
-                pupil: format!("{} {}", c.prenom, c.nom).trim().to_string(),
-                payer: c.contribution.payer,
-                amount: c.contribution.amount,
-            })
-            .collect(),
-    )
+    use super::participations::contributions::{HeldCheques, cheques_still_out};
+    Ok(cheques_still_out(conn, HeldCheques::at_end_of(exercice))?
+        .into_iter()
+        .map(|c| ChequeOut {
+            date: c.contribution.date,
+            pupil: format!("{} {}", c.prenom, c.nom).trim().to_string(),
+            payer: c.contribution.payer,
+            amount: c.contribution.amount,
+        })
+        .collect())
 }
 
 #[cfg(test)]

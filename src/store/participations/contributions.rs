@@ -170,27 +170,61 @@ pub struct ChequeStillOut {
     pub nom: String,
 }
 
-/// The cheques received and not given back yet (neither returned nor
-/// cancelled), oldest first: of the campaigns of `exercice`, or of every
-/// exercice. The one read behind the participations' list of cheques to
-/// give back and the CRF's.
-pub fn cheques_still_out(
-    conn: &Connection,
-    exercice: Option<Exercice>,
-) -> Result<Vec<ChequeStillOut>> {
+/// Which parents' cheques [`cheques_still_out`] reads: received on or
+/// before `received_by` (any day when `None`), and still held on `held_on`
+/// (given back after that day counts as held then), or today when `None`.
+/// A cancelled contribution never held a cheque.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HeldCheques {
+    pub received_by: Option<NaiveDate>,
+    pub held_on: Option<NaiveDate>,
+}
+
+impl HeldCheques {
+    /// Every cheque held today: the participations' list.
+    pub const TODAY: HeldCheques = HeldCheques {
+        received_by: None,
+        held_on: None,
+    };
+
+    /// The cheques held at the end of `exercice`, whatever campaign they
+    /// paid: the CRF's annex (a cheque given back in September was still
+    /// held on 31 August).
+    pub fn at_end_of(exercice: Exercice) -> HeldCheques {
+        HeldCheques {
+            received_by: Some(exercice.last_day()),
+            held_on: Some(exercice.last_day()),
+        }
+    }
+
+    /// The cheques received by the end of `exercice` and still held today:
+    /// the closing's point.
+    pub fn still_from(exercice: Exercice) -> HeldCheques {
+        HeldCheques {
+            received_by: Some(exercice.last_day()),
+            held_on: None,
+        }
+    }
+}
+
+/// The parents' cheques held (see [`HeldCheques`]), oldest first, with
+/// the pupil: the one read behind the participations' list of cheques to
+/// give back, the CRF's annex and the closing's point.
+pub fn cheques_still_out(conn: &Connection, which: HeldCheques) -> Result<Vec<ChequeStillOut>> {
     let mut stmt = conn.prepare_cached(concat!(
         "SELECT ",
         columns!(),
         ", p.prenom, p.nom ",
         from!(),
-        " JOIN campaign k ON k.id = c.campaign_id
-         JOIN pupil p ON p.id = c.pupil_id
-         WHERE c.channel = 'cheque' AND c.returned_on IS NULL AND c.cancelled_at IS NULL
-           AND (?1 IS NULL OR k.exercice = ?1)
+        " JOIN pupil p ON p.id = c.pupil_id
+         WHERE c.channel = 'cheque' AND c.cancelled_at IS NULL
+           AND (?1 IS NULL OR c.date <= ?1)
+           AND (c.returned_on IS NULL OR (?2 IS NOT NULL AND c.returned_on > ?2))
          ORDER BY c.date, c.id"
     ))?;
+    let day = |d: Option<NaiveDate>| d.map(|d| d.to_string());
     let rows = stmt
-        .query_map([exercice.map(|e| e.start_year)], |r| {
+        .query_map([day(which.received_by), day(which.held_on)], |r| {
             Ok((raw(r)?, r.get::<_, String>(12)?, r.get::<_, String>(13)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -207,7 +241,7 @@ pub fn cheques_still_out(
 
 /// The cheques still to give back (every exercice), oldest first.
 pub fn pending_cheques(conn: &Connection) -> Result<Vec<Contribution>> {
-    Ok(cheques_still_out(conn, None)?
+    Ok(cheques_still_out(conn, HeldCheques::TODAY)?
         .into_iter()
         .map(|c| c.contribution)
         .collect())
