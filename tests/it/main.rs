@@ -60,4 +60,5 @@ mod ui_rapprochement_imports;
 mod ui_rapprochement_popups;
 mod ui_robustness;
 mod ui_setup;
+mod upgrade_closed_v9;
 mod walkthrough_fixes;

@@ -185,6 +185,11 @@ fn every_older_schema_upgrades_and_keeps_its_data() {
             "{} is newer than the code",
             fixture.display()
         );
+        // v9 holds the year closed (and 2025-2026 opened): it takes no new
+        // entry in 2024-2025; `upgrade_closed_v9` opens it.
+        if version == 9 {
+            continue;
+        }
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("ancienne.db");
         {
