@@ -1,11 +1,16 @@
 //! Year-end benchmarks on a generated exercice of 100,000 entries (issue
 //! "Clôture"): the compte rendu financier computed from the store (aim
-//! under 50 ms on this 2-core machine), and its files.
-//! `cargo bench --bench year_end`.
+//! under 50 ms on this 2-core machine), and its files. `crf` is the year
+//! without a statement (nothing pointed, nothing listed); `crf_pointed`
+//! the same year with the Compte Pro statement imported and all but one
+//! line in fifty pointed, so that the reconciliation lists about a
+//! thousand entries. `cargo bench --bench year_end`.
 
 use coopcompta::book::Book;
 use coopcompta::book::generate::{self, generate};
 use coopcompta::book::year_end::ExportKind;
+use coopcompta::domain::MoneyKey;
+use coopcompta::domain::bank::{BankFile, BankRow};
 use coopcompta::io::export::CsvFormat;
 use coopcompta::store;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -40,6 +45,43 @@ fn benches(c: &mut Criterion) {
             })
         });
     }
+    drop(book);
+
+    // The same year with its Compte Pro statement: one line in fifty left
+    // out of it (cheques not yet cashed).
+    let pointed = dir.path().join("pointed.db");
+    std::fs::copy(&path, &pointed).expect("copy");
+    let mut book =
+        Book::load(store::open(&pointed).expect("open"), generate::clock()).expect("load");
+    let rows = book
+        .book_lines(MoneyKey::Pro)
+        .expect("book lines")
+        .into_iter()
+        .enumerate()
+        .filter(|(n, _)| n % 50 != 7)
+        .map(|(n, line)| BankRow {
+            line_no: n + 2,
+            date: line.date,
+            amount: line.amount,
+            label: format!("OPERATION {n}"),
+            reference: String::new(),
+            counterparty: String::new(),
+            bank_id: Some(format!("tx-{n:06}")),
+        })
+        .collect();
+    let file = BankFile {
+        rows,
+        ..BankFile::default()
+    };
+    book.import_bank(MoneyKey::Pro, "releve.csv", b"bench", &file)
+        .expect("import");
+    let listed = book.crf(exercice).expect("crf").banks[0]
+        .not_on_statement
+        .len();
+    eprintln!("crf_pointed: {listed} entries not on the statement");
+    group.bench_function("crf_pointed", |b| {
+        b.iter(|| black_box(book.crf(exercice).expect("crf")))
+    });
     group.finish();
 }
 
