@@ -190,7 +190,9 @@ pub fn statement_imported(conn: &Connection, exercice: Exercice, account_id: i64
 /// entries and their reversals left out; an entry whose lines there cancel
 /// out moves nothing). The lines come from the covering `entry_line_ledger`
 /// and are tested against `bank_match` before their entry is read, so a
-/// year mostly pointed reads only the few entries it lists.
+/// year mostly pointed reads only the few entries it lists; the statement
+/// lines dated after the last day (few) are listed once, not looked up
+/// for each match.
 pub fn not_on_statement(
     conn: &Connection,
     exercice: Exercice,
@@ -201,9 +203,10 @@ pub fn not_on_statement(
         "SELECT l.date, e.piece, e.label, SUM(l.amount_cents)
          FROM entry_line l CROSS JOIN entry e ON e.id = l.entry_id
          WHERE l.account_id = ?1 AND l.exercice = ?2
-           AND NOT EXISTS (SELECT 1 FROM bank_match m JOIN bank_line b ON b.id = m.bank_line_id
+           AND NOT EXISTS (SELECT 1 FROM bank_match m
                            WHERE m.entry_id = l.entry_id AND m.account_id = l.account_id
-                             AND b.date <= ?3)
+                             AND m.bank_line_id NOT IN (SELECT id FROM bank_line
+                                                        WHERE account_id = ?1 AND date > ?3))
            AND e.kind <> 'ouverture' AND e.reverses IS NULL
            AND NOT EXISTS (SELECT 1 FROM entry r WHERE r.reverses = e.id)
          GROUP BY l.date, l.entry_id

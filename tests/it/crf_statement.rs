@@ -256,3 +256,32 @@ fn a_gap_left_unexplained_is_named_with_what_the_pending_entries_explain() {
         Money::from_cents(80)
     );
 }
+
+/// The app imports only the exercice's lines, but a match on a line dated
+/// after 31 August (written by hand, or by a later version) must not count
+/// as on the statement of 31 August.
+#[test]
+fn an_entry_pointed_on_a_september_line_is_not_on_the_august_statement() {
+    let book = pointed_but_timbres(720);
+    let timbres: i64 = book
+        .conn()
+        .query_row("SELECT id FROM entry WHERE label = 'Timbres'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    book.conn()
+        .execute_batch(&format!(
+            "INSERT INTO bank_line (batch_id, account_id, date, amount_cents, label, content_key)
+               SELECT batch_id, account_id, '2025-09-02', -720, 'TIMBRES', 'x' FROM bank_line;
+             INSERT INTO bank_match (bank_line_id, entry_id, account_id, created_at)
+               SELECT b.id, {timbres}, b.account_id, 'x' FROM bank_line b WHERE b.date = '2025-09-02';"
+        ))
+        .unwrap();
+    let pro = pro_bank(&book);
+    let listed: Vec<&str> = pro
+        .not_on_statement
+        .iter()
+        .map(|l| l.label.as_str())
+        .collect();
+    assert_eq!(listed, ["Timbres"]);
+}
