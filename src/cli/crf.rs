@@ -86,10 +86,7 @@ pub fn run(db: &Path, command: Command, out: &mut dyn Write) -> Result<(), CliEr
             let exercice = known_exercice(&book, args.exercice.as_deref())?;
             let kind = kind_of(args.format, &args.out);
             // The cheques to give back name pupils: the file is its owner's.
-            let readers = output::Readers::OwnerOnly;
-            output::export_book(db, &args.out, readers, out, |file| {
-                book.export(kind, exercice, file)
-            })?;
+            output::export_book(db, &args.out, out, |file| book.export(kind, exercice, file))?;
             if output::is_stdout(&args.out) {
                 return Ok(());
             }

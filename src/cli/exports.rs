@@ -51,9 +51,7 @@ pub fn run(db: &Path, what: ExportWhat, out: &mut dyn Write) -> Result<(), CliEr
     output::check(db, &path)?;
     let book = open_book_for_reading(db)?;
     let exercice = known_exercice(&book, exercice.as_deref())?;
-    let count = output::export_book(db, &path, output::Readers::Usual, out, |file| {
-        book.export(kind, exercice, file)
-    })?;
+    let count = output::export_book(db, &path, out, |file| book.export(kind, exercice, file))?;
     if output::is_stdout(&path) {
         return Ok(());
     }

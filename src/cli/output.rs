@@ -7,15 +7,6 @@ use crate::store::{self, backup, lock};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Who may read an exported file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Readers {
-    /// The usual rights of a new file.
-    Usual,
-    /// Its owner only (it holds pupils' names).
-    OwnerOnly,
-}
-
 /// `--out -`: standard output.
 pub fn is_stdout(path: &Path) -> bool {
     path.as_os_str() == "-"
@@ -111,7 +102,6 @@ pub fn check(db: &Path, path: &Path) -> Result<(), CliError> {
 pub fn export_to(
     db: &Path,
     path: &Path,
-    readers: Readers,
     out: &mut dyn Write,
     write: impl FnOnce(&mut dyn Write) -> csv::Result<()>,
 ) -> Result<(), CliError> {
@@ -135,8 +125,10 @@ pub fn export_to(
     let tmp = target.with_file_name(format!(".{name}.{}.partiel", std::process::id()));
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
+    // Owner only: every export names families or pupils (labels,
+    // cheques, participations), as the files written from the app.
     #[cfg(unix)]
-    if readers == Readers::OwnerOnly {
+    {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
@@ -157,13 +149,12 @@ pub fn export_to(
 pub fn export_book(
     db: &Path,
     path: &Path,
-    readers: Readers,
     out: &mut dyn Write,
     write: impl FnOnce(&mut dyn Write) -> store::Result<usize>,
 ) -> Result<usize, CliError> {
     let mut failure = None;
     let mut count = 0;
-    let written = export_to(db, path, readers, out, |file| match write(file) {
+    let written = export_to(db, path, out, |file| match write(file) {
         Ok(n) => {
             count = n;
             Ok(())

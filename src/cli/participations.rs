@@ -4,7 +4,7 @@
 mod school;
 
 use super::args::{CampaignAction, ChequeAction, Command, ContributionArgs, ExportWhat};
-use super::output::{self, Readers};
+use super::output;
 use super::participations_args::{CampaignAddArgs, ImportWhat};
 use super::{CliError, open_book_for_reading, open_book_for_writing};
 use crate::domain::participation::{CampaignRequest, Channel, ContributionLine};
@@ -275,7 +275,7 @@ fn export(db: &Path, what: ExportWhat, out: &mut dyn Write) -> Result<Vec<String
         ))
     });
     // The file holds pupils' names: owner only.
-    output::export_to(db, &path, Readers::OwnerOnly, out, |file| {
+    output::export_to(db, &path, out, |file| {
         write_contributions(file, &rows, format)
     })?;
     if output::is_stdout(&path) {

@@ -671,3 +671,26 @@ fn after_anonymise_the_names_are_nowhere_in_the_file() {
     assert!(copy.exists(), "the copy is named, never deleted");
     assert!(s.ok(&["check"]).starts_with("Base saine"));
 }
+
+/// The journal, the cahier and the hledger journal name families in their
+/// labels: written from the command line for their owner only, as from the
+/// app.
+#[cfg(unix)]
+#[test]
+fn every_year_end_file_from_the_command_line_is_for_its_owner_only() {
+    let s = Sandbox::lilas("120,50");
+    for (what, name, format) in [
+        ("ledger", "journal.csv", None),
+        ("cahier", "cahier.csv", Some("fr")),
+        ("cahier", "cahier.xlsx", Some("xlsx")),
+        ("hledger", "coop.journal", None),
+    ] {
+        let out = s.path(name);
+        let mut args = vec!["export", what, "--out", out.to_str().unwrap()];
+        if let Some(f) = format {
+            args.extend(["--format", f]);
+        }
+        s.ok(&args);
+        assert_eq!(mode(&out), 0o600, "{name}");
+    }
+}
