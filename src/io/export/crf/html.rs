@@ -11,7 +11,8 @@ use std::io::Write;
 
 const STYLE: &str = "
 @page { size: A4; margin: 15mm 14mm 18mm 14mm; }
-body { font-family: 'DejaVu Sans', Arial, Helvetica, sans-serif; font-size: 10pt; color: #000; margin: 0 auto; max-width: 190mm; }
+/* The body fits the page: 210 mm less the two 14 mm margins. */
+body { font-family: 'DejaVu Sans', Arial, Helvetica, sans-serif; font-size: 10pt; color: #000; margin: 0 auto; max-width: 182mm; }
 h1 { font-size: 16pt; margin: 0 0 2pt 0; }
 h2 { font-size: 12.5pt; margin: 10pt 0 4pt 0; border-bottom: 1.5pt solid #000; }
 h3 { font-size: 11pt; margin: 8pt 0 3pt 0; }
