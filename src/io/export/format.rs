@@ -57,43 +57,62 @@ pub fn neutralise(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Where digits are written: a `String` or the bytes of a CSV field (the
+/// digits and signs written are ASCII, one byte each).
+pub(super) trait Digits {
+    fn put(&mut self, ascii: &[u8]);
+}
+
+impl Digits for Vec<u8> {
+    fn put(&mut self, ascii: &[u8]) {
+        self.extend_from_slice(ascii);
+    }
+}
+
+impl Digits for String {
+    fn put(&mut self, ascii: &[u8]) {
+        self.extend(ascii.iter().map(|&b| char::from(b)));
+    }
+}
+
 /// `2024-09-12` or `12/09/2024` into `buf`, digit by digit (a format
 /// string costs more than the rest of a row).
-pub(super) fn push_date(buf: &mut String, date: chrono::NaiveDate, format: CsvFormat) {
+pub(super) fn push_date(buf: &mut impl Digits, date: chrono::NaiveDate, format: CsvFormat) {
     use chrono::Datelike;
     let year = date.year().clamp(0, 9999) as u64;
+    let (day, month) = (u64::from(date.day()), u64::from(date.month()));
     match format {
         CsvFormat::Std => {
             push_padded(buf, year, 4);
-            buf.push('-');
-            push_padded(buf, u64::from(date.month()), 2);
-            buf.push('-');
-            push_padded(buf, u64::from(date.day()), 2);
+            buf.put(b"-");
+            push_padded(buf, month, 2);
+            buf.put(b"-");
+            push_padded(buf, day, 2);
         }
         CsvFormat::Fr => {
-            push_padded(buf, u64::from(date.day()), 2);
-            buf.push('/');
-            push_padded(buf, u64::from(date.month()), 2);
-            buf.push('/');
+            push_padded(buf, day, 2);
+            buf.put(b"/");
+            push_padded(buf, month, 2);
+            buf.put(b"/");
             push_padded(buf, year, 4);
         }
     }
 }
 
 /// `-1234.50` (std) or `-1234,50` (fr) into `buf`.
-pub(super) fn push_amount(buf: &mut String, amount: Money, format: CsvFormat) {
+pub(super) fn push_amount(buf: &mut impl Digits, amount: Money, format: CsvFormat) {
     let cents = amount.cents();
     if cents < 0 {
-        buf.push('-');
+        buf.put(b"-");
     }
     let abs = cents.unsigned_abs();
     push_padded(buf, abs / 100, 1);
-    buf.push(if format == CsvFormat::Std { '.' } else { ',' });
+    buf.put(if format == CsvFormat::Std { b"." } else { b"," });
     push_padded(buf, abs % 100, 2);
 }
 
 /// `n` in decimal, left-padded with zeros to `width` digits.
-pub(super) fn push_padded(buf: &mut String, n: u64, width: usize) {
+pub(super) fn push_padded(buf: &mut impl Digits, n: u64, width: usize) {
     let mut digits = [b'0'; 20];
     let mut at = digits.len();
     let mut rest = n;
@@ -106,8 +125,7 @@ pub(super) fn push_padded(buf: &mut String, n: u64, width: usize) {
         }
     }
     let start = at.min(digits.len().saturating_sub(width));
-    // ASCII digits only: always valid UTF-8.
-    buf.push_str(std::str::from_utf8(&digits[start..]).unwrap_or_default());
+    buf.put(&digits[start..]);
 }
 
 #[cfg(test)]

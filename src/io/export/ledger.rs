@@ -2,6 +2,7 @@
 //! exactly as typed) and a French form for Excel and LibreOffice (`fr`: texts
 //! that a spreadsheet would run as a formula are neutralised).
 
+use super::csv_rows::{CsvRows, Field};
 use super::format::{CsvFormat, push_amount, push_date, push_padded};
 use crate::domain::fast_hash::FastMap;
 use crate::domain::{Account, AccountKind, Entry, EntryKind, Money};
@@ -122,23 +123,24 @@ pub fn write_ledger<W: Write>(
     writer.finish()
 }
 
-/// Writes the ledger entry by entry (the store streams them).
+/// Writes the ledger entry by entry (the store streams them), through
+/// [`CsvRows`].
 pub struct LedgerCsv<'c, W: Write> {
-    writer: csv::Writer<W>,
+    writer: CsvRows<W>,
     chart: ChartIndex<'c>,
     format: CsvFormat,
-    date: String,
-    amount: String,
-    id: String,
+    date: Vec<u8>,
+    amount: Vec<u8>,
+    id: Vec<u8>,
     accounts: Vec<Option<&'c Account>>,
 }
 
 impl<'c, W: Write> LedgerCsv<'c, W> {
     /// Starts the file with its header row.
     pub fn new(out: W, chart: &'c [Account], format: CsvFormat) -> csv::Result<Self> {
-        let mut writer = format.writer(out)?;
-        match format {
-            CsvFormat::Std => writer.write_record([
+        let mut writer = CsvRows::new(out, format)?;
+        let header = match format {
+            CsvFormat::Std => [
                 "date",
                 "piece",
                 "compte",
@@ -147,8 +149,8 @@ impl<'c, W: Write> LedgerCsv<'c, W> {
                 "montant",
                 "mode",
                 "id",
-            ])?,
-            CsvFormat::Fr => writer.write_record([
+            ],
+            CsvFormat::Fr => [
                 "Date",
                 "Pièce",
                 "Compte",
@@ -157,15 +159,16 @@ impl<'c, W: Write> LedgerCsv<'c, W> {
                 "Montant",
                 "Mode",
                 "N°",
-            ])?,
-        }
+            ],
+        };
+        writer.row(header.map(str::as_bytes))?;
         Ok(LedgerCsv {
             writer,
             chart: ChartIndex::new(chart),
             format,
-            date: String::new(),
-            amount: String::new(),
-            id: String::new(),
+            date: Vec::new(),
+            amount: Vec::new(),
+            id: Vec::new(),
             accounts: Vec::new(),
         })
     }
@@ -178,10 +181,7 @@ impl<'c, W: Write> LedgerCsv<'c, W> {
         self.id.clear();
         match u64::try_from(entry.id) {
             Ok(id) => push_padded(&mut self.id, id, 1),
-            Err(_) => {
-                use std::fmt::Write as _;
-                let _ = write!(self.id, "{}", entry.id);
-            }
+            Err(_) => self.id.extend_from_slice(entry.id.to_string().as_bytes()),
         }
         let mode = match (format, entry.mode) {
             (_, None) => "",
@@ -198,23 +198,24 @@ impl<'c, W: Write> LedgerCsv<'c, W> {
             }
             amount.clear();
             push_amount(amount, row.amount, format);
-            result = writer.write_record([
-                date.as_str(),
-                &piece,
-                row.money_key,
-                &label,
-                &format.text(row.category),
-                amount.as_str(),
-                mode,
-                id.as_str(),
+            result = writer.fields([
+                Field::Plain(date),
+                Field::Text(piece.as_bytes()),
+                Field::Text(row.money_key.as_bytes()),
+                Field::Text(label.as_bytes()),
+                Field::Text(format.text(row.category).as_bytes()),
+                Field::Plain(amount),
+                // A mode's key or French name: letters only.
+                Field::Plain(mode.as_bytes()),
+                Field::Plain(id),
             ]);
         });
-        result
+        Ok(result?)
     }
 
     /// Flushes the file.
-    pub fn finish(mut self) -> csv::Result<()> {
-        self.writer.flush()?;
+    pub fn finish(self) -> csv::Result<()> {
+        self.writer.finish()?;
         Ok(())
     }
 }

@@ -7,6 +7,7 @@ pub mod cahier;
 pub mod cahier_xlsx;
 pub mod contributions;
 pub mod crf;
+pub mod csv_rows;
 pub mod format;
 pub mod hledger;
 pub mod ledger;
