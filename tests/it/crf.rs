@@ -166,6 +166,13 @@ fn the_demo_year_crf_matches_the_entries() {
     assert!(!crf.charges.is_empty() && !crf.produits.is_empty());
     // The CM2 régie: 30,00 € given, 18,40 € spent.
     assert_eq!(crf.regies_closing, Money::from_cents(1_160));
+    // The 30,00 € advanced from the Caisse is the gap between the
+    // transfers sent and received, and the CRF says so.
+    assert_eq!(crf.regies_advanced, Money::from_cents(3_000));
+    assert_eq!(
+        crf.regies_transfers_note().as_deref(),
+        Some("Virements émis : dont 30,00 € avancés aux régies (467), hors comptes ci-dessus")
+    );
     assert_eq!(crf.regies_opening, Money::ZERO);
     let caisse = crf.account(MoneyKey::Caisse).unwrap();
     assert!(caisse.transfers_out >= Money::from_cents(3_000));
@@ -363,6 +370,10 @@ proptest! {
         let crf = book.crf(EX).unwrap();
         prop_assert!(crf.balanced(), "{:?}", crf);
         check_against_entries(&book, &crf);
+        // The transfers sent and received differ by the régies' part only.
+        let sent: Money = crf.accounts.iter().map(|a| a.transfers_out).sum();
+        let received: Money = crf.accounts.iter().map(|a| a.transfers_in).sum();
+        prop_assert_eq!(sent - received, crf.regies_advanced);
     }
 }
 

@@ -20,6 +20,7 @@ mod closing_cli;
 mod crash;
 mod crf;
 mod crf_export;
+mod crf_regies;
 mod crf_statement;
 mod export_cahier;
 mod export_cahier_xlsx;

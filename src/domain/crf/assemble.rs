@@ -319,6 +319,13 @@ pub fn assemble(parts: CrfParts) -> Crf {
 
     let regie_flows: HashMap<MoneyKey, &Vec<Flow>> =
         parts.regie_flows.iter().map(|(k, f)| (*k, f)).collect();
+    // A flow's amount moves its money account: out to a régie is negative.
+    let regies_advanced: Money = parts
+        .regie_flows
+        .iter()
+        .flat_map(|(_, flows)| flows.iter())
+        .map(|f| -f.amount)
+        .sum();
     let mut accounts = Vec::new();
     for key in MoneyKey::ALL {
         let Some(account) = parts.accounts.iter().find(|a| a.money_key == Some(key)) else {
@@ -386,6 +393,7 @@ pub fn assemble(parts: CrfParts) -> Crf {
         accounts,
         regies_opening,
         regies_closing,
+        regies_advanced,
         occe_owed_opening: occe_opening,
         occe_owed_closing: occe_closing,
         others,

@@ -141,8 +141,14 @@ pub struct Crf {
     pub occe_owed_closing: Money,
     /// Other balance-sheet accounts used (rare; usually empty).
     pub others: Vec<OtherBalance>,
+    /// Advanced to the régies by the money accounts during the year, less
+    /// what the régies gave back: counted in the transfers sent (or
+    /// received), with no money account on the other side, so that the
+    /// transfers sent and received differ by it.
+    pub regies_advanced: Money,
     /// Money in transit between accounts at closing: the Collectes en ligne
-    /// not yet paid out, transfers not yet on the receiving statement.
+    /// not yet paid out. (A virement not yet on the receiving bank's
+    /// statement is listed in that bank's reconciliation.)
     pub in_transit: Vec<(String, Money)>,
     pub banks: Vec<BankAtYearEnd>,
     pub last_cash_count: Option<CashCount>,
@@ -197,5 +203,25 @@ impl Crf {
     /// The check the OCCE reads: opening + result = closing.
     pub fn balanced(&self) -> bool {
         self.net_opening() + self.result() == self.net_closing()
+    }
+
+    /// Why the transfers sent and received differ, when they do: the
+    /// régies' advances (or returns) have no money account on their other
+    /// side. One sentence for the screen and every file (it follows the
+    /// accounts' rows; 80 columns hold it).
+    pub fn regies_transfers_note(&self) -> Option<String> {
+        let advanced = self.regies_advanced;
+        if advanced.is_zero() {
+            None
+        } else if advanced.is_positive() {
+            Some(format!(
+                "Virements émis : dont {advanced} avancés aux régies (467), hors comptes ci-dessus"
+            ))
+        } else {
+            Some(format!(
+                "Virements reçus : dont {} rendus par les régies (467), hors comptes ci-dessus",
+                -advanced
+            ))
+        }
     }
 }

@@ -156,6 +156,7 @@ pub fn crf() -> Crf {
         accounts,
         regies_opening: Money::ZERO,
         regies_closing: eur("50,00"),
+        regies_advanced: Money::ZERO,
         occe_owed_opening: Money::ZERO,
         occe_owed_closing: eur("160,00"),
         in_transit: vec![(

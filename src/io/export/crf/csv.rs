@@ -156,6 +156,9 @@ fn rows(crf: &Crf, coop: &str) -> Vec<Row> {
                 .at(6, Some(a.closing)),
         );
     }
+    if let Some(note) = crf.regies_transfers_note() {
+        rows.push(Row::new("bilan", note).amount(crf.regies_advanced.abs()));
+    }
     rows.push(
         Row::new(
             "bilan",

@@ -105,6 +105,9 @@ fn bilan(page: &mut String, crf: &Crf) {
             money(a.closing)
         );
     }
+    if let Some(note) = crf.regies_transfers_note() {
+        let _ = writeln!(page, "<tr><td colspan=\"7\">{}</td></tr>", escape(&note));
+    }
     let _ = writeln!(
         page,
         "<tr class=\"sub\"><td>Total des comptes de trésorerie</td><td class=\"num\">{}</td><td colspan=\"4\"></td><td class=\"num\">{}</td></tr>",

@@ -330,6 +330,10 @@ fn bilan(
         s.write_number_with_format(row, 7, number(*amount), &f.euro)?;
         row += 1;
     }
+    if let Some(note) = crf.regies_transfers_note() {
+        s.write_string(row, 0, &note)?;
+        s.write_number_with_format(row, 7, number(crf.regies_advanced.abs()), &f.euro)?;
+    }
     Ok(())
 }
 

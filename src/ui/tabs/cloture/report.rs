@@ -173,6 +173,9 @@ pub fn bilan(crf: &Crf, width: usize) -> Vec<Line<'static>> {
         };
         lines.push(Line::styled(truncate(&text, width), style));
     }
+    if let Some(note) = crf.regies_transfers_note() {
+        lines.push(Line::styled(truncate(&note, width), theme::note()));
+    }
     lines.push(blank());
     let pair_width = width.saturating_sub(2 * (AMOUNT + 1));
     let pair = |label: &str, opening: Money, closing: Money| {
