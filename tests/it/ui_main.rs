@@ -51,6 +51,26 @@ fn help_lists_every_key_of_the_keymap() {
 }
 
 #[test]
+fn the_help_turns_pages_and_goes_to_its_end_and_back() {
+    let mut app = app(book());
+    key(&mut app, KeyCode::Char('?'));
+    let top = render(&app, 80, 24);
+    key(&mut app, KeyCode::End);
+    let end = render(&app, 80, 24);
+    assert_ne!(top, end);
+    // At the end, going further down changes nothing.
+    key(&mut app, KeyCode::Down);
+    assert_eq!(render(&app, 80, 24), end);
+    key(&mut app, KeyCode::Home);
+    assert_eq!(render(&app, 80, 24), top);
+    key(&mut app, KeyCode::PageDown);
+    let page = render(&app, 80, 24);
+    assert_ne!(page, top);
+    key(&mut app, KeyCode::PageUp);
+    assert_eq!(render(&app, 80, 24), top);
+}
+
+#[test]
 fn too_small_a_terminal_says_so() {
     let app = app(book());
     insta::assert_snapshot!(render(&app, 60, 20));

@@ -91,6 +91,10 @@ pub(super) const CONFIRM_ENTER: &[Binding] = &[
 pub(super) const HELP: &[Binding] = &[
     bind(&[key(KeyCode::Up), ch('k')], "↑", "remonter", Action::Up, ""),
     bind(&[key(KeyCode::Down), ch('j')], "↓", "descendre", Action::Down, ""),
+    bind(&[key(KeyCode::PageUp)], "PgPréc", "page précédente", Action::PageUp, ""),
+    bind(&[key(KeyCode::PageDown), ch(' ')], "PgSuiv", "page suivante", Action::PageDown, ""),
+    bind(&[key(KeyCode::Home), ch('g')], "Début", "début de l'aide", Action::Home, ""),
+    bind(&[key(KeyCode::End), ch('G')], "Fin", "fin de l'aide", Action::End, ""),
     bind(&[key(KeyCode::Esc), ch('?'), ch('q'), key(KeyCode::F(1))], "Échap", "fermer l'aide", Action::Close, "fermer").rank(KEEP),
 ];
 

@@ -25,6 +25,8 @@ pub struct Help {
     pub scroll: usize,
     /// Lines that do not fit, known after a draw (to stop scrolling).
     max_scroll: Cell<usize>,
+    /// Lines a page turn moves, known after a draw.
+    page: Cell<usize>,
 }
 
 /// All the keys of a binding, or its short form when there are many.
@@ -58,6 +60,7 @@ impl Help {
             backup_dir: info.backup_dir.display().to_string(),
             scroll: 0,
             max_scroll: Cell::new(0),
+            page: Cell::new(1),
         }
     }
 
@@ -66,6 +69,10 @@ impl Help {
         match action {
             Action::Up => self.scroll_by(-1),
             Action::Down => self.scroll_by(1),
+            Action::PageUp => self.scroll_by(-(self.page.get() as isize)),
+            Action::PageDown => self.scroll_by(self.page.get() as isize),
+            Action::Home => self.scroll = 0,
+            Action::End => self.scroll = self.max_scroll.get(),
             Action::Close => return true,
             _ => {}
         }
@@ -135,6 +142,7 @@ impl Help {
         let visible = height.saturating_sub(2) as usize;
         let max_scroll = lines.len().saturating_sub(visible);
         self.max_scroll.set(max_scroll);
+        self.page.set(visible.saturating_sub(1).max(1));
         let scroll = self.scroll.min(max_scroll);
         let more = if max_scroll > 0 {
             format!(
