@@ -17,6 +17,7 @@ mod cli_behaviour;
 mod cli_messages;
 mod closing;
 mod closing_cli;
+mod closing_locks;
 mod crash;
 mod crf;
 mod crf_export;

@@ -4,6 +4,7 @@
 //! - [`book`]: reading a `Book` back (row counts, balances, lines);
 //! - [`cli`]: the built binary run on a temporary database (`Sandbox`);
 //! - [`check`]: bases for the `check` command, and damaging them by raw SQL;
+//! - [`closing`]: the demo year on a file, its blockers overridden;
 //! - [`participations`]: a coop with classes, pupils and a campaign, in memory;
 //! - [`ui`]: an `App` on a small coop, keys and actions fed to it, screens
 //!   rendered to a `TestBackend`.
@@ -12,6 +13,7 @@
 pub mod book;
 pub mod check;
 pub mod cli;
+pub mod closing;
 pub mod cloture;
 pub mod participations;
 pub mod reconcile;
