@@ -10,7 +10,7 @@ use coopcompta::book::demo::DEMO_EXERCICE;
 use coopcompta::domain::MoneyKey;
 use coopcompta::domain::closing::CarryOver;
 use coopcompta::domain::participation::{Channel, ContributionLine, RegieKind, RegieRequest};
-use coopcompta::store::{self};
+use coopcompta::store;
 use std::path::Path;
 
 #[test]
