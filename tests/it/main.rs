@@ -56,6 +56,7 @@ mod ui_ledgers;
 mod ui_main;
 mod ui_migration;
 mod ui_participations;
+mod ui_participations_cheques;
 mod ui_participations_views;
 mod ui_rapprochement;
 mod ui_rapprochement_imports;

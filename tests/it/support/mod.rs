@@ -16,6 +16,7 @@ pub mod cli;
 pub mod closing;
 pub mod cloture;
 pub mod participations;
+pub mod participations_tab;
 pub mod reconcile;
 pub mod ui;
 
