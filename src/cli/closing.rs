@@ -1,7 +1,7 @@
 //! `coopcompta close` and `coopcompta reopen`: closing an exercice (its
 //! blockers first, one `KEY<TAB>what is missing` line each) and undoing it.
 
-use super::{CliError, known_exercice, open_book_for_reading, open_book_for_writing, stdout_error};
+use super::{CliError, known_exercice, open_book_for_writing, stdout_error};
 use crate::domain::closing::{BlockerKey, CarryOver, Override};
 use crate::domain::text::shown;
 use std::io::Write;
@@ -92,11 +92,8 @@ fn carry(args: &CloseArgs) -> Result<CarryOver, CliError> {
 pub fn close(db: &Path, args: CloseArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let overrides = overrides(&args)?;
     let carry = carry(&args)?;
-    let exercice = {
-        let book = open_book_for_reading(db)?;
-        known_exercice(&book, Some(&args.exercice))?
-    };
     let (_lock, mut book) = open_book_for_writing(db)?;
+    let exercice = known_exercice(&book, Some(&args.exercice))?;
     let blockers = book.closing_blockers(exercice, &overrides)?;
     let open: Vec<_> = blockers.iter().filter(|b| b.overridden.is_none()).collect();
     if !open.is_empty() {

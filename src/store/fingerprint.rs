@@ -9,7 +9,7 @@
 use super::Result;
 use crate::domain::Exercice;
 use rusqlite::types::ValueRef;
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, Transaction, params};
 use sha2::{Digest, Sha256};
 use std::io::Write;
 
@@ -199,26 +199,6 @@ pub fn record(tx: &Transaction, exercice: Exercice, now: &str) -> Result<Fingerp
         entries: count,
         last_link,
     })
-}
-
-/// The fingerprint in force for `exercice` (not superseded by a reopening).
-pub fn current(conn: &Connection, exercice: Exercice) -> Result<Option<Fingerprint>> {
-    Ok(conn
-        .query_row(
-            "SELECT id, closed_at, entries, last_link FROM fingerprint
-             WHERE exercice = ?1 AND superseded_at IS NULL",
-            [exercice.start_year],
-            |r| {
-                Ok(Fingerprint {
-                    id: r.get(0)?,
-                    exercice,
-                    closed_at: r.get(1)?,
-                    entries: r.get(2)?,
-                    last_link: r.get(3)?,
-                })
-            },
-        )
-        .optional()?)
 }
 
 /// A reopening: the fingerprint stays, marked superseded with the reason.

@@ -10,29 +10,13 @@ use std::io::Write;
 
 /// One exported row: one line of ventilation seen from its money account.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LedgerExportRow<'a> {
-    pub entry: &'a Entry,
+struct LedgerExportRow<'a> {
+    entry: &'a Entry,
     /// The money account's key (`caisse`…), or the code of the balance-sheet
     /// account that stands for it (`467` for a class's régie).
-    pub money_key: &'a str,
-    pub category: &'a str,
-    pub amount: Money,
-}
-
-/// Splits entries into export rows: a recette or dépense gives one row per
-/// category of its ventilation; a virement one row per money account; an
-/// opening one row per money account.
-pub fn ledger_export_rows<'a>(
-    entries: &'a [Entry],
-    chart: &'a [Account],
-) -> Vec<LedgerExportRow<'a>> {
-    let by_code = ChartIndex::new(chart);
-    let mut rows = Vec::new();
-    let mut accounts = Vec::new();
-    for entry in entries {
-        by_code.entry_rows(entry, &mut accounts, |row| rows.push(row));
-    }
-    rows
+    money_key: &'a str,
+    category: &'a str,
+    amount: Money,
 }
 
 /// The chart by code, to place lines.

@@ -14,4 +14,4 @@ pub mod ledger;
 pub mod new_file;
 
 pub use format::{CsvFormat, neutralise};
-pub use ledger::{LedgerCsv, LedgerExportRow, ledger_export_rows, write_ledger};
+pub use ledger::{LedgerCsv, write_ledger};

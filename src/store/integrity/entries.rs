@@ -190,6 +190,8 @@ pub fn duplicates(conn: &Connection, out: &mut Vec<Finding>) -> rusqlite::Result
     Ok(())
 }
 
+/// The first day of each stretch where the Caisse ends the day below zero,
+/// named by the pièces that took cash out that day.
 pub fn caisse(conn: &Connection, out: &mut Vec<Finding>) -> rusqlite::Result<()> {
     let found = rows(
         conn,

@@ -6,7 +6,6 @@ pub mod cloture;
 pub mod ecritures;
 pub mod migration;
 pub mod participations;
-pub mod placeholder;
 pub mod rapprochement;
 mod tab;
 

@@ -28,23 +28,4 @@ impl Tab {
             Tab::Cloture => "Clôture",
         }
     }
-
-    /// What the tab will do, for its placeholder.
-    pub fn promise(self) -> &'static str {
-        match self {
-            Tab::Ecritures => "",
-            Tab::Participations => {
-                "les participations des familles : qui a versé quoi, par classe et par projet, en espèces ou en ligne."
-            }
-            Tab::Rapprochement => {
-                "le rapprochement bancaire : relevé du Compte Pro et versements AssoConnect pointés face aux écritures."
-            }
-            Tab::Migration => {
-                "le passage de La Banque Postale à AssoConnect et au Compte Pro : étapes à cocher, virement du solde LBP."
-            }
-            Tab::Cloture => {
-                "la clôture au 31 août : arrêté de caisse, compte rendu financier (CRF) et report à nouveau."
-            }
-        }
-    }
 }
