@@ -123,16 +123,8 @@ pub fn export_to(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = target.with_file_name(format!(".{name}.{}.partiel", std::process::id()));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    // Owner only: every export names families or pupils (labels,
-    // cheques, participations), as the files written from the app.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(&tmp).map_err(io_fail)?;
+    // Owner only, as the files written from the app.
+    let mut file = crate::io::export::new_file::create_private(&tmp).map_err(io_fail)?;
     let written = write(&mut file)
         .map_err(|e| fail(crate::io::import::french_csv(&e)))
         .and_then(|()| file.sync_all().map_err(io_fail))

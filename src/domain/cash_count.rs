@@ -22,6 +22,13 @@ pub struct Counted {
     pub count: u32,
 }
 
+impl Counted {
+    /// What these notes or coins are worth together.
+    pub fn amount(&self) -> Money {
+        Money::from_cents(self.cents.saturating_mul(i64::from(self.count)))
+    }
+}
+
 /// What the user asks to record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CashCountRequest {
@@ -71,7 +78,7 @@ pub fn total(counts: &[Counted]) -> Money {
     Money::from_cents(
         counts
             .iter()
-            .map(|c| c.cents.saturating_mul(i64::from(c.count)))
+            .map(|c| c.amount().cents())
             .fold(0i64, i64::saturating_add),
     )
 }

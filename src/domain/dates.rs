@@ -88,6 +88,11 @@ const MONTHS: [&str; 12] = [
     "décembre",
 ];
 
+/// The French name of a month, `janvier` … `décembre` (1 to 12).
+pub fn month_name(month: u32) -> &'static str {
+    MONTHS[(month.clamp(1, 12) - 1) as usize]
+}
+
 /// Why day/month/year is not in the calendar, in French.
 fn no_such_day(day: u32, month: u32, year: i32) -> String {
     if !(1..=12).contains(&month) {

@@ -93,13 +93,10 @@ fn clean_text(text: &str, code: bool) -> String {
     out.trim_end().to_string()
 }
 
-/// `-12.50 EUR`.
+/// `-12.50 EUR`: the standard CSV amount and the commodity.
 fn push_amount(buf: &mut String, amount: Money) {
-    use std::fmt::Write as _;
-    let cents = amount.cents();
-    let sign = if cents < 0 { "-" } else { "" };
-    let abs = cents.unsigned_abs();
-    let _ = write!(buf, "{sign}{}.{:02} EUR", abs / 100, abs % 100);
+    super::format::push_amount(buf, amount, super::format::CsvFormat::Std);
+    buf.push_str(" EUR");
 }
 
 /// Writes the journal entry by entry.

@@ -32,22 +32,27 @@ pub fn numbered(name: &str, n: u32) -> String {
     }
 }
 
+/// Creates the file at `path`, which must not exist yet, readable by its
+/// owner only: the year-end files and the exports name pupils and payers,
+/// as the base does.
+pub fn create_private(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
+}
+
 /// Creates `folder` if needed, then the first free name of `name`,
 /// `name (2)`, …: the path and the file, created empty.
 pub fn create(folder: &Path, name: &str) -> io::Result<(PathBuf, File)> {
     std::fs::create_dir_all(folder)?;
     for n in 1..=MAX_TRIES {
         let path = folder.join(numbered(name, n));
-        let mut options = OpenOptions::new();
-        options.write(true).create_new(true);
-        // The year-end files name pupils and payers (cheques to give
-        // back): readable by their owner only, as the base is.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        match options.open(&path) {
+        match create_private(&path) {
             Ok(file) => return Ok((path, file)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e),

@@ -2,8 +2,9 @@
 //! produits, bilan, rapprochement…), then the same columns for every part
 //! (those a part does not use stay empty), so that any CSV reader takes it.
 
-use super::{check_words, denomination, expected_statement, month_name};
+use super::{check_words, expected_statement, month_name};
 use crate::domain::Money;
+use crate::domain::cash_count::value_name;
 use crate::domain::crf::Crf;
 use crate::io::export::format::{CsvFormat, push_amount, push_date};
 use chrono::NaiveDate;
@@ -259,9 +260,9 @@ fn rows(crf: &Crf, coop: &str) -> Vec<Row> {
             for counted in c.counts.iter().filter(|k| k.count > 0) {
                 rows.push(
                     Row::new("caisse", format!("× {}", counted.count))
-                        .code(denomination(counted.cents))
+                        .code(value_name(counted.cents))
                         .date(c.date)
-                        .amount(Money::from_cents(counted.cents * i64::from(counted.count))),
+                        .amount(counted.amount()),
                 );
             }
             rows.push(

@@ -3,7 +3,8 @@
 //! a page break between the parts, ending with the signature lines of the
 //! mandataire and the two vérificateurs aux comptes.
 
-use super::{check_words, denomination, expected_statement, month_name};
+use super::{check_words, expected_statement, month_name};
+use crate::domain::cash_count::value_name;
 use crate::domain::crf::{Crf, CrfHeading};
 use crate::domain::{Money, format_date};
 use std::fmt::Write as _;
@@ -251,9 +252,9 @@ fn caisse(page: &mut String, crf: &Crf) {
         let _ = writeln!(
             page,
             "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            escape(&denomination(k.cents)),
+            escape(&value_name(k.cents)),
             k.count,
-            money(Money::from_cents(k.cents * i64::from(k.count)))
+            money(k.amount())
         );
     }
     let _ = write!(

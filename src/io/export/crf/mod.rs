@@ -42,28 +42,13 @@ pub fn expected_statement(bank: &crate::domain::crf::BankAtYearEnd) -> Money {
 /// `Septembre 2024`.
 pub fn month_name(date: chrono::NaiveDate) -> String {
     use chrono::Datelike;
-    const NAMES: [&str; 12] = [
-        "Janvier",
-        "Février",
-        "Mars",
-        "Avril",
-        "Mai",
-        "Juin",
-        "Juillet",
-        "Août",
-        "Septembre",
-        "Octobre",
-        "Novembre",
-        "Décembre",
-    ];
-    format!("{} {}", NAMES[date.month0() as usize], date.year())
-}
-
-/// `20 €`, `0,50 €`: a note or coin.
-pub fn denomination(cents: i64) -> String {
-    if cents % 100 == 0 {
-        format!("{} €", cents / 100)
-    } else {
-        format!("{} €", Money::from_cents(cents).fr_plain())
-    }
+    let name = crate::domain::dates::month_name(date.month());
+    let mut chars = name.chars();
+    let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+    format!(
+        "{}{} {}",
+        first.unwrap_or_default(),
+        chars.as_str(),
+        date.year()
+    )
 }

@@ -2,8 +2,9 @@
 //! bank reconciliation, the arrêté de caisse, the subsidies, the cheques
 //! to give back and the months.
 
+use super::month_name;
 use super::xlsx::{FIRST_ROW, Formats, cell, date, formula, number, sheet};
-use super::{denomination, month_name};
+use crate::domain::cash_count::value_name;
 use crate::domain::crf::Crf;
 use crate::domain::{Money, format_date};
 use rust_xlsxwriter::{Workbook, XlsxError};
@@ -112,19 +113,11 @@ pub(super) fn caisse(
     let mut row = FIRST_ROW;
     for k in c.counts.iter().filter(|k| k.count > 0) {
         let value = Money::from_cents(k.cents);
-        s.write_string(row, 0, denomination(k.cents))?;
+        s.write_string(row, 0, value_name(k.cents))?;
         s.write_number_with_format(row, 1, number(value), &f.euro)?;
         s.write_number(row, 2, f64::from(k.count))?;
         let r = row + 1;
-        s.write_formula_with_format(
-            row,
-            3,
-            formula(
-                format!("=B{r}*C{r}"),
-                Money::from_cents(k.cents * i64::from(k.count)),
-            ),
-            &f.euro,
-        )?;
+        s.write_formula_with_format(row, 3, formula(format!("=B{r}*C{r}"), k.amount()), &f.euro)?;
         row += 1;
     }
     let by = if c.counted_by.trim().is_empty() {
