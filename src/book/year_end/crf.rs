@@ -4,7 +4,7 @@
 use crate::book::Book;
 use crate::domain::crf::{BankAtYearEnd, Crf, CrfParts, assemble};
 use crate::domain::participation::regie::REGIE_ACCOUNT;
-use crate::domain::{Exercice, MoneyKey};
+use crate::domain::{Exercice, Money, MoneyKey};
 use crate::store::{Result, accounts, cash_counts, report};
 
 impl Book {
@@ -36,20 +36,14 @@ impl Book {
                 report::regie_flows(&tx, exercice, account.id, &regies)?,
             ));
             if matches!(key, MoneyKey::Pro | MoneyKey::Lbp) {
-                let imported = report::statement_imported(&tx, exercice, account.id)?;
-                let not_on_statement = if imported {
-                    report::not_on_statement(&tx, exercice, key, account.id)?
-                } else {
-                    Vec::new()
-                };
-                banks.push(BankAtYearEnd {
-                    account: key,
-                    // Filled in by `assemble`: the account's closing.
-                    books: Default::default(),
-                    statement: report::statement_on(&tx, account.id, exercice.last_day())?,
-                    imported,
-                    not_on_statement,
-                });
+                // `books` is filled in by `assemble`: the account's closing.
+                banks.push(bank_at_year_end(
+                    &tx,
+                    exercice,
+                    key,
+                    account.id,
+                    Money::ZERO,
+                )?);
             }
         }
         let parts = CrfParts {
@@ -64,4 +58,30 @@ impl Book {
         };
         Ok(assemble(parts))
     }
+}
+
+/// A bank account at the end of `exercice` with `books` as its balance:
+/// the statement balance pointed on the last day, whether a statement was
+/// imported, and then the entries not yet on it. The CRF and the closing
+/// list both read it here, so that they agree.
+pub(crate) fn bank_at_year_end(
+    conn: &rusqlite::Connection,
+    exercice: Exercice,
+    key: MoneyKey,
+    account_id: i64,
+    books: Money,
+) -> Result<BankAtYearEnd> {
+    let imported = report::statement_imported(conn, exercice, account_id)?;
+    let not_on_statement = if imported {
+        report::not_on_statement(conn, exercice, key, account_id)?
+    } else {
+        Vec::new()
+    };
+    Ok(BankAtYearEnd {
+        account: key,
+        books,
+        statement: report::statement_on(conn, account_id, exercice.last_day())?,
+        imported,
+        not_on_statement,
+    })
 }

@@ -81,6 +81,26 @@ pub struct BankAtYearEnd {
     pub not_on_statement: Vec<NotOnStatement>,
 }
 
+impl BankAtYearEnd {
+    /// What the entries not yet on the statement move, together.
+    pub fn pending(&self) -> Money {
+        self.not_on_statement.iter().map(|l| l.amount).sum()
+    }
+
+    /// What the statement should say: the books less what it does not
+    /// show yet.
+    pub fn expected_statement(&self) -> Money {
+        self.books - self.pending()
+    }
+
+    /// What the pending entries leave unexplained, statement less expected
+    /// (none without a statement balance). The screen shows its opposite,
+    /// books less statement less pending.
+    pub fn unexplained(&self) -> Option<Money> {
+        self.statement.map(|s| s - self.expected_statement())
+    }
+}
+
 /// A subsidy received (a 74x produit).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Subsidy {

@@ -13,7 +13,7 @@
 use crate::domain::closing::{Blocker, BlockerKey, gaps_what, piece_gaps};
 use crate::domain::participation::RegieBalance;
 use crate::domain::{Account, Exercice, Money, MoneyKey, format_date};
-use crate::store::{self, Result, closing, report};
+use crate::store::{self, Result, closing};
 use chrono::Days;
 use rusqlite::Connection;
 
@@ -116,19 +116,14 @@ fn statement(
     }
     let end = exercice.last_day();
     let name = key.label();
-    Ok(match report::statement_on(conn, account.id, end)? {
+    let bank =
+        crate::book::year_end::crf::bank_at_year_end(conn, exercice, key, account.id, books)?;
+    Ok(match bank.statement {
         Some(stated) => {
             // Reconciled as the CRF shows it: the books less what is not
             // yet on the statement (when one was imported) is the statement.
-            let pending: Money = if report::statement_imported(conn, exercice, account.id)? {
-                report::not_on_statement(conn, exercice, key, account.id)?
-                    .iter()
-                    .map(|l| l.amount)
-                    .sum()
-            } else {
-                Money::ZERO
-            };
-            let left = books - pending - stated;
+            let pending = bank.pending();
+            let left = bank.unexplained().unwrap_or_default();
             if left.is_zero() {
                 None
             } else if pending.is_zero() {

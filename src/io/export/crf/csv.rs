@@ -2,7 +2,7 @@
 //! produits, bilan, rapprochement…), then the same columns for every part
 //! (those a part does not use stay empty), so that any CSV reader takes it.
 
-use super::{check_words, expected_statement, month_name};
+use super::{check_words, month_name};
 use crate::domain::Money;
 use crate::domain::cash_count::value_name;
 use crate::domain::crf::Crf;
@@ -225,7 +225,7 @@ fn rows(crf: &Crf, coop: &str) -> Vec<Row> {
             Row::new("rapprochement", "Solde attendu sur le relevé")
                 .heading(bank)
                 .date(last)
-                .amount(expected_statement(b)),
+                .amount(b.expected_statement()),
         );
         let statement = Row::new("rapprochement", "Solde du relevé")
             .heading(bank)
@@ -237,11 +237,7 @@ fn rows(crf: &Crf, coop: &str) -> Vec<Row> {
                 ..statement
             },
         });
-        if let Some(gap) = b
-            .statement
-            .map(|s| s - expected_statement(b))
-            .filter(|g| !g.is_zero())
-        {
+        if let Some(gap) = b.unexplained().filter(|g| !g.is_zero()) {
             rows.push(
                 Row::new("rapprochement", "Écart à expliquer (relevé − attendu)")
                     .heading(bank)

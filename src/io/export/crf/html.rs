@@ -3,7 +3,7 @@
 //! a page break between the parts, ending with the signature lines of the
 //! mandataire and the two vérificateurs aux comptes.
 
-use super::{check_words, expected_statement, month_name};
+use super::{check_words, month_name};
 use crate::domain::cash_count::value_name;
 use crate::domain::crf::{Crf, CrfHeading};
 use crate::domain::{Money, format_date};
@@ -208,7 +208,7 @@ fn rapprochement(page: &mut String, crf: &Crf) {
                 );
             }
         }
-        let expected = expected_statement(b);
+        let expected = b.expected_statement();
         let statement = match b.statement {
             Some(s) => money(s),
             None => "non pointé".to_string(),
@@ -218,7 +218,7 @@ fn rapprochement(page: &mut String, crf: &Crf) {
             "<tr class=\"total\"><td colspan=\"3\">Solde attendu sur le relevé (livres − opérations non pointées)</td><td class=\"num\">{}</td></tr>\n<tr><td colspan=\"3\">Solde du relevé au {last}</td><td class=\"num\">{statement}</td></tr>\n",
             money(expected)
         );
-        if let Some(gap) = b.statement.map(|s| s - expected).filter(|g| !g.is_zero()) {
+        if let Some(gap) = b.unexplained().filter(|g| !g.is_zero()) {
             let _ = writeln!(
                 page,
                 "<tr class=\"total\"><td colspan=\"3\">Écart à expliquer (relevé − attendu)</td><td class=\"num\">{}</td></tr>",

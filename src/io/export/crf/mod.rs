@@ -11,7 +11,6 @@ pub use self::csv::write_csv;
 pub use self::html::write_html;
 pub use self::xlsx::write_xlsx;
 
-use crate::domain::Money;
 use crate::domain::crf::Crf;
 
 /// The line of the check, in words.
@@ -27,17 +26,6 @@ pub fn check_words(crf: &Crf) -> &'static str {
 /// imported: nothing could be pointed, so no entry is listed.
 pub const NOT_IMPORTED: &str =
     "Aucun relevé de l'exercice importé : les écritures n'ont pas été pointées.";
-
-/// What the bank's statement should say: the books less what it does not
-/// show yet.
-pub fn expected_statement(bank: &crate::domain::crf::BankAtYearEnd) -> Money {
-    bank.books
-        - bank
-            .not_on_statement
-            .iter()
-            .map(|l| l.amount)
-            .sum::<Money>()
-}
 
 /// `Septembre 2024`.
 pub fn month_name(date: chrono::NaiveDate) -> String {

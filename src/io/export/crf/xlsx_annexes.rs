@@ -52,7 +52,7 @@ pub(super) fn rapprochement(
             s.write_number_with_format(row, 4, number(l.amount), &f.euro)?;
             row += 1;
         }
-        let expected = super::expected_statement(b);
+        let expected = b.expected_statement();
         let text = if b.not_on_statement.is_empty() {
             format!("={}", cell(books, 4))
         } else {

@@ -280,7 +280,7 @@ pub fn rapprochement(crf: &Crf, width: usize) -> Vec<Line<'static>> {
             width,
             Style::default(),
         ));
-        let pending: Money = bank.not_on_statement.iter().map(|n| n.amount).sum();
+        let pending = bank.pending();
         match bank.statement {
             Some(statement) => {
                 lines.push(row(
@@ -291,8 +291,9 @@ pub fn rapprochement(crf: &Crf, width: usize) -> Vec<Line<'static>> {
                     Style::default(),
                 ));
                 let gap = bank.books - statement;
-                // What the entries not yet on the statement leave unexplained.
-                let unexplained = gap - pending;
+                // What the entries not yet on the statement leave unexplained,
+                // seen from the books.
+                let unexplained = -bank.unexplained().unwrap_or_default();
                 if unexplained.is_zero() {
                     let text = if gap.is_zero() {
                         "Écart : aucun ✓"
