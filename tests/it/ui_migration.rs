@@ -57,6 +57,11 @@ fn enter_opens_the_step_help_80x24() {
         "{scrolled}"
     );
     insta::assert_snapshot!("step_help_scrolled_80x24", scrolled);
+    // Début and Fin go to either end at once, as in the other helps.
+    key(&mut app, KeyCode::Home);
+    assert_eq!(render(&app, 80, 24), screen);
+    key(&mut app, KeyCode::End);
+    assert_eq!(render(&app, 80, 24), scrolled);
     key(&mut app, KeyCode::Esc);
     assert!(!render(&app, 80, 24).contains("Étape de la migration"));
 }

@@ -10,23 +10,19 @@ use crate::ui::keymap::{self, Binding, Context, key_name};
 use crate::ui::start::RunInfo;
 use crate::ui::widgets::cells::truncate;
 use crate::ui::widgets::popup_place::clear_popup;
+use crate::ui::widgets::scroll::Scroll;
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
-use std::cell::Cell;
 
 #[derive(Debug)]
 pub struct Help {
     pub contexts: Vec<Context>,
     db_path: String,
     backup_dir: String,
-    pub scroll: usize,
-    /// Lines that do not fit, known after a draw (to stop scrolling).
-    max_scroll: Cell<usize>,
-    /// Lines a page turn moves, known after a draw.
-    page: Cell<usize>,
+    scroll: Scroll,
 }
 
 /// All the keys of a binding, or its short form when there are many.
@@ -58,32 +54,17 @@ impl Help {
             contexts,
             db_path: info.db_path.display().to_string(),
             backup_dir: info.backup_dir.display().to_string(),
-            scroll: 0,
-            max_scroll: Cell::new(0),
-            page: Cell::new(1),
+            scroll: Scroll::default(),
         }
     }
 
     /// Scrolls; true when the help closes.
     pub fn scroll(&mut self, action: Action) -> bool {
-        match action {
-            Action::Up => self.scroll_by(-1),
-            Action::Down => self.scroll_by(1),
-            Action::PageUp => self.scroll_by(-(self.page.get() as isize)),
-            Action::PageDown => self.scroll_by(self.page.get() as isize),
-            Action::Home => self.scroll = 0,
-            Action::End => self.scroll = self.max_scroll.get(),
-            Action::Close => return true,
-            _ => {}
+        if action == Action::Close {
+            return true;
         }
+        self.scroll.navigate(action);
         false
-    }
-
-    pub fn scroll_by(&mut self, step: isize) {
-        self.scroll = self
-            .scroll
-            .saturating_add_signed(step)
-            .min(self.max_scroll.get());
     }
 
     fn lines(&self, db_path: &str, backup_dir: &str, width: usize) -> Vec<Line<'static>> {
@@ -140,10 +121,8 @@ impl Help {
         let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
         clear_popup(frame.buffer_mut(), popup, area);
         let visible = height.saturating_sub(2) as usize;
-        let max_scroll = lines.len().saturating_sub(visible);
-        self.max_scroll.set(max_scroll);
-        self.page.set(visible.saturating_sub(1).max(1));
-        let scroll = self.scroll.min(max_scroll);
+        let scroll = self.scroll.fit(lines.len(), visible);
+        let max_scroll = self.scroll.max();
         let more = if max_scroll > 0 {
             format!(
                 " {}/{} pour défiler ",

@@ -10,12 +10,12 @@ use crate::ui::component::Component;
 use crate::ui::component::Effect;
 use crate::ui::keymap::{self, Context};
 use crate::ui::widgets::popup_place::clear_popup;
+use crate::ui::widgets::scroll::Scroll;
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
-use std::cell::Cell;
 
 /// Text wrapped to a width.
 pub trait Document {
@@ -25,8 +25,7 @@ pub trait Document {
 pub struct Reader {
     title: String,
     doc: Box<dyn Document>,
-    pub scroll: usize,
-    max_scroll: Cell<usize>,
+    scroll: Scroll,
     passing: Option<Context>,
 }
 
@@ -35,8 +34,7 @@ impl Reader {
         Reader {
             title: title.to_string(),
             doc: Box::new(doc),
-            scroll: 0,
-            max_scroll: Cell::new(0),
+            scroll: Scroll::default(),
             passing: None,
         }
     }
@@ -45,13 +43,6 @@ impl Reader {
     pub fn passing(mut self, context: Context) -> Self {
         self.passing = Some(context);
         self
-    }
-
-    pub fn scroll_by(&mut self, step: isize) {
-        self.scroll = self
-            .scroll
-            .saturating_add_signed(step)
-            .min(self.max_scroll.get());
     }
 }
 
@@ -71,10 +62,10 @@ impl Component for Reader {
             return Effect::Pass(action);
         }
         match action {
-            Action::Up => self.scroll_by(-1),
-            Action::Down => self.scroll_by(1),
             Action::Close => return Effect::Close,
-            _ => {}
+            other => {
+                self.scroll.navigate(other);
+            }
         }
         Effect::Done
     }
@@ -86,9 +77,8 @@ impl Component for Reader {
         let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
         clear_popup(frame.buffer_mut(), popup, area);
         let visible = height.saturating_sub(2) as usize;
-        let max_scroll = lines.len().saturating_sub(visible);
-        self.max_scroll.set(max_scroll);
-        let scroll = self.scroll.min(max_scroll);
+        let scroll = self.scroll.fit(lines.len(), visible);
+        let max_scroll = self.scroll.max();
         let key = |action| keymap::key_of(Context::Help, action);
         let close = format!("{} pour fermer", key(Action::Close));
         let bottom = if max_scroll > 0 {

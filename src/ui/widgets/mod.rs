@@ -8,4 +8,5 @@ pub mod form_frame;
 pub mod hint_bar;
 pub mod list_cursor;
 pub mod popup_place;
+pub mod scroll;
 pub mod theme;

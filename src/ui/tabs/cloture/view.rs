@@ -6,12 +6,12 @@ use super::report;
 use crate::domain::crf::Crf;
 use crate::ui::action::Action;
 use crate::ui::keymap::{self, Context};
+use crate::ui::widgets::scroll::Scroll;
 use crate::ui::widgets::theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use std::cell::Cell;
 
 /// The views of the tab, in the order Tab goes through them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -70,10 +70,7 @@ impl View {
 pub struct CrfView {
     pub crf: Crf,
     pub view: View,
-    scroll: usize,
-    /// Set by the draw: how far the view can scroll, a page's height.
-    max_scroll: Cell<usize>,
-    page: Cell<usize>,
+    scroll: Scroll,
 }
 
 impl CrfView {
@@ -81,40 +78,26 @@ impl CrfView {
         CrfView {
             crf,
             view: View::default(),
-            scroll: 0,
-            max_scroll: Cell::new(usize::MAX),
-            page: Cell::new(10),
+            scroll: Scroll::default(),
         }
     }
 
     /// Another CRF of the same exercice keeps the view and the scroll.
     pub fn replace(&mut self, crf: Crf) {
         if crf.exercice != self.crf.exercice {
-            self.scroll = 0;
+            self.scroll.reset();
         }
         self.crf = crf;
     }
 
     pub fn show(&mut self, view: View) {
         self.view = view;
-        self.scroll = 0;
+        self.scroll.reset();
     }
 
     /// Scrolls the view; false if the action is not a move.
     pub fn navigate(&mut self, action: Action) -> bool {
-        let max = self.max_scroll.get();
-        let page = self.page.get().max(1);
-        self.scroll = match action {
-            Action::Up => self.scroll.saturating_sub(1),
-            Action::Down => self.scroll.saturating_add(1),
-            Action::PageUp => self.scroll.saturating_sub(page),
-            Action::PageDown => self.scroll.saturating_add(page),
-            Action::Home => 0,
-            Action::End => max,
-            _ => return false,
-        }
-        .min(max);
-        true
+        self.scroll.navigate(action)
     }
 
     pub fn lines(&self, width: usize) -> Vec<Line<'static>> {
@@ -142,10 +125,8 @@ impl CrfView {
         // Longer than the screen: the last row says where the view is.
         let more = lines.len() > body.height as usize;
         let height = (body.height as usize).saturating_sub(usize::from(more));
-        let max = lines.len().saturating_sub(height);
-        self.max_scroll.set(max);
-        self.page.set(height.saturating_sub(1).max(1));
-        let scroll = self.scroll.min(max);
+        let scroll = self.scroll.fit(lines.len(), height);
+        let max = self.scroll.max();
         let [text, foot] = body.layout(&Layout::vertical([
             Constraint::Fill(1),
             Constraint::Length(u16::from(more)),
