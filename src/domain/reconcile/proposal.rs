@@ -6,11 +6,11 @@
 use super::super::{Account, AccountKind, Money};
 use crate::domain::text::fold;
 
-/// The code of the bank-services category.
+/// The code of the bank-services category (AssoConnect's fees go there too).
 pub const BANK_FEES: &str = "627";
 
 /// Words of a bank label that name the bank's own fees.
-const FEE_WORDS: &[&str] = &["agios", "commission", "commissions", "frais", "cotisation"];
+const FEE_WORDS: &[&str] = &["agios", "commission", "commissions", "frais"];
 
 /// The category to propose for a bank line of `amount` labelled `label`.
 pub fn proposed_category<'c>(label: &str, amount: Money, chart: &'c [Account]) -> Option<&'c str> {
@@ -18,9 +18,10 @@ pub fn proposed_category<'c>(label: &str, amount: Money, chart: &'c [Account]) -
         return None;
     }
     let folded = fold(label);
-    let fees = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| FEE_WORDS.contains(&w));
+    let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).collect();
+    // "cotisation" alone is the coop's OCCE dues; the bank's is a card's.
+    let fees = words.iter().any(|w| FEE_WORDS.contains(w))
+        || words.windows(2).any(|p| p == ["cotisation", "carte"]);
     if !fees {
         return None;
     }
@@ -58,7 +59,16 @@ mod tests {
             Some("627")
         );
         assert_eq!(
+            proposed_category("Cotisation carte Visa", debit, &chart),
+            Some("627")
+        );
+        assert_eq!(
             proposed_category("CARTE 07/11 LIBRAIRIE", debit, &chart),
+            None
+        );
+        // The coop's own dues are not bank fees.
+        assert_eq!(
+            proposed_category("OCCE 06 – cotisation et assurance", debit, &chart),
             None
         );
         // A credit is never a fee; a chart without 627 proposes nothing.

@@ -10,7 +10,7 @@ use crate::store::{Result, StoreError};
 use std::collections::BTreeMap;
 
 /// The chart's bank-services category (services bancaires et frais AssoConnect).
-pub const FEE_CATEGORY: &str = "627";
+pub const FEE_CATEGORY: &str = crate::domain::reconcile::BANK_FEES;
 
 /// Books the fees of the counted payments whose fee is not yet booked;
 /// returns their total.
