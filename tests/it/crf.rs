@@ -195,6 +195,13 @@ fn the_demo_year_crf_matches_the_entries() {
         .query_row("SELECT count(*) FROM bank_match", [], |r| r.get(0))
         .unwrap();
     assert!(matched > 0);
+    // Only the August account fees are not on the statement yet.
+    let pending: Vec<(&str, i64)> = pro
+        .not_on_statement
+        .iter()
+        .map(|l| (l.piece.as_str(), l.amount.cents()))
+        .collect();
+    assert_eq!(pending, [("D052", -200)]);
     for line in &pro.not_on_statement {
         let n: i64 = book
             .conn()
@@ -208,10 +215,18 @@ fn the_demo_year_crf_matches_the_entries() {
         assert_eq!(n, 0, "{} is matched", line.piece);
     }
     // Subsidies are the 74x produits, named by their grantor.
-    for s in &crf.subsidies {
-        assert!(s.code.starts_with("74"));
-        assert!(!s.grantor.is_empty());
-    }
+    let subsidies: Vec<(&str, &str, i64)> = crf
+        .subsidies
+        .iter()
+        .map(|s| (s.code.as_str(), s.grantor.as_str(), s.amount.cents()))
+        .collect();
+    assert_eq!(
+        subsidies,
+        [
+            ("7442", "Subvention du département", 24_000),
+            ("7443", "Subvention de la commune", 90_000),
+        ]
+    );
     // No cash count in the demo yet.
     assert_eq!(crf.last_cash_count, None);
 }

@@ -192,8 +192,8 @@ fn the_chart_has_french_months_and_a_legend() {
 #[test]
 fn without_a_crf_the_tab_says_why() {
     let app = app(book());
-    // The books cannot read their lines any more: whatever computes the
-    // CRF, it fails (or is not there yet), and the tab says so.
+    // The books cannot read their lines any more: the CRF fails, and the
+    // tab says so.
     app.book()
         .unwrap()
         .conn()
@@ -206,8 +206,11 @@ fn without_a_crf_the_tab_says_why() {
         screen.contains("Compte rendu financier indisponible"),
         "{screen}"
     );
+    // What went wrong, in the store's own words, under the title.
     assert!(
-        screen.contains("pas encore disponible") || screen.contains("base de données"),
+        screen.contains(
+            "Compte rendu financier indisponible                                             \"\n\"base de données : erreur inattendue de SQLite (code 1)"
+        ),
         "{screen}"
     );
     // The year-end actions are still offered.

@@ -161,7 +161,14 @@ fn every_point_passed_with_a_reason_closes_the_exercice() {
         !screen.contains("Clôture de l'exercice 2024-2025"),
         "{screen}"
     );
-    assert!(screen.contains("exercice 2025-2026"), "{screen}");
+    // The header shows the new exercice, not only the status line.
+    assert!(
+        screen
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.contains("· exercice 2025-2026")),
+        "{screen}"
+    );
 }
 
 #[test]
