@@ -133,6 +133,17 @@ impl Book {
         Ok(())
     }
 
+    /// Whether `exercice` is closed (its books locked).
+    pub fn is_closed(&self, exercice: Exercice) -> Result<bool> {
+        store::coop::is_closed(&self.conn, exercice)
+    }
+
+    /// The exercices of the base, newest first, each with whether it is
+    /// closed.
+    pub fn exercices(&self) -> Result<Vec<(Exercice, bool)>> {
+        store::coop::exercices_closed(&self.conn)
+    }
+
     /// Today if it falls in the current exercice, else its last day (or first
     /// day if the exercice has not begun): the default date of a new entry.
     pub fn default_date(&self) -> NaiveDate {

@@ -72,6 +72,15 @@ pub fn exercices(conn: &Connection) -> Result<Vec<Exercice>> {
         .collect::<rusqlite::Result<_>>()?)
 }
 
+/// Exercices that have a row, newest first, each with whether it is closed.
+pub fn exercices_closed(conn: &Connection) -> Result<Vec<(Exercice, bool)>> {
+    let mut stmt = conn.prepare(
+        "SELECT start_year, closed_at IS NOT NULL FROM exercice ORDER BY start_year DESC",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((Exercice::new(r.get(0)?), r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Changes the coop's name (the settings popup).
 pub fn rename(tx: &Transaction, name: &str) -> Result<()> {
     tx.execute("UPDATE coop SET name = ?1 WHERE id = 1", [name])?;

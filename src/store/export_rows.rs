@@ -248,12 +248,13 @@ pub fn opening_sums(conn: &Connection, exercice: Exercice) -> Result<Vec<(String
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The entries of an exercice with a line on account `code` (the régie
-/// account 467: a few hundred at most).
+/// The entries of an exercice, openings left out, with a line on account
+/// `code` (the régie account 467: a few hundred at most).
 pub fn entries_on(conn: &Connection, exercice: Exercice, code: &str) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT l.entry_id FROM entry_line l JOIN account a ON a.id = l.account_id
-         WHERE a.code = ?2 AND l.exercice = ?1 ORDER BY l.entry_id",
+           JOIN entry e ON e.id = l.entry_id
+         WHERE a.code = ?2 AND l.exercice = ?1 AND e.kind <> 'ouverture' ORDER BY l.entry_id",
     )?;
     let rows = stmt.query_map(rusqlite::params![exercice.start_year, code], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -27,7 +27,7 @@ pub struct ExercicePicker {
 /// one being kept: "clôturé, lecture seule" or "exercice passé".
 pub fn mark(book: &Book) -> store::Result<Option<&'static str>> {
     let shown = book.exercice();
-    Ok(if store::coop::is_closed(book.conn(), shown)? {
+    Ok(if book.is_closed(shown)? {
         Some("clôturé, lecture seule")
     } else if shown != book.current_exercice() {
         Some("exercice passé, non clôturé")
@@ -38,10 +38,7 @@ pub fn mark(book: &Book) -> store::Result<Option<&'static str>> {
 
 impl ExercicePicker {
     pub fn load(book: &Book) -> store::Result<ExercicePicker> {
-        let mut exercices = Vec::new();
-        for exercice in store::coop::exercices(book.conn())? {
-            exercices.push((exercice, store::coop::is_closed(book.conn(), exercice)?));
-        }
+        let exercices = book.exercices()?;
         let shown = book.exercice();
         let cursor = exercices.iter().position(|(e, _)| *e == shown).unwrap_or(0);
         Ok(ExercicePicker {

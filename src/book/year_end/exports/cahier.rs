@@ -31,7 +31,7 @@ fn plan(book: &Book, exercice: Exercice) -> Result<Plan> {
         .any(|(code, amount)| code == REGIE_ACCOUNT && !amount.is_zero());
     let unlinked = export_rows::entries_on(conn, exercice, REGIE_ACCOUNT)?
         .iter()
-        .any(|id| !regies.contains_key(id) && !is_opening(book, *id));
+        .any(|id| !regies.contains_key(id));
     let mut classes: Vec<String> = regies.values().cloned().collect();
     classes.sort();
     classes.dedup();
@@ -53,10 +53,6 @@ fn plan(book: &Book, exercice: Exercice) -> Result<Plan> {
         opening,
         regies,
     })
-}
-
-fn is_opening(book: &Book, id: i64) -> bool {
-    matches!(book.entry(id), Ok(Some(e)) if e.kind == EntryKind::Ouverture)
 }
 
 fn not_in_layout(e: NotInLayout) -> StoreError {

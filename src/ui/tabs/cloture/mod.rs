@@ -137,18 +137,14 @@ impl Component for ClotureTab {
         match action {
             Action::NextView => self.switch(self.view.next()),
             Action::PrevView => self.switch(self.view.prev()),
-            Action::CashCount | Action::CloseExercice => {
-                match crate::store::coop::is_closed(book.conn(), exercice) {
-                    Ok(true) => Effect::error(closed_message(action, exercice)),
-                    Ok(false) if action == Action::CashCount => {
-                        Effect::open(CashCountForm::new(book))
-                    }
-                    Ok(false) => {
-                        Effect::from_result(ClosingPopup::load(book, exercice).map(Effect::open))
-                    }
-                    Err(e) => Effect::error(e.to_string()),
+            Action::CashCount | Action::CloseExercice => match book.is_closed(exercice) {
+                Ok(true) => Effect::error(closed_message(action, exercice)),
+                Ok(false) if action == Action::CashCount => Effect::open(CashCountForm::new(book)),
+                Ok(false) => {
+                    Effect::from_result(ClosingPopup::load(book, exercice).map(Effect::open))
                 }
-            }
+                Err(e) => Effect::error(e.to_string()),
+            },
             Action::Export => Effect::open(ExportFiles::new(
                 exercice,
                 crate::book::year_end::ExportKind::ALL.to_vec(),
