@@ -185,7 +185,8 @@ pub fn apply_overrides(
     Ok(blockers)
 }
 
-/// The refusal of a closing while some blockers are not overridden.
+/// The refusal of a closing while some blockers are not overridden, in
+/// words for the app (the command line says which options to give).
 pub fn refusal(exercice: Exercice, blockers: &[Blocker]) -> Option<String> {
     let open: Vec<&Blocker> = blockers.iter().filter(|b| b.overridden.is_none()).collect();
     if open.is_empty() {
@@ -196,7 +197,7 @@ pub fn refusal(exercice: Exercice, blockers: &[Blocker]) -> Option<String> {
         .map(|b| format!("{} ({})", b.key.key(), b.what))
         .collect();
     Some(format!(
-        "clôture de l'exercice {exercice} impossible : {} ; réglez-les, ou passez outre avec --override CLÉ --reason TEXTE",
+        "clôture de l'exercice {exercice} impossible : {} ; réglez-les, ou passez outre avec un motif",
         list.join(" ; ")
     ))
 }

@@ -89,7 +89,7 @@ fn closing_is_refused_while_something_blocks_and_writes_nothing() {
     some.truncate(3);
     assert_eq!(
         refusal(book.close_exercice(DEMO_EXERCICE, &some, &CarryOver::default())),
-        "clôture de l'exercice 2024-2025 impossible : regies (régie CM2, Mme Lefort : 11,60 € non soldés : faites rapporter les reçus et le reste de l'argent (retour de régie)) ; en-ligne (Collectes en ligne : solde de 80,87 € au 31/08/2025, dont 4 paiements en ligne pas encore versés au Compte Pro (60,87 €) et 20,00 € d'écritures saisies sur le compte : pointez leur versement sur le Compte Pro (Rapprochement)) ; réglez-les, ou passez outre avec --override CLÉ --reason TEXTE"
+        "clôture de l'exercice 2024-2025 impossible : regies (régie CM2, Mme Lefort : 11,60 € non soldés : faites rapporter les reçus et le reste de l'argent (retour de régie)) ; en-ligne (Collectes en ligne : solde de 80,87 € au 31/08/2025, dont 4 paiements en ligne pas encore versés au Compte Pro (60,87 €) et 20,00 € d'écritures saisies sur le compte : pointez leur versement sur le Compte Pro (Rapprochement)) ; réglez-les, ou passez outre avec un motif"
     );
     let mut empty = all_overridden();
     empty[4].reason = "  ".into();
