@@ -9,6 +9,7 @@
 
 mod contributions;
 mod regie;
+pub(crate) use regie::regie_balances;
 
 pub use contributions::EnvelopeReceipt;
 

@@ -109,30 +109,7 @@ impl Book {
     /// The régie of each class that has one: given, spent, returned and the
     /// balance (cancelled moves left out), by class name.
     pub fn regies(&self) -> Result<Vec<RegieBalance>> {
-        let moves = self.regie_moves()?;
-        let mut out: Vec<RegieBalance> = Vec::new();
-        for class in pupils::classes(&self.conn, self.exercice())? {
-            let mine: Vec<&RegieMove> = moves
-                .iter()
-                .filter(|m| m.class_id == class.id && !m.cancelled)
-                .collect();
-            if mine.is_empty() {
-                continue;
-            }
-            let mut balance = RegieBalance {
-                class_id: class.id,
-                class_name: class.name.clone(),
-                teacher: class.teacher.clone(),
-                given: Default::default(),
-                spent: Default::default(),
-                returned: Default::default(),
-            };
-            for m in mine {
-                balance.add(m.kind, m.amount);
-            }
-            out.push(balance);
-        }
-        Ok(out)
+        regie_balances(&self.conn, self.exercice())
     }
 
     /// Régies not settled (balance not zero): flagged at year end.
@@ -143,6 +120,38 @@ impl Book {
             .filter(RegieBalance::is_unsettled)
             .collect())
     }
+}
+
+/// The régies of `exercice`'s classes that have moves, as [`Book::regies`]
+/// shows them (the closing list reads them for any exercice).
+pub(crate) fn regie_balances(
+    conn: &rusqlite::Connection,
+    exercice: crate::domain::Exercice,
+) -> Result<Vec<RegieBalance>> {
+    let moves = regie::moves(conn, exercice)?;
+    let mut out: Vec<RegieBalance> = Vec::new();
+    for class in pupils::classes(conn, exercice)? {
+        let mine: Vec<&RegieMove> = moves
+            .iter()
+            .filter(|m| m.class_id == class.id && !m.cancelled)
+            .collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let mut balance = RegieBalance {
+            class_id: class.id,
+            class_name: class.name.clone(),
+            teacher: class.teacher.clone(),
+            given: Default::default(),
+            spent: Default::default(),
+            returned: Default::default(),
+        };
+        for m in mine {
+            balance.add(m.kind, m.amount);
+        }
+        out.push(balance);
+    }
+    Ok(out)
 }
 
 /// The moves not cancelled (date, kind, amount), leaving out the one of

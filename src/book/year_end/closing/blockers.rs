@@ -176,36 +176,22 @@ fn cheques(conn: &Connection, exercice: Exercice) -> Result<Option<String>> {
 }
 
 fn regies(conn: &Connection, exercice: Exercice) -> Result<Option<String>> {
-    let moves = store::participations::regie::moves(conn, exercice)?;
-    let mut open = Vec::new();
-    for class in store::participations::pupils::classes(conn, exercice)? {
-        let mut balance = RegieBalance {
-            class_id: class.id,
-            class_name: class.name.clone(),
-            teacher: class.teacher.clone(),
-            given: Money::ZERO,
-            spent: Money::ZERO,
-            returned: Money::ZERO,
-        };
-        for m in moves
-            .iter()
-            .filter(|m| m.class_id == class.id && !m.cancelled)
-        {
-            balance.add(m.kind, m.amount);
-        }
-        if balance.is_unsettled() {
-            let who = if class.teacher.is_empty() {
+    let open: Vec<String> = crate::book::participations::regie_balances(conn, exercice)?
+        .into_iter()
+        .filter(RegieBalance::is_unsettled)
+        .map(|balance| {
+            let who = if balance.teacher.is_empty() {
                 String::new()
             } else {
-                format!(", {}", class.teacher)
+                format!(", {}", balance.teacher)
             };
-            open.push(format!(
+            format!(
                 "régie {}{who} : {} non soldés",
-                class.name,
+                balance.class_name,
                 balance.balance()
-            ));
-        }
-    }
+            )
+        })
+        .collect();
     if open.is_empty() {
         return Ok(None);
     }
