@@ -8,9 +8,8 @@
 
 use super::cahier::{CahierLayout, CahierRow, CahierTotals, TOTALS_LABEL, balance_label};
 use super::format::CsvFormat;
-use crate::domain::Money;
-use chrono::{Datelike, NaiveDate};
-use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Formula, Workbook, XlsxError};
+use chrono::NaiveDate;
+use rust_xlsxwriter::{Format, FormatAlign, Formula, Workbook, XlsxError};
 
 /// The euro format of amount cells.
 pub const EURO_FORMAT: &str = "#,##0.00 €";
@@ -30,28 +29,8 @@ pub struct CahierXlsx<'l> {
     bold: Format,
 }
 
-/// Column letters (`A`, `Z`, `AA`…) of a 0-based column.
-pub fn column_name(mut col: u16) -> String {
-    let mut name = Vec::new();
-    loop {
-        name.push(b'A' + (col % 26) as u8);
-        if col < 26 {
-            break;
-        }
-        col = col / 26 - 1;
-    }
-    name.reverse();
-    String::from_utf8(name).unwrap_or_default()
-}
-
-fn number(amount: Money) -> f64 {
-    // The file's numbers are binary floats: cents / 100 is the nearest.
-    amount.cents() as f64 / 100.0
-}
-
-fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
-    ExcelDateTime::from_ymd(date.year() as u16, date.month() as u8, date.day() as u8)
-}
+pub use super::xlsx_cells::column_name;
+use super::xlsx_cells::{date as excel_date, number};
 
 impl<'l> CahierXlsx<'l> {
     /// A workbook with one sheet named `sheet` and its header row.
@@ -156,20 +135,5 @@ impl<'l> CahierXlsx<'l> {
         }
         let bytes = self.workbook.save_to_buffer()?;
         Ok((bytes, self.totals.rows))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::column_name;
-
-    #[test]
-    fn column_names_follow_the_spreadsheet() {
-        assert_eq!(column_name(0), "A");
-        assert_eq!(column_name(25), "Z");
-        assert_eq!(column_name(26), "AA");
-        assert_eq!(column_name(27), "AB");
-        assert_eq!(column_name(701), "ZZ");
-        assert_eq!(column_name(702), "AAA");
     }
 }

@@ -12,6 +12,7 @@ pub mod format;
 pub mod hledger;
 pub mod ledger;
 pub mod new_file;
+pub mod xlsx_cells;
 
 pub use format::{CsvFormat, neutralise};
 pub use ledger::{LedgerCsv, write_ledger};

@@ -14,10 +14,7 @@ use super::check_words;
 use super::xlsx_annexes as annexes;
 use crate::domain::Money;
 use crate::domain::crf::{Crf, CrfHeading};
-use chrono::{Datelike, NaiveDate};
-use rust_xlsxwriter::{
-    ExcelDateTime, Format, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
-};
+use rust_xlsxwriter::{Format, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
 
 /// Euro amounts, negative with a minus sign; separators are the reader's.
 pub const EURO_FORMAT: &str = "#,##0.00\\ \"€\";-#,##0.00\\ \"€\"";
@@ -50,29 +47,11 @@ impl Formats {
     }
 }
 
-pub(super) fn number(amount: Money) -> f64 {
-    amount.cents() as f64 / 100.0
-}
-
-/// `D3` for row 2 (0-based), column 3.
-pub(super) fn cell(row: u32, col: u16) -> String {
-    let mut letters = String::new();
-    let mut n = u32::from(col) + 1;
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        letters.insert(0, char::from(b'A' + rem as u8));
-        n = (n - 1) / 26;
-    }
-    format!("{letters}{}", row + 1)
-}
+pub(super) use crate::io::export::xlsx_cells::{cell, date, number};
 
 /// A formula with its value already computed.
 pub(super) fn formula(text: String, value: Money) -> Formula {
     Formula::new(text).set_result(format!("{}", number(value)))
-}
-
-pub(super) fn date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
-    ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
 }
 
 /// The row of a sheet's table header (under its title row).
